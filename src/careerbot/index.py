@@ -1,0 +1,68 @@
+"""The vector index: inner product over L2-normalised vectors (cosine). The only module that imports faiss."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from careerbot.embedding import quiet_threads
+from careerbot.errors import IndexCorrupt
+
+
+def _faiss() -> Any:
+    quiet_threads()
+    import faiss
+
+    # Searches here are single small queries: threads only add wake-up cost and spin against torch.
+    faiss.omp_set_num_threads(1)
+    return faiss
+
+
+class VectorIndex:
+    """Exact inner-product search; ids are row numbers of the vectors it was built from."""
+
+    def __init__(self, index: Any) -> None:
+        self._index = index
+
+    @classmethod
+    def build(cls, vectors: np.ndarray) -> "VectorIndex":
+        faiss = _faiss()
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        index = faiss.IndexFlatIP(vectors.shape[1])
+        if len(vectors):
+            index.add(vectors)
+        return cls(index)
+
+    @property
+    def size(self) -> int:
+        return int(self._index.ntotal)
+
+    @property
+    def dimension(self) -> int:
+        return int(self._index.d)
+
+    def search(self, query: np.ndarray, k: int) -> list[tuple[int, float]]:
+        """The k nearest rows to one query vector, best first, as (row, cosine score)."""
+        k = min(k, self.size)
+        if k <= 0:
+            return []
+        scores, ids = self._index.search(np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32), k)
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+
+    def reconstruct_all(self) -> np.ndarray:
+        if self.size == 0:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return self._index.reconstruct_n(0, self.size)
+
+    def save(self, path: Path) -> None:
+        _faiss().write_index(self._index, str(path))
+
+    @classmethod
+    def load(cls, path: Path) -> "VectorIndex":
+        faiss = _faiss()
+        try:
+            return cls(faiss.read_index(str(path)))
+        except RuntimeError as error:
+            raise IndexCorrupt(f"Cannot read the vector index {path}: {error}. Rebuild it: careerbot index --full") from None

@@ -1,0 +1,142 @@
+"""A published index version on disk: its manifest, records and vectors, written and read as one unit."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from careerbot.documents import Chunk, Document, Sentence
+from careerbot.errors import IndexCorrupt, IndexMismatch, IndexMissing
+from careerbot.index import VectorIndex
+from careerbot.terms import singular, words
+
+FORMAT_VERSION = 1
+CURRENT = "CURRENT"
+VERSIONS = "versions"
+
+
+@dataclass(frozen=True)
+class Manifest:
+    format_version: int
+    model_name: str
+    model_fingerprint: str
+    dimension: int
+    built_at: str
+    build_seconds: float
+    documents: dict[str, str]  # doc_id -> content hash
+    chunk_count: int
+    sentence_count: int
+    skipped: list[dict[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CorpusIndex:
+    """Everything a question is answered from; loaded whole from one version and never changed afterwards."""
+
+    version: str
+    manifest: Manifest
+    documents: dict[str, Document]
+    chunks: list[Chunk]
+    sentences: list[Sentence]
+    chunk_vectors: VectorIndex
+    sentence_vectors: np.ndarray
+    vocabulary: frozenset[str]
+    sentences_by_chunk: dict[int, list[int]] = field(default_factory=dict)
+    idf: dict[str, float] = field(default_factory=dict)  # over sentences, of singular word forms
+
+
+def _write_jsonl(path: Path, records: list[Any]) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(asdict(record), ensure_ascii=False) + "\n")
+
+
+def _read_jsonl(path: Path, record_type: type) -> list[Any]:
+    with path.open(encoding="utf-8") as handle:
+        return [record_type(**json.loads(line)) for line in handle if line.strip()]
+
+
+def write_version(folder: Path, manifest: Manifest, documents: list[Document], chunks: list[Chunk],
+                  sentences: list[Sentence], chunk_vectors: np.ndarray, sentence_vectors: np.ndarray,
+                  vocabulary: set[str]) -> None:
+    """Write every file of a version into an empty folder; the manifest goes last and marks it complete."""
+    folder.mkdir(parents=True)
+    _write_jsonl(folder / "documents.jsonl", documents)
+    _write_jsonl(folder / "chunks.jsonl", chunks)
+    _write_jsonl(folder / "sentences.jsonl", sentences)
+    VectorIndex.build(chunk_vectors).save(folder / "chunks.faiss")
+    np.save(folder / "sentence_vectors.npy", sentence_vectors.astype(np.float32))
+    (folder / "vocabulary.json").write_text(json.dumps(sorted(vocabulary)), encoding="utf-8")
+    for path in folder.iterdir():
+        with path.open("rb") as handle:
+            os.fsync(handle.fileno())
+    (folder / "manifest.json").write_text(json.dumps(asdict(manifest), indent=1), encoding="utf-8")
+
+
+def current_version(index_dir: Path) -> str | None:
+    try:
+        version = (index_dir / CURRENT).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    return version or None
+
+
+def read_manifest(folder: Path) -> Manifest:
+    try:
+        raw = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise IndexCorrupt(f"The index version {folder} has no manifest. Rebuild it: careerbot index --full") from None
+    except json.JSONDecodeError as error:
+        raise IndexCorrupt(f"The manifest in {folder} is not valid JSON ({error}). Rebuild: careerbot index --full") from None
+    if raw.get("format_version") != FORMAT_VERSION:
+        raise IndexMismatch(f"The index in {folder} has format {raw.get('format_version')}, this careerbot reads "
+                            f"format {FORMAT_VERSION}. Rebuild it: careerbot index --full")
+    return Manifest(**raw)
+
+
+def check_model(manifest: Manifest, model_name: str, fingerprint: str, dimension: int | None = None) -> None:
+    if manifest.model_fingerprint != fingerprint or (dimension is not None and manifest.dimension != dimension):
+        raise IndexMismatch(
+            f"The index was built with the model '{manifest.model_name}' ({manifest.dimension} dimensions), but the "
+            f"configured model is '{model_name}'. Rebuild the index with the configured model (careerbot index "
+            "--full), or set CAREERBOT_MODEL_PATH back to the model the index was built with.")
+
+
+def load_version(index_dir: Path) -> CorpusIndex:
+    """The version CURRENT points at."""
+    version = current_version(index_dir)
+    if version is None:
+        raise IndexMissing(f"No index in {index_dir}. Build it first: careerbot index")
+    folder = index_dir / VERSIONS / version
+    manifest = read_manifest(folder)
+    try:
+        documents = {d.doc_id: d for d in _read_jsonl(folder / "documents.jsonl", Document)}
+        chunks = _read_jsonl(folder / "chunks.jsonl", Chunk)
+        sentences = _read_jsonl(folder / "sentences.jsonl", Sentence)
+        vocabulary = frozenset(json.loads((folder / "vocabulary.json").read_text(encoding="utf-8")))
+        sentence_vectors = np.load(folder / "sentence_vectors.npy")
+    except (OSError, ValueError, TypeError) as error:
+        raise IndexCorrupt(f"The index version {folder} cannot be read ({error}). Rebuild: careerbot index --full") from None
+    chunk_vectors = VectorIndex.load(folder / "chunks.faiss")
+    if chunk_vectors.size != len(chunks) or len(sentence_vectors) != len(sentences):
+        raise IndexCorrupt(f"The index version {folder} is inconsistent. Rebuild it: careerbot index --full")
+    by_chunk: dict[int, list[int]] = {}
+    for sentence in sentences:
+        by_chunk.setdefault(sentence.chunk_id, []).append(sentence.sentence_id)
+    return CorpusIndex(version, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors,
+                       vocabulary, by_chunk, sentence_idf(sentences))
+
+
+def sentence_idf(sentences: list[Sentence]) -> dict[str, float]:
+    frequency: Counter[str] = Counter()
+    for sentence in sentences:
+        frequency.update({singular(w) for w in words(sentence.text + " " + sentence.context)})
+    count = max(len(sentences), 1)
+    return {term: math.log(1 + count / df) for term, df in frequency.items()}

@@ -1,0 +1,175 @@
+"""The structure of a plain-text document: blocks (headings, paragraphs, lists, tables) and their quotable units.
+
+Everything keeps character offsets into the document text, so a citation can point at the exact words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+Span = tuple[int, int]
+
+_BULLET = re.compile(r"^\s*(?:[•·▪◦‣*+\-–]|\d{1,2}[.)])\s+")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_TERMINAL = re.compile(r"[.!?;,]['\"”’)\]]*\s*$")
+# Abbreviations after which a period does not end a sentence (English usage, not domain words).
+_ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "inc", "ltd", "jr", "sr", "st",
+                  "u.s", "u.k", "ph.d", "no", "approx", "dept", "fig", "cf", "al"}
+_SENTENCE_END = re.compile(r"[.!?]['\"”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9$£€])")
+
+MAX_HEADING_WORDS = 12
+MAX_ROW_WORDS = 16
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of lines that belong together. kind: heading | paragraph | list | table."""
+
+    kind: str
+    start: int
+    end: int
+    units: tuple[Span, ...]  # sentences, list items or table rows (the first row of a table is its header)
+    caption: Span | None = None  # for tables: the line that names the table (header or preceding heading)
+
+
+def _lines(text: str, start: int, end: int) -> list[Span]:
+    spans: list[Span] = []
+    position = start
+    for line in text[start:end].split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            spans.append((position + lead, position + lead + len(stripped)))
+        position += len(line) + 1
+    return spans
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def is_heading_line(line: str) -> bool:
+    if _MD_HEADING.match(line):
+        return True
+    stripped = line.strip()
+    if not stripped or _BULLET.match(line) or _PIPE_ROW.match(line) or stripped.endswith(":"):
+        return False
+    return _words(stripped) <= MAX_HEADING_WORDS and not _TERMINAL.search(stripped)
+
+
+def _is_flat_table(text: str, lines: list[Span]) -> bool:
+    """A caption or header line followed by at least two short rows, none punctuated like prose."""
+    if len(lines) < 3:
+        return False
+    for start, end in lines:
+        line = text[start:end]
+        if _BULLET.match(line) or _MD_HEADING.match(line) or _words(line) > MAX_ROW_WORDS or _TERMINAL.search(line):
+            return False
+    return True
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[Span]:
+    """Split text[start:end] into sentences; a line break inside a hard-wrapped paragraph does not end one."""
+    spans: list[Span] = []
+    segment_start = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        word = re.search(r"(\S+)$", text[segment_start:match.start() + 1])
+        token = word.group(1).lower().rstrip(".").lstrip("(\"“") if word else ""
+        if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
+            continue
+        spans.append((segment_start, match.end()))
+        segment_start = match.end()
+        while segment_start < end and text[segment_start].isspace():
+            segment_start += 1
+    if segment_start < end:
+        spans.append((segment_start, end))
+    return [(s, e) for s, e in ((s, _rstrip(text, s, e)) for s, e in spans) if e > s]
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _list_units(text: str, lines: list[Span]) -> list[Span]:
+    """Each bullet starts an item; lines that do not start with a bullet continue the item before them."""
+    items: list[Span] = []
+    for start, end in lines:
+        if _BULLET.match(text[start:end]) or not items:
+            items.append((start, end))
+        else:
+            items[-1] = (items[-1][0], end)
+    units: list[Span] = []
+    for start, end in items:
+        marker = _BULLET.match(text[start:end])
+        units.extend(sentence_spans(text, start + (marker.end() if marker else 0), end))
+    return units
+
+
+def _classify(text: str, lines: list[Span]) -> list[Block]:
+    """Blocks of one blank-line-separated group of lines."""
+    start, end = lines[0][0], lines[-1][1]
+    first = text[lines[0][0]:lines[0][1]]
+    if _MD_HEADING.match(first) and len(lines) > 1:
+        return _classify(text, lines[:1]) + _classify(text, lines[1:])
+    if len(lines) == 1 and is_heading_line(first):
+        return [Block("heading", start, end, (lines[0],))]
+    rows = [span for span in lines if not _PIPE_RULE.match(text[span[0]:span[1]])]
+    if len(lines) >= 2 and all(_PIPE_ROW.match(text[s:e]) or _PIPE_RULE.match(text[s:e]) for s, e in lines):
+        return [Block("table", start, end, tuple(rows), caption=None)]
+    if _is_flat_table(text, lines):
+        return [Block("table", start, end, tuple(lines), caption=lines[0])]
+    if any(_BULLET.match(text[s:e]) for s, e in lines):
+        return [Block("list", start, end, tuple(_list_units(text, lines)))]
+    return [Block("paragraph", start, end, tuple(sentence_spans(text, start, end)))]
+
+
+def _groups(text: str) -> list[list[Span]]:
+    """Lines grouped by blank lines; a document that never leaves blank lines gets one group per line."""
+    groups: list[list[Span]] = []
+    position = 0
+    for part in re.split(r"(\n[ \t]*\n)", text):
+        if part.strip() and not re.fullmatch(r"\n[ \t]*\n", part):
+            lines = _lines(text, position, position + len(part))
+            if lines:
+                groups.append(lines)
+        position += len(part)
+    line_count = sum(len(group) for group in groups)
+    if len(groups) * 4 < line_count:  # blank lines are rare: they do not mark paragraphs in this document
+        return [[line] for group in groups for line in group]
+    return groups
+
+
+_DANGLING = re.compile(r"\b(?:a|an|the|of|and|or|to|for|in|on|with|at|by|from|as)$", re.IGNORECASE)
+_QUESTION_START = re.compile(r"^(?:how|what|why|who|when|where|which|can|do|does|is|are|should)\b", re.IGNORECASE)
+
+
+def _continues(text: str, first: Block, second: Block) -> bool:
+    """A heading broken over two lines: it ends on a function word, or a question runs on to its '?'."""
+    head, tail = text[first.start:first.end].strip(), text[second.start:second.end].strip()
+    if _MD_HEADING.match(head) or _MD_HEADING.match(tail) or "\n" in head or "\n" in tail:
+        return False
+    if second.kind != "heading" and not (len(tail.split()) <= MAX_HEADING_WORDS and tail.endswith("?")):
+        return False
+    return bool(_DANGLING.search(head)) or (bool(_QUESTION_START.match(head)) and "?" not in head and tail.endswith("?"))
+
+
+def parse_blocks(text: str) -> list[Block]:
+    """The document's blocks in reading order."""
+    blocks: list[Block] = []
+    for group in _groups(text):
+        for block in _classify(text, group):
+            previous = blocks[-1] if blocks else None
+            if previous and previous.kind == "heading" and _continues(text, previous, block):
+                blocks[-1] = Block("heading", previous.start, block.end, ((previous.start, block.end),))
+            else:
+                blocks.append(block)
+    return blocks
+
+
+def heading_text(text: str, block: Block) -> str:
+    return " ".join(text[block.start:block.end].strip().lstrip("#").split())
