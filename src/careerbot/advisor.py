@@ -53,8 +53,8 @@ class Advisor:
     def validate(self, question: str, history: Sequence[Turn]) -> str:
         cleaned = " ".join(question.split()) if isinstance(question, str) else ""
         if not cleaned:
-            raise InvalidQuestion("The question is empty. Type a question, for example: What skills does a machine "
-                                  "learning engineer need?" if False else "The question is empty: type a question.")
+            raise InvalidQuestion("The question is empty: type a question, for example "
+                                  "'What skills does this job need?'")
         if len(cleaned) > self.settings.max_question_chars:
             raise InvalidQuestion(f"The question is {len(cleaned)} characters long; the limit is "
                                   f"{self.settings.max_question_chars}. Shorten it and ask again.")

@@ -1,0 +1,3 @@
+from careerbot.cli import main
+
+main()

@@ -1,0 +1,47 @@
+"""The HTTP contract of POST /ask: pydantic models at the edge only."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictStr
+
+
+class TurnIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    role: Literal["user", "assistant"]
+    content: StrictStr
+
+
+class AskRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={
+        "examples": [{"question": "What skills does a machine learning engineer need?", "history": []}]})
+
+    question: StrictStr = Field(description="The question, in plain words.")
+    history: list[TurnIn] = Field(default_factory=list, description="Earlier turns, oldest first.")
+
+
+class CitationOut(BaseModel):
+    id: int
+    doc_id: str
+    title: str
+    section: str
+    text: str = Field(description="The cited passage.")
+    quote: str = Field(description="The exact sentence(s) used.")
+    start: int = Field(description="Offset of the quote in the source document.")
+    end: int
+    score: float
+
+
+class AskResponse(BaseModel):
+    question: str
+    resolved_question: str
+    answer: str
+    found: bool
+    citations: list[CitationOut]
+    facts: list[dict]
+
+
+class ErrorResponse(BaseModel):
+    error: str
