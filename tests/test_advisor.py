@@ -62,7 +62,7 @@ def test_off_topic_questions_are_not_padded_into_answers(advisor, question):
     answer = advisor.ask(question)
     assert not answer.found
     assert answer.citations == []
-    assert "do not" in answer.answer and "They cover:" in answer.answer
+    assert "do not" in answer.answer and ("They cover:" in answer.answer or "They give" in answer.answer)
 
 
 def test_a_name_the_sources_never_mention_is_named_in_the_reply(advisor):

@@ -1,4 +1,4 @@
-"""A question (and its history) -> an Answer composed of retrieved sentences, each cited to its exact text."""
+"""A question (and its history) -> an Answer composed of retrieved facts and sentences, each cited to its text."""
 
 from __future__ import annotations
 
@@ -9,18 +9,20 @@ from dataclasses import dataclass
 import numpy as np
 
 from careerbot.config import Settings
-from careerbot.documents import Answer, Chunk, Citation, Sentence, Turn
+from careerbot.documents import Answer, Citation, FactUse, Sentence, Turn
 from careerbot.embedding import Embedder
 from careerbot.errors import InvalidQuestion
-from careerbot.store import CorpusIndex, load_version
+from careerbot.fact_answers import FactMatch, covered_tables, select_facts
+from careerbot.store import CorpusIndex, check_model, load_version
 from careerbot.terms import STOPWORDS, content_words, singular, words
 
 GLOBAL_SENTENCES = 24  # best sentences taken from the whole corpus, beside those of the best chunks
 NEAR_DUPLICATE = 0.92  # sentences this similar to one already chosen add nothing
 SENTENCE_MARGIN = 0.12  # a sentence scoring this far below the best one is not worth quoting
 MIN_QUOTE_WORDS = 4
-STRONG_MATCH = 0.5
-LEXICAL_WEIGHT = 0.15  # how much sharing the question's rare words (a city, a tool) lifts a sentence  # above this, a question with a word the sources lack is still answered (a typo, a synonym)
+STRONG_MATCH = 0.5  # above this, a question with a word the sources lack is still answered (a typo, a synonym)
+LEXICAL_WEIGHT = 0.15  # how much sharing the question's rare words (a city, a tool) lifts a sentence
+SUPPORTING_SENTENCES = 2  # passages quoted after the facts of a figure answer
 
 
 @dataclass(frozen=True)
@@ -29,9 +31,46 @@ class Scored:
     score: float
 
 
+@dataclass(frozen=True)
+class Retrieval:
+    """What one question found: chunk hits and a score for every sentence of the corpus."""
+
+    question: str
+    chunk_scores: dict[int, float]
+    sentence_scores: np.ndarray
+    best_chunk: float
+
+
+class _Citations:
+    """Citations numbered in order of first use; citing the same sentence twice reuses its number."""
+
+    def __init__(self, corpus: CorpusIndex) -> None:
+        self.corpus = corpus
+        self.items: list[Citation] = []
+        self._by_sentence: dict[int, int] = {}
+
+    def cite(self, sentence: Sentence, score: float) -> Citation:
+        if sentence.sentence_id in self._by_sentence:
+            return self.items[self._by_sentence[sentence.sentence_id] - 1]
+        chunk = self.corpus.chunks[sentence.chunk_id]
+        citation = Citation(id=len(self.items) + 1, doc_id=sentence.doc_id, title=chunk.title, section=chunk.section,
+                            text=chunk.text, quote=sentence.text, start=sentence.start, end=sentence.end,
+                            score=round(score, 4))
+        self.items.append(citation)
+        self._by_sentence[sentence.sentence_id] = citation.id
+        return citation
+
+
 def _display(sentence: Sentence) -> str:
     text = " ".join(sentence.text.split())
     return f"{' '.join(sentence.context.split())}: {text}" if sentence.context else text
+
+
+def _fact_phrase(match: FactMatch, marker: int) -> str:
+    fact = match.fact
+    described = f"{fact.subject} — {fact.attribute}" if fact.attribute else fact.subject
+    stated = f" ({', '.join(fact.qualifiers)})" if fact.qualifiers else ""
+    return f"{described}: {fact.value}{stated}, in {fact.title} [{marker}]."
 
 
 class Advisor:
@@ -44,8 +83,6 @@ class Advisor:
 
     @classmethod
     def load(cls, settings: Settings, embedder: Embedder) -> "Advisor":
-        from careerbot.store import check_model
-
         corpus = load_version(settings.index_dir)
         check_model(corpus.manifest, embedder.name, embedder.fingerprint)
         return cls(settings, embedder, corpus)
@@ -63,17 +100,25 @@ class Advisor:
     def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
         cleaned = self.validate(question, history)
         corpus = self.corpus  # one version answers the whole question, even if a new one is swapped in meanwhile
-        query = self.embedder.embed([cleaned])[0]
-        chunk_hits = corpus.chunk_vectors.search(query, self.settings.top_k)
+        found = self.retrieve(corpus, cleaned)
         names, others = self._unknown_words(cleaned, corpus)
-        best = chunk_hits[0][1] if chunk_hits else 0.0
-        unknown = names or (others if best < STRONG_MATCH else [])
-        if unknown or best < self.settings.min_score:
-            return self._not_covered(cleaned, corpus, chunk_hits, unknown)
-        chosen = self._choose_sentences(corpus, cleaned, query, dict(chunk_hits))
-        if not chosen:
-            return self._not_covered(cleaned, corpus, chunk_hits, unknown)
-        return self._compose(cleaned, corpus, chosen)
+        unknown = names or (others if found.best_chunk < STRONG_MATCH else [])
+        if unknown:
+            return self._not_covered(corpus, found, unknown)
+        facts = select_facts(corpus, cleaned, found.sentence_scores)
+        # A short question can sit far from every passage and still name a table row exactly ("median salary in
+        # London?"): a fact about a subject the question names is evidence enough.
+        if found.best_chunk < self.settings.min_score and not any(m.subject_named for m in facts):
+            return self._not_covered(corpus, found, unknown)
+        chosen = self._choose_sentences(corpus, found)
+        if not facts and not chosen:
+            return self._not_covered(corpus, found, unknown)
+        return self._compose(corpus, found, facts, chosen)
+
+    def retrieve(self, corpus: CorpusIndex, question: str) -> Retrieval:
+        query = self.embedder.embed([question])[0]
+        hits = corpus.chunk_vectors.search(query, self.settings.top_k)
+        return Retrieval(question, dict(hits), corpus.sentence_vectors @ query, hits[0][1] if hits else 0.0)
 
     def _unknown_words(self, question: str, corpus: CorpusIndex) -> tuple[list[str], list[str]]:
         """Words of the question that no document contains: (names, other words).
@@ -91,19 +136,18 @@ class Advisor:
             (names if position > 0 and token[:1].isupper() else others).append(token)
         return list(dict.fromkeys(names)), list(dict.fromkeys(others))
 
-    def _choose_sentences(self, corpus: CorpusIndex, query_text: str, query: np.ndarray,
-                          chunk_scores: dict[int, float]) -> list[Scored]:
-        candidates: set[int] = {sid for cid in chunk_scores for sid in corpus.sentences_by_chunk.get(cid, [])}
-        sentence_scores = corpus.sentence_vectors @ query
-        top = np.argpartition(-sentence_scores, min(GLOBAL_SENTENCES, len(sentence_scores) - 1))[:GLOBAL_SENTENCES]
+    def _choose_sentences(self, corpus: CorpusIndex, found: Retrieval) -> list[Scored]:
+        scores = found.sentence_scores
+        candidates = {sid for cid in found.chunk_scores for sid in corpus.sentences_by_chunk.get(cid, [])}
+        top = np.argpartition(-scores, min(GLOBAL_SENTENCES, len(scores) - 1))[:GLOBAL_SENTENCES]
         candidates.update(int(i) for i in top)
-        floor = min(chunk_scores.values(), default=0.0)
-        question_terms = self._weighted_terms(corpus, query_text)
+        floor = min(found.chunk_scores.values(), default=0.0)
+        question_terms = self._weighted_terms(corpus, found.question)
         best: dict[int, float] = {}
         for sid in candidates:
             sentence = corpus.sentences[sid]
-            score = (0.5 * float(sentence_scores[sid]) + 0.5 * chunk_scores.get(sentence.chunk_id, floor)
-                     + LEXICAL_WEIGHT * self._overlap(corpus, question_terms, sentence))
+            score = (0.5 * float(scores[sid]) + 0.5 * found.chunk_scores.get(sentence.chunk_id, floor)
+                     + LEXICAL_WEIGHT * self._overlap(question_terms, sentence))
             target = self._answer_to(corpus, sentence)
             if target is not None:
                 best[target.sentence_id] = max(best.get(target.sentence_id, score), score)
@@ -127,7 +171,7 @@ class Advisor:
         if sentence.text.rstrip().endswith("?"):
             following = sentence.sentence_id + 1
             if following < len(corpus.sentences) and corpus.sentences[following].doc_id == sentence.doc_id:
-                return Advisor._answer_to(corpus, corpus.sentences[following]) if corpus.sentences[following].kind != "heading" else None
+                return Advisor._answer_to(corpus, corpus.sentences[following])
             return None
         if sentence.kind != "row" and len(sentence.text.split()) < MIN_QUOTE_WORDS:
             return None
@@ -139,7 +183,7 @@ class Advisor:
         return {t: corpus.idf.get(t, 0.0) for t in terms}
 
     @staticmethod
-    def _overlap(corpus: CorpusIndex, question_terms: dict[str, float], sentence: Sentence) -> float:
+    def _overlap(question_terms: dict[str, float], sentence: Sentence) -> float:
         """Share of the question's informative words (IDF-weighted) that the sentence or its row header contains."""
         total = sum(question_terms.values())
         if total <= 0:
@@ -147,28 +191,58 @@ class Advisor:
         present = {singular(w) for w in words(sentence.text + " " + sentence.context)}
         return sum(weight for term, weight in question_terms.items() if term in present) / total
 
-    def _compose(self, question: str, corpus: CorpusIndex, chosen: list[Scored]) -> Answer:
-        citations: list[Citation] = []
+    def _compose(self, corpus: CorpusIndex, found: Retrieval, facts: list[FactMatch], chosen: list[Scored]) -> Answer:
+        citations = _Citations(corpus)
         parts: list[str] = []
-        for number, item in enumerate(chosen, start=1):
-            sentence = item.sentence
-            chunk: Chunk = corpus.chunks[sentence.chunk_id]
-            citations.append(Citation(id=number, doc_id=sentence.doc_id, title=chunk.title, section=chunk.section,
-                                      text=chunk.text, quote=sentence.text, start=sentence.start, end=sentence.end,
-                                      score=round(item.score, 4)))
-            parts.append(f"{_display(sentence)} [{number}]")
-        return Answer(question=question, resolved_question=question, answer=" ".join(parts), found=True,
-                      citations=citations)
+        uses: list[FactUse] = []
+        if facts:
+            values = {(m.fact.doc_id, m.fact.value) for m in facts}
+            if len({doc for doc, _ in values}) > 1 and len({value for _, value in values}) > 1:
+                parts.append(f"The sources give {len(facts)} figures; each is shown with its source:")
+            for match in facts:
+                citation = citations.cite(corpus.sentences[match.fact.sentence_id], match.score)
+                parts.append(_fact_phrase(match, citation.id))
+                fact = match.fact
+                uses.append(FactUse(fact.subject, fact.attribute, fact.value, fact.parsed, fact.caption,
+                                    fact.qualifiers, fact.source, citation))
+            # Supporting passages come from where the facts stand (a table's caption), not from elsewhere.
+            fact_sentences = {m.fact.sentence_id for m in facts}
+            fact_chunks = {corpus.sentences[s].chunk_id for s in fact_sentences}
+            chosen = [c for c in chosen if c.sentence.sentence_id not in fact_sentences
+                      and c.sentence.chunk_id in fact_chunks and c.sentence.kind != "row"][:SUPPORTING_SENTENCES]
+        for item in chosen:
+            citation = citations.cite(item.sentence, item.score)
+            parts.append(f"{_display(item.sentence)} [{citation.id}]")
+        return Answer(question=found.question, resolved_question=found.question, answer=" ".join(parts), found=True,
+                      citations=citations.items, facts=uses)
 
-    def _not_covered(self, question: str, corpus: CorpusIndex, chunk_hits: list[tuple[int, float]],
-                     unknown: list[str]) -> Answer:
+    def _tables_like(self, names: list[str], tables: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+        """The tables whose row labels are most like the names asked about (a city asked about: tables of cities)."""
+        if not tables:
+            return []
+        subjects = [subject for _, table in tables for subject in table]
+        vectors = self.embedder.embed(names + subjects)
+        likeness = vectors[len(names):] @ vectors[:len(names)].T
+        best_per_table: list[float] = []
+        position = 0
+        for _, table in tables:
+            best_per_table.append(float(likeness[position:position + len(table)].max()))
+            position += len(table)
+        top = max(best_per_table)
+        return [table for table, score in zip(tables, best_per_table) if score >= top - 0.1][:2]
+
+    def _not_covered(self, corpus: CorpusIndex, found: Retrieval, unknown: list[str]) -> Answer:
         titles = sorted({d.title for d in corpus.documents.values()})
         if unknown:
             opening = f"The sources do not mention {', '.join(unknown)}, so I cannot answer that from them."
         else:
             opening = "The sources do not cover that question, so I cannot answer it from them."
-        hint = f" They cover: {'; '.join(titles[:8])}."
-        nearby = list(dict.fromkeys(corpus.chunks[cid].section for cid, _ in chunk_hits[:3]))
-        if nearby and not unknown:
-            hint += f" The closest sections are: {'; '.join(nearby)}."
-        return Answer(question=question, resolved_question=question, answer=opening + hint, found=False)
+        tables = self._tables_like(unknown, covered_tables(corpus, found.question, found.sentence_scores)) if unknown else []
+        if tables:
+            hint = "".join(f" They give {measure} for: {'; '.join(subjects)}." for measure, subjects in tables)
+        else:
+            hint = f" They cover: {'; '.join(titles[:8])}."
+            nearby = list(dict.fromkeys(corpus.chunks[cid].section for cid in list(found.chunk_scores)[:3]))
+            if nearby and not unknown:
+                hint += f" The closest sections are: {'; '.join(nearby)}."
+        return Answer(question=found.question, resolved_question=found.question, answer=opening + hint, found=False)

@@ -70,16 +70,19 @@ def chunk_document(document: Document, first_chunk_id: int = 0, first_sentence_i
     text = document.text
     chunks: list[Chunk] = []
     sentences: list[Sentence] = []
+    heading = document.title
     for section, blocks in _group_blocks(document):
         chunk_id = first_chunk_id + len(chunks)
         start, end = blocks[0].start, blocks[-1].end
         chunks.append(Chunk(chunk_id, document.doc_id, document.title, section, start, end, text[start:end]))
         for block in blocks:
+            if block.kind == "heading":
+                heading = heading_text(text, block)
             kind = {"table": "row", "list": "item", "heading": "heading"}.get(block.kind, "sentence")
             header = text[block.units[0][0]:block.units[0][1]] if block.kind == "table" else ""
             for index, (unit_start, unit_end) in enumerate(block.units):
                 unit_kind = "heading" if block.kind == "table" and index == 0 else kind
                 sentences.append(Sentence(first_sentence_id + len(sentences), chunk_id, document.doc_id,
                                           unit_start, unit_end, text[unit_start:unit_end], unit_kind,
-                                          header if unit_kind == "row" else ""))
+                                          header if unit_kind == "row" else "", heading))
     return ChunkedDocument(chunks, sentences)

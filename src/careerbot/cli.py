@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 import textwrap
@@ -51,8 +52,8 @@ def _build(settings: Settings, embedder) -> None:  # type: ignore[no-untyped-def
     from careerbot.indexing import build_index
 
     report = build_index(settings, embedder, show_progress=sys.stderr.isatty())
-    click.echo(f"Indexed {len(report.documents)} documents into {report.chunks} chunks "
-               f"({report.sentences} sentences) in {report.seconds:.1f} s: version {report.version} in {settings.index_dir}")
+    click.echo(f"Indexed {len(report.documents)} documents into {report.chunks} chunks ({report.sentences} sentences, "
+               f"{report.facts} facts) in {report.seconds:.1f} s: version {report.version} in {settings.index_dir}")
     for skipped in report.skipped:
         click.echo(f"  skipped {skipped.path}: {skipped.reason}")
 
@@ -99,6 +100,58 @@ def ask(settings: Settings, question: str, as_json: bool) -> None:
     """Answer one question with its sources."""
     answer = _load_advisor(settings).ask(question)
     click.echo(json.dumps(asdict(answer), ensure_ascii=False, indent=2) if as_json else format_answer(answer))
+
+
+@main.command()
+@click.argument("text", required=False, default="")
+@click.option("--format", "output", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.pass_obj
+def facts(settings: Settings, text: str, output: str) -> None:
+    """List the facts of the index (table rows and figures in prose), filtered by TEXT."""
+    from careerbot.store import load_version
+
+    needle = text.lower()
+    chosen = [f for f in load_version(settings.index_dir).facts
+              if needle in " ".join((f.subject, f.attribute, f.value, f.caption, f.title, f.doc_id)).lower()]
+    columns = ["subject", "attribute", "value", "qualifiers", "caption", "doc_id", "start", "end"]
+    if output == "json":
+        click.echo(json.dumps([asdict(f) for f in chosen], ensure_ascii=False, indent=2))
+    elif output == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        for fact in chosen:
+            writer.writerow([fact.subject, fact.attribute, fact.value, "; ".join(fact.qualifiers), fact.caption,
+                             fact.doc_id, fact.start, fact.end])
+    else:
+        for fact in chosen:
+            stated = f" ({', '.join(fact.qualifiers)})" if fact.qualifiers else ""
+            click.echo(f"{fact.subject} — {fact.attribute}: {fact.value}{stated}  [{fact.doc_id}:{fact.start}-{fact.end}]")
+        click.echo(f"{len(chosen)} facts")
+
+
+@main.command(name="eval")
+@click.option("--questions", type=click.Path(path_type=Path), help="Question set (JSON); default tests/questions.json.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.pass_obj
+def evaluate_command(settings: Settings, questions: Path | None, as_json: bool) -> None:
+    """Score the advisor on a question set: passages, facts, follow-ups, abstention, latency."""
+    from careerbot.config import PROJECT_ROOT
+    from careerbot.evaluation import evaluate, load_cases
+
+    cases = load_cases(questions or PROJECT_ROOT / "tests" / "questions.json")
+    summary = evaluate(_load_advisor(settings), cases).summary()
+    if as_json:
+        click.echo(json.dumps(summary, indent=2))
+        return
+    passage, latency = summary["passage"], summary["latency_ms"]
+    click.echo(f"{summary['cases']} questions")
+    click.echo(f"passages   n={passage['n']:3}  hit@1 {passage['hit@1']:.3f}  hit@3 {passage['hit@3']:.3f}  "
+               f"hit@5 {passage['hit@5']:.3f}  MRR {passage['mrr']:.3f}")
+    for name in ("facts", "followups", "abstention"):
+        click.echo(f"{name:10} n={summary[name]['n']:3}  accuracy {summary[name]['accuracy']:.3f}")
+    click.echo(f"latency    p50 {latency['p50']} ms  p95 {latency['p95']} ms")
+    for failure in summary["failures"]:
+        click.echo(f"  failed: {failure}")
 
 
 @main.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import re
@@ -76,7 +77,32 @@ def read_pdf(data: bytes) -> ParsedText:
     return ParsedText(text, str(meta_title).strip() if meta_title else None)
 
 
+def _delimited(data: bytes, delimiter: str) -> ParsedText:
+    """A CSV or TSV file becomes a pipe table: its first row is the header, its first column the row labels."""
+    rows = [row for row in csv.reader(io.StringIO(_decode(data)), delimiter=delimiter) if any(c.strip() for c in row)]
+    if len(rows) < 2:
+        raise UnreadableDocument("a table needs a header row and at least one data row")
+    width = len(rows[0])
+    lines = []
+    for number, row in enumerate(rows):
+        cells = [" ".join(cell.split()).replace("|", "/") for cell in row[:width]] + [""] * (width - len(row))
+        lines.append("| " + " | ".join(cells) + " |")
+        if number == 0:
+            lines.append("|" + "---|" * width)
+    return ParsedText("\n".join(lines) + "\n", None)
+
+
+def read_csv(data: bytes) -> ParsedText:
+    return _delimited(data, ",")
+
+
+def read_tsv(data: bytes) -> ParsedText:
+    return _delimited(data, "\t")
+
+
 READERS: dict[str, Callable[[bytes], ParsedText]] = {
+    ".csv": read_csv,
+    ".tsv": read_tsv,
     ".txt": read_text,
     ".text": read_text,
     ".md": read_markdown,
@@ -117,6 +143,10 @@ def read_document(path: Path, doc_id: str) -> Document:
     parsed = reader(data)
     if not parsed.text.strip():
         raise UnreadableDocument("no text in the file")
+    if reader in (read_csv, read_tsv):
+        # A table has no title line of its own: its file name is its title, and heads the text as a heading.
+        title = path.stem.replace("-", " ").replace("_", " ").strip().capitalize()
+        parsed = ParsedText(f"# {title}\n\n{parsed.text}", title)
     title = parsed.title or _first_line_title(parsed.text)
     return Document(doc_id=doc_id, title=title, text=parsed.text, content_hash=content_hash(data),
                     format=path.suffix.lower().lstrip("."))

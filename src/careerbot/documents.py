@@ -45,6 +45,39 @@ class Sentence:
     text: str
     kind: str = "sentence"  # sentence | item | row | heading
     context: str = ""  # for a table row: the table's header line
+    section: str = ""  # the nearest heading above it
+
+
+@dataclass(frozen=True)
+class ParsedValue:
+    """A figure as a number: a single value has low == high."""
+
+    kind: str  # money | percent | number | text
+    low: float | None = None
+    high: float | None = None
+    currency: str | None = None  # ISO code
+    unit: str | None = None  # per year | per hour | per month | per week
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One figure of the corpus: a table cell under its row label and column, or a figure in a sentence."""
+
+    fact_id: int
+    doc_id: str
+    title: str
+    subject: str  # the row label ("Seattle, WA") or what a sentence's figure is about
+    attribute: str  # the column ("Salary Range") or the measure a sentence names
+    value: str  # exactly as written
+    parsed: ParsedValue
+    caption: str  # the table's heading, or the sentence's section
+    qualifiers: tuple[str, ...]  # level, statistic, place, source ("entry-level", "median", "according to PayScale")
+    quote: str  # the row or sentence the fact comes from
+    start: int  # the quote's span in the document
+    end: int
+    sentence_id: int  # the quotable unit the quote is
+    source: str  # table | prose
+    table: int = -1  # facts of one table share this number (per document); -1 for prose
 
 
 @dataclass(frozen=True)
@@ -69,13 +102,27 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class FactUse:
+    """A fact as an answer uses it, with the citation of its row or sentence."""
+
+    subject: str
+    attribute: str
+    value: str
+    parsed: ParsedValue
+    caption: str
+    qualifiers: tuple[str, ...]
+    source: str
+    citation: Citation
+
+
+@dataclass(frozen=True)
 class Answer:
     question: str
     resolved_question: str
     answer: str
     found: bool
     citations: list[Citation] = field(default_factory=list)
-    facts: list[dict[str, Any]] = field(default_factory=list)
+    facts: list[FactUse] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -16,9 +16,10 @@ from pathlib import Path
 from careerbot.chunking import chunk_document
 from careerbot.config import Settings
 from careerbot.corpus import read_corpus
-from careerbot.documents import Chunk, Document, Sentence, Skipped
+from careerbot.documents import Chunk, Document, Fact, Sentence, Skipped
 from careerbot.embedding import Embedder
 from careerbot.errors import BuildFailed, CorpusEmpty
+from careerbot.facts import extract_facts
 from careerbot.store import CURRENT, FORMAT_VERSION, VERSIONS, Manifest, current_version, write_version
 from careerbot.terms import words
 
@@ -31,6 +32,7 @@ class BuildReport:
     documents: list[str]
     chunks: int
     sentences: int
+    facts: int
     skipped: list[Skipped]
     seconds: float
 
@@ -45,7 +47,7 @@ def sentence_embedding_text(sentence: Sentence, chunk: Chunk) -> str:
     if sentence.kind == "heading":
         return sentence.text
     header = f"{sentence.context}: " if sentence.context else ""
-    return f"{chunk.section}: {header}{sentence.text}"
+    return f"{sentence.section or chunk.section}: {header}{sentence.text}"
 
 
 @contextmanager
@@ -63,14 +65,16 @@ def build_lock(index_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def split_corpus(documents: list[Document]) -> tuple[list[Chunk], list[Sentence]]:
+def split_corpus(documents: list[Document]) -> tuple[list[Chunk], list[Sentence], list[Fact]]:
     chunks: list[Chunk] = []
     sentences: list[Sentence] = []
+    facts: list[Fact] = []
     for document in documents:
         chunked = chunk_document(document, first_chunk_id=len(chunks), first_sentence_id=len(sentences))
         chunks.extend(chunked.chunks)
         sentences.extend(chunked.sentences)
-    return chunks, sentences
+        facts.extend(extract_facts(document, chunked, first_fact_id=len(facts)))
+    return chunks, sentences, facts
 
 
 def _publish(index_dir: Path, version: str) -> None:
@@ -100,7 +104,7 @@ def build_index(settings: Settings, embedder: Embedder, show_progress: bool = Fa
         if not documents:
             reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped) or "the folder is empty"
             raise CorpusEmpty(f"No readable document in {corpus_dir} ({reasons}). Add .txt, .md, .html or .pdf files.")
-        chunks, sentences = split_corpus(documents)
+        chunks, sentences, facts = split_corpus(documents)
         chunk_vectors = embedder.embed([chunk_embedding_text(c) for c in chunks], show_progress=show_progress)
         sentence_vectors = embedder.embed([sentence_embedding_text(s, chunks[s.chunk_id]) for s in sentences],
                                           show_progress=show_progress)
@@ -111,12 +115,13 @@ def build_index(settings: Settings, embedder: Embedder, show_progress: bool = Fa
             dimension=int(chunk_vectors.shape[1]), built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
             build_seconds=round(time.perf_counter() - began, 3),
             documents={d.doc_id: d.content_hash for d in documents}, chunk_count=len(chunks),
-            sentence_count=len(sentences), skipped=[{"path": s.path, "reason": s.reason} for s in skipped])
+            sentence_count=len(sentences), fact_count=len(facts), skipped=[{"path": s.path, "reason": s.reason} for s in skipped])
         staging = settings.index_dir / VERSIONS / f".tmp-{version}"
-        write_version(staging, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors, vocabulary)
+        write_version(staging, manifest, documents, chunks, sentences, facts, chunk_vectors, sentence_vectors,
+                      vocabulary)
         os.rename(staging, settings.index_dir / VERSIONS / version)
         _publish(settings.index_dir, version)
-    return BuildReport(version, [d.doc_id for d in documents], len(chunks), len(sentences), skipped,
+    return BuildReport(version, [d.doc_id for d in documents], len(chunks), len(sentences), len(facts), skipped,
                        round(time.perf_counter() - began, 3))
 
 

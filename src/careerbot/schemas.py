@@ -34,13 +34,32 @@ class CitationOut(BaseModel):
     score: float
 
 
+class ParsedValueOut(BaseModel):
+    kind: str = Field(description="money, percent, number or text")
+    low: float | None
+    high: float | None
+    currency: str | None
+    unit: str | None
+
+
+class FactOut(BaseModel):
+    subject: str = Field(description="The row label, or what a sentence's figure is about.")
+    attribute: str = Field(description="The column, or the measure the sentence names.")
+    value: str = Field(description="The value exactly as written.")
+    parsed: ParsedValueOut
+    caption: str
+    qualifiers: list[str] = Field(description="Level, statistic, place or source the text states.")
+    source: str = Field(description="table or prose")
+    citation: CitationOut
+
+
 class AskResponse(BaseModel):
     question: str
     resolved_question: str
     answer: str
     found: bool
     citations: list[CitationOut]
-    facts: list[dict]
+    facts: list[FactOut]
 
 
 class ErrorResponse(BaseModel):

@@ -12,12 +12,12 @@ from typing import Any
 
 import numpy as np
 
-from careerbot.documents import Chunk, Document, Sentence
+from careerbot.documents import Chunk, Document, Fact, ParsedValue, Sentence
 from careerbot.errors import IndexCorrupt, IndexMismatch, IndexMissing
 from careerbot.index import VectorIndex
-from careerbot.terms import singular, words
+from careerbot.terms import acronyms, singular, words
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 CURRENT = "CURRENT"
 VERSIONS = "versions"
 
@@ -33,6 +33,7 @@ class Manifest:
     documents: dict[str, str]  # doc_id -> content hash
     chunk_count: int
     sentence_count: int
+    fact_count: int
     skipped: list[dict[str, str]] = field(default_factory=list)
 
 
@@ -48,6 +49,8 @@ class CorpusIndex:
     chunk_vectors: VectorIndex
     sentence_vectors: np.ndarray
     vocabulary: frozenset[str]
+    facts: list[Fact] = field(default_factory=list)
+    acronyms: dict[str, str] = field(default_factory=dict)  # "ml" -> "machine learning", as the corpus defines them
     sentences_by_chunk: dict[int, list[int]] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)  # over sentences, of singular word forms
 
@@ -63,14 +66,21 @@ def _read_jsonl(path: Path, record_type: type) -> list[Any]:
         return [record_type(**json.loads(line)) for line in handle if line.strip()]
 
 
+def _fact(raw: dict[str, Any]) -> Fact:
+    raw["parsed"] = ParsedValue(**raw["parsed"])
+    raw["qualifiers"] = tuple(raw["qualifiers"])
+    return Fact(**raw)
+
+
 def write_version(folder: Path, manifest: Manifest, documents: list[Document], chunks: list[Chunk],
-                  sentences: list[Sentence], chunk_vectors: np.ndarray, sentence_vectors: np.ndarray,
-                  vocabulary: set[str]) -> None:
+                  sentences: list[Sentence], facts: list[Fact], chunk_vectors: np.ndarray,
+                  sentence_vectors: np.ndarray, vocabulary: set[str]) -> None:
     """Write every file of a version into an empty folder; the manifest goes last and marks it complete."""
     folder.mkdir(parents=True)
     _write_jsonl(folder / "documents.jsonl", documents)
     _write_jsonl(folder / "chunks.jsonl", chunks)
     _write_jsonl(folder / "sentences.jsonl", sentences)
+    _write_jsonl(folder / "facts.jsonl", facts)
     VectorIndex.build(chunk_vectors).save(folder / "chunks.faiss")
     np.save(folder / "sentence_vectors.npy", sentence_vectors.astype(np.float32))
     (folder / "vocabulary.json").write_text(json.dumps(sorted(vocabulary)), encoding="utf-8")
@@ -120,6 +130,8 @@ def load_version(index_dir: Path) -> CorpusIndex:
         documents = {d.doc_id: d for d in _read_jsonl(folder / "documents.jsonl", Document)}
         chunks = _read_jsonl(folder / "chunks.jsonl", Chunk)
         sentences = _read_jsonl(folder / "sentences.jsonl", Sentence)
+        with (folder / "facts.jsonl").open(encoding="utf-8") as handle:
+            facts = [_fact(json.loads(line)) for line in handle if line.strip()]
         vocabulary = frozenset(json.loads((folder / "vocabulary.json").read_text(encoding="utf-8")))
         sentence_vectors = np.load(folder / "sentence_vectors.npy")
     except (OSError, ValueError, TypeError) as error:
@@ -130,8 +142,12 @@ def load_version(index_dir: Path) -> CorpusIndex:
     by_chunk: dict[int, list[int]] = {}
     for sentence in sentences:
         by_chunk.setdefault(sentence.chunk_id, []).append(sentence.sentence_id)
+    defined: dict[str, str] = {}
+    for document in documents.values():
+        for short, long in acronyms(document.text).items():
+            defined.setdefault(short, long)
     return CorpusIndex(version, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors,
-                       vocabulary, by_chunk, sentence_idf(sentences))
+                       vocabulary, facts, defined, by_chunk, sentence_idf(sentences))
 
 
 def sentence_idf(sentences: list[Sentence]) -> dict[str, float]:

@@ -34,3 +34,46 @@ def singular(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
+
+
+# Seniority as people say it, folded to one name each: general career vocabulary, not any document's words.
+_LEVELS = [
+    (re.compile(r"\b(?:entry[- ]level|junior|jr\.?|beginners?|starting out|new grad(?:uate)?s?)\b", re.I), "entry-level"),
+    (re.compile(r"\b(?:mid[- ]level|mid[- ]career|intermediate)\b", re.I), "mid-level"),
+    (re.compile(r"\b(?:senior(?:[- ]level)?|sr\.?|experienced)\b", re.I), "senior"),
+    (re.compile(r"\blead\b", re.I), "lead"),
+    (re.compile(r"\bprincipal\b", re.I), "principal"),
+]
+_STATISTICS = re.compile(r"\b(average|median|mean)\b", re.I)
+_ACCORDING_TO = re.compile(r"\b(?i:according to) (?:a |an |the )?((?:[A-Z][\w&.'’-]*)(?: [A-Z][\w&.'’-]*)*)")
+
+
+def levels(text: str) -> list[str]:
+    """Career levels a text speaks of, by their folded names."""
+    return [name for pattern, name in _LEVELS if pattern.search(text)]
+
+
+def qualifiers(text: str) -> list[str]:
+    """Level, statistic and cited source that a sentence or a table's caption states."""
+    found = levels(text)
+    found += list(dict.fromkeys(match.lower() for match in _STATISTICS.findall(text)))
+    found += [f"according to {match}" for match in _ACCORDING_TO.findall(text)]
+    return found
+
+
+_ACRONYM = re.compile(r"\b((?:[A-Za-z][\w-]*\s+){1,5}?)\(([A-Z]{2,6})s?\)")
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Acronyms a text defines, as in 'machine learning (ML)': {'ml': 'machine learning'}."""
+    found: dict[str, str] = {}
+    for match in _ACRONYM.finditer(text):
+        letters = match.group(2).lower()
+        candidates = match.group(1).split()
+        for size in range(len(letters), len(letters) + 2):
+            phrase = candidates[-size:]
+            initials = "".join(word[0].lower() for word in phrase if word.lower() not in STOPWORDS)
+            if initials == letters:
+                found.setdefault(letters, " ".join(phrase).lower())
+                break
+    return found

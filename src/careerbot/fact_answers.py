@@ -1,0 +1,184 @@
+"""Which facts answer a question: subjects named in it, the measure it asks for, the level it means."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from careerbot.documents import Fact
+from careerbot.store import CorpusIndex
+from careerbot.terms import STOPWORDS, levels, singular
+
+SUBJECT_BONUS = 0.25  # the question names the fact's row label or subject
+LEVEL_BONUS = 0.10  # the fact is stated for the level the question asks about
+LEVEL_PENALTY = 0.15  # the fact is stated for another level
+UNLEVELLED_PENALTY = 0.08  # the question asks about a level and the fact names none
+NAMED_MARGIN = 0.15  # facts about a subject the question names are shown within this of the best one
+CONFLICT_MARGIN = 0.20  # other sources' figures for the same thing (subject, level, kind) are shown within this
+LEXICAL_BONUS = 0.15  # the question's rare words appear in the fact's caption, column or row
+FACT_MIN = 0.45  # a best fact scoring below this does not answer the question
+FACT_MARGIN = 0.08  # facts this close to the best one are shown beside it
+MAX_FACTS = 8
+COVERED_MARGIN = 0.30  # tables this close to the best one are offered when the subject asked about is missing
+_QUANTITY = re.compile(r"\b(?:how (?:much|many)|what (?:share|percent(?:age)?|proportion|fraction|number)|"
+                       r"number of|percent(?:age)?|share of|salary|salaries|pay|wage|earn|make|"
+                       r"most|least|highest|lowest|largest|biggest|top)\b", re.I)
+
+
+@dataclass(frozen=True)
+class FactMatch:
+    fact: Fact
+    score: float
+    subject_named: bool  # the question names this fact's subject, and the name is specific (not in every text)
+    named: tuple[str, ...] = ()  # the subject's words the question names
+
+
+def specificity(named: list[str], corpus: CorpusIndex) -> float:
+    """0 for words every document uses ("machine learning engineer"), 1 for rare ones ("Seattle")."""
+    rare = max(corpus.idf.values(), default=0.0)  # a token the sentences never contain as a word (a year) is rare
+    weights = [corpus.idf.get(t, rare) for t in named]
+    if not weights:
+        return 0.0
+    return min(1.0, max(0.0, (sum(weights) / len(weights) - 1.5) / 3.0))
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word and number tokens, plural folded; C++ and C# kept whole."""
+    return [singular(t) for t in re.findall(r"[a-z0-9][a-z0-9+#]*", text.lower().replace("’", "'"))]
+
+
+def question_tokens(question: str, corpus: CorpusIndex) -> set[str]:
+    """The question's tokens, with the acronyms the corpus defines spelled out (ML -> machine learning)."""
+    found = set(tokens(question))
+    for token in list(found):
+        if token in corpus.acronyms:
+            found.update(tokens(corpus.acronyms[token]))
+    return found
+
+
+def named_tokens(subject: str, asked: set[str], question_lower: str) -> list[str]:
+    """The subject's words the question names: all of them, or the leading two of a proper name ("New York" City)."""
+    name = subject.split(",")[0]
+    words = [t for t in tokens(name) if t not in STOPWORDS or len(tokens(name)) == 1]
+    if not words:
+        return []
+    if all(w in asked for w in words):
+        return words
+    leading = name.split()[:2]
+    if len(words) > 2 and all(w[:1].isupper() for w in leading) and " ".join(leading).lower() in question_lower:
+        return words[:2]
+    return []
+
+
+def asks_for_figure(question: str, best: Fact, asked: set[str], sentence_scores: np.ndarray) -> bool:
+    """A question wants a figure when it asks how much or how many, or names the measure a table gives and no
+    passage matches it better than the fact's own row or sentence does."""
+    if _QUANTITY.search(question):
+        return True
+    names_measure = bool(_stems(best.attribute) & _stems(" ".join(asked)))
+    return names_measure and float(sentence_scores[best.sentence_id]) >= float(sentence_scores.max()) - 0.05
+
+
+def _stems(text: str) -> set[str]:
+    """Crude stems for matching a question's words with a column name (popular ~ Popularity, hire ~ hiring)."""
+    return {t[:5] for t in tokens(text) if t not in STOPWORDS and len(t) > 2}
+
+
+def _lexical(fact: Fact, context: str, asked_weights: dict[str, float]) -> float:
+    """IDF-weighted share of the question's words found in the fact's caption, header, row or sentence."""
+    total = sum(asked_weights.values())
+    if total <= 0:
+        return 0.0
+    present = _stems(f"{fact.caption} {context} {fact.attribute} {fact.quote}")
+    return sum(weight for stem, weight in asked_weights.items() if stem in present) / total
+
+
+def score_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray) -> list[FactMatch]:
+    asked = question_tokens(question, corpus)
+    lowered = question.lower()
+    wanted_levels = set(levels(question))
+    rare = max(corpus.idf.values(), default=0.0)
+    asked_weights: dict[str, float] = {}
+    for token in tokens(question):
+        if token not in STOPWORDS and len(token) > 2:
+            asked_weights[token[:5]] = max(asked_weights.get(token[:5], 0.0), corpus.idf.get(token, rare))
+    matches: list[FactMatch] = []
+    for fact in corpus.facts:
+        named_words = named_tokens(fact.subject, asked, lowered)
+        weight = specificity(named_words, corpus)
+        named = weight > 0.3
+        score = float(sentence_scores[fact.sentence_id]) + SUBJECT_BONUS * weight
+        fact_levels = set(levels(" ".join(fact.qualifiers)))
+        if wanted_levels:
+            if not fact_levels:
+                score -= UNLEVELLED_PENALTY
+            else:
+                score += LEVEL_BONUS if wanted_levels & fact_levels else -LEVEL_PENALTY
+        score += LEXICAL_BONUS * _lexical(fact, corpus.sentences[fact.sentence_id].context, asked_weights)
+        matches.append(FactMatch(fact, score, named, tuple(named_words) if named else ()))
+    matches.sort(key=lambda m: m.score, reverse=True)
+    return matches
+
+
+def select_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray) -> list[FactMatch]:
+    """The facts that answer a figure question, best first; empty when it asks for none or none fits."""
+    matches = score_facts(corpus, question, sentence_scores)
+    if not matches or matches[0].score < FACT_MIN:
+        return []
+    best = matches[0]
+    if not asks_for_figure(question, best.fact, question_tokens(question, corpus), sentence_scores):
+        return []
+    if not best.subject_named and best.fact.source == "table":
+        # The question names no row: the best table answers it whole ("which companies are hiring?").
+        table = [m for m in matches if (m.fact.doc_id, m.fact.table) == (best.fact.doc_id, best.fact.table)]
+        # Other documents' best figure of the same kind, if close: a source that disagrees is shown, not dropped.
+        others: dict[str, FactMatch] = {}
+        for match in matches:
+            if match.score < best.score - CONFLICT_MARGIN:
+                break
+            if match.fact.doc_id != best.fact.doc_id and match.fact.parsed.kind == best.fact.parsed.kind:
+                others.setdefault(match.fact.doc_id, match)
+        return (sorted(table, key=lambda m: m.fact.start) + list(others.values()))[:MAX_FACTS]
+    best_levels = set(levels(" ".join(best.fact.qualifiers)))
+
+    def same_thing(match: FactMatch) -> bool:
+        """Another figure for what the best fact measures: same subject named, same level, same kind of value."""
+        if match.fact.parsed.kind != best.fact.parsed.kind:
+            return False
+        if best.named:  # the same subject, named by the question, or spoken of in the fact's sentence
+            return match.named == best.named or (match.fact.source == "prose"
+                                                 and set(best.named) <= set(tokens(match.fact.quote)))
+        return not match.named and set(levels(" ".join(match.fact.qualifiers))) == best_levels
+
+    chosen = []
+    for match in matches:
+        same = same_thing(match)
+        margin = CONFLICT_MARGIN if same else NAMED_MARGIN if match.subject_named else FACT_MARGIN
+        if match.score < best.score - margin or (match.fact.source == "table" and not match.subject_named):
+            continue
+        if best.subject_named and not (match.subject_named or same):
+            continue  # the question names its subject: figures about other things stay out
+        chosen.append(match)
+    return chosen[:MAX_FACTS]
+
+
+def covered_tables(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray) -> list[tuple[str, list[str]]]:
+    """For a question about a subject the facts lack: the tables that give what it asks for, as
+    (the measure, the subjects they give it for), best first."""
+    matches = [m for m in score_facts(corpus, question, sentence_scores) if m.fact.source == "table"]
+    if not matches or matches[0].score < FACT_MIN - 0.1:
+        return []
+    top = matches[0]
+    tables: dict[tuple[str, int], tuple[str, list[str]]] = {}
+    for match in matches:
+        if match.score < top.score - COVERED_MARGIN:
+            break
+        if match.fact.parsed.kind == top.fact.parsed.kind:
+            tables.setdefault((match.fact.doc_id, match.fact.table), (match.fact.attribute or match.fact.caption, []))
+    for fact in corpus.facts:
+        entry = tables.get((fact.doc_id, fact.table))
+        if entry is not None and fact.subject not in entry[1]:
+            entry[1].append(fact.subject)
+    return list(tables.values())

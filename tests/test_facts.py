@@ -1,0 +1,160 @@
+from pathlib import Path
+
+import pytest
+
+from careerbot.advisor import Advisor
+from careerbot.chunking import chunk_document
+from careerbot.config import PROJECT_ROOT, Settings
+from careerbot.corpus import read_document
+from careerbot.evaluation import evaluate, load_cases
+from careerbot.facts import extract_facts
+from careerbot.indexing import build_index
+
+
+def facts_of(path: Path):
+    document = read_document(path, path.name)
+    return extract_facts(document, chunk_document(document))
+
+
+def by_subject(facts):
+    return {(f.subject, f.attribute): f for f in facts}
+
+
+def test_flattened_text_table_rows_become_facts_with_their_spans(tmp_path: Path):
+    path = tmp_path / "nursing.txt"
+    path.write_text(
+        "Nursing Careers\n\nA look at nurse pay.\n\nPay by City\n\n"
+        "The table below shows the median pay for senior nurses in three cities.\n\n"
+        "City Annual Pay\nLisbon, PT €40,000 – €48,000\nOslo, NO kr 600,000\nDenver, CO $95,000\n")
+    facts = by_subject(facts_of(path))
+    lisbon = facts[("Lisbon, PT", "Annual Pay")]
+    assert lisbon.value == "€40,000 – €48,000"
+    assert (lisbon.parsed.kind, lisbon.parsed.low, lisbon.parsed.high, lisbon.parsed.currency) == \
+        ("money", 40000, 48000, "EUR")
+    assert lisbon.caption == "Pay by City"
+    assert {"senior", "median"} <= set(lisbon.qualifiers)
+    assert path.read_text()[lisbon.start:lisbon.end] == "Lisbon, PT €40,000 – €48,000"
+    assert facts[("Denver, CO", "Annual Pay")].parsed.low == 95000
+
+
+def test_a_place_column_between_label_and_figure_is_a_qualifier(tmp_path: Path):
+    path = tmp_path / "hospitals.txt"
+    path.write_text("Hospitals Hiring\n\nHospitals hiring nurses now.\n\n"
+                    "Hospital Location Open Roles\nKaiser Oakland, CA 120\nMayo Rochester, MN 85\n"
+                    "Geisinger Danville, PA 35\n")
+    facts = by_subject(facts_of(path))
+    kaiser = facts[("Kaiser", "Open Roles")]
+    assert kaiser.value == "120" and "Oakland, CA" in kaiser.qualifiers
+    assert facts[("Geisinger", "Open Roles")].parsed.low == 35
+
+
+def test_markdown_html_and_csv_tables_give_one_fact_per_cell(tmp_path: Path):
+    (tmp_path / "pilots.md").write_text("# Pilot Pay\n\n## By airline\n\n| Airline | Starting Pay | Share Female |\n"
+                                        "|---|---|---|\n| Nordair | $70,000 | 12% |\n| Sunjet | $65,500 | 9% |\n")
+    (tmp_path / "welders.html").write_text(
+        "<html><body><h2>Welder wages</h2><table><tr><th>State</th><th>Hourly Wage</th></tr>"
+        "<tr><td>Ohio</td><td>$24.50 per hour</td></tr><tr><td>Texas</td><td>$22.10 per hour</td></tr></table>"
+        "</body></html>")
+    (tmp_path / "electrician-openings.csv").write_text("Region,Openings,Growth\nNorth,1200,4%\nSouth,950,6%\n")
+    (tmp_path / "plumbers.tsv").write_text("Level\tMedian Pay\nApprentice\t$38,000\nMaster\t$76,000\n")
+
+    markdown = by_subject(facts_of(tmp_path / "pilots.md"))
+    assert markdown[("Nordair", "Starting Pay")].value == "$70,000"
+    assert markdown[("Sunjet", "Share Female")].parsed.low == 9
+    assert markdown[("Sunjet", "Share Female")].caption == "By airline"
+    html = by_subject(facts_of(tmp_path / "welders.html"))
+    assert html[("Ohio", "Hourly Wage")].parsed.unit == "per hour"
+    assert html[("Texas", "Hourly Wage")].value == "$22.10 per hour"
+    csv_facts = by_subject(facts_of(tmp_path / "electrician-openings.csv"))
+    assert csv_facts[("North", "Openings")].value == "1200"
+    assert csv_facts[("South", "Growth")].parsed.kind == "percent"
+    assert csv_facts[("South", "Growth")].title == "Electrician openings"
+    tsv = by_subject(facts_of(tmp_path / "plumbers.tsv"))
+    assert tsv[("Master", "Median Pay")].parsed.high == 76000
+
+
+def test_prose_figures_carry_level_and_source(advisor):
+    prose = [f for f in advisor.corpus.facts if f.source == "prose"]
+    payscale = next(f for f in prose if f.value == "$93,339 per year")
+    assert "entry-level" in payscale.qualifiers
+    assert payscale.parsed.unit == "per year" and payscale.parsed.low == 93339
+    glassdoor = next(f for f in prose if f.value.startswith("$110,000 to $150,000"))
+    assert "according to Glassdoor" in glassdoor.qualifiers
+    senior = next(f for f in prose if f.value.startswith("$150,000 to $200,000+"))
+    assert "senior" in senior.qualifiers and senior.parsed.high == 200000
+
+
+def test_shipped_tables_become_facts(advisor):
+    facts = {(f.doc_id, f.subject, f.value) for f in advisor.corpus.facts}
+    assert ("ml-engineer-entry-level.txt", "Seattle, WA", "$90,000 – $120,000") in facts
+    assert ("ml-engineer-entry-level.txt", "Google", "45") in facts
+    assert ("why-machine-learning-engineer.txt", "London, UK", "£60,000 – £85,000") in facts
+    assert ("why-machine-learning-engineer.txt", "Data Scientist", "450") in facts
+
+
+@pytest.mark.parametrize("question,value", [
+    ("how much do junior ML engineers make in Austin?", "$80,000 – $110,000"),
+    ("entry level ML salary boston", "$85,000 – $115,000"),
+    ("What is the entry-level salary in Seattle?", "$90,000 – $120,000"),
+    ("How many positions is Google hiring for?", "45"),
+])
+def test_figure_questions_lead_with_the_fact_cited_to_its_row(advisor, question, value):
+    answer = advisor.ask(question)
+    assert answer.found
+    assert answer.answer.index(value) < answer.answer.index("[1]")
+    fact = answer.facts[0]
+    assert fact.value == value
+    source = advisor.corpus.documents[fact.citation.doc_id].text
+    assert source[fact.citation.start:fact.citation.end] == fact.citation.quote
+    assert value in fact.citation.quote
+    assert f"[{fact.citation.id}]" in answer.answer
+
+
+@pytest.mark.parametrize("question,values", [
+    ("How much do ML engineers make in San Francisco?", {"$100,000 – $135,000", "$125,000 – $170,000"}),
+    ("What is the entry-level salary of a machine learning engineer?",
+     {"$93,339 per year", "$80,000 and $110,000 annually"}),
+    ("What share of machine learning engineers are women?", {"30%", "18%"}),
+])
+def test_conflicting_figures_are_all_shown_with_their_sources(advisor, question, values):
+    answer = advisor.ask(question)
+    shown = {f.value: f for f in answer.facts}
+    assert values <= set(shown)
+    assert len({shown[v].citation.doc_id for v in values}) == len(values)
+    for value in values:
+        assert value in answer.answer and shown[value].citation.title in answer.answer
+
+
+def test_a_subject_no_source_covers_is_not_found_and_the_covered_ones_are_listed(advisor):
+    answer = advisor.ask("How much does a machine learning engineer make in Tokyo?")
+    assert not answer.found and answer.facts == []
+    assert "Tokyo" in answer.answer
+    for city in ("Seattle, WA", "Boston, MA", "London, UK"):
+        assert city in answer.answer
+
+
+def test_a_generated_document_with_a_new_table_is_answered_after_a_rebuild(embedder, tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "data-analyst-pay.md").write_text(
+        "# Data Analyst Pay\n\nData analysts turn raw numbers into reports for managers.\n\n"
+        "## Pay by metro\n\nThe table below gives the starting pay for junior data analysts in each metro.\n\n"
+        "| Metro | Starting Pay | Remote Share |\n|---|---|---|\n"
+        "| Lisbon | €28,000 | 40% |\n| Denver | $68,000 | 35% |\n| Toronto | C$61,000 | 30% |\n")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    report = build_index(settings, embedder)
+    assert report.facts == 6  # three rows, two value columns
+    advisor = Advisor.load(settings, embedder)
+    answer = advisor.ask("What is the starting pay for data analysts in Denver?")
+    assert answer.found
+    assert answer.facts[0].subject == "Denver" and answer.facts[0].value == "$68,000"
+    assert "entry-level" in answer.facts[0].qualifiers
+    remote = advisor.ask("What share of data analysts work remote in Lisbon?")
+    assert remote.facts[0].value == "40%"
+
+
+def test_the_question_set_scores_well(advisor):
+    report = evaluate(advisor, load_cases(PROJECT_ROOT / "tests" / "questions.json")).summary()
+    assert report["facts"]["n"] >= 15 and report["facts"]["accuracy"] >= 0.9
+    assert report["abstention"]["accuracy"] >= 0.9
+    assert report["passage"]["hit@3"] >= 0.8
