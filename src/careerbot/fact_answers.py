@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ UNLEVELLED_PENALTY = 0.08  # the question asks about a level and the fact names 
 NAMED_MARGIN = 0.15  # facts about a subject the question names are shown within this of the best one
 CONFLICT_MARGIN = 0.20  # other sources' figures for the same thing (subject, level, kind) are shown within this
 LEXICAL_BONUS = 0.15  # the question's rare words appear in the fact's caption, column or row
+ATTRIBUTE_BONUS = 0.03  # ... and in its own column name: tells apart the cells of one row
 FACT_MIN = 0.45  # a best fact scoring below this does not answer the question
 FACT_MARGIN = 0.08  # facts this close to the best one are shown beside it
 MAX_FACTS = 8
@@ -39,9 +41,10 @@ def specificity(named: list[str], corpus: CorpusIndex) -> float:
     """0 for words every document uses ("machine learning engineer"), 1 for rare ones ("Seattle")."""
     rare = max(corpus.idf.values(), default=0.0)  # a token the sentences never contain as a word (a year) is rare
     weights = [corpus.idf.get(t, rare) for t in named]
-    if not weights:
+    if not weights or rare <= math.log(2):
         return 0.0
-    return min(1.0, max(0.0, (sum(weights) / len(weights) - 1.5) / 3.0))
+    # Scaled between a word in every sentence (idf log 2) and a word in one sentence (the rarest).
+    return min(1.0, max(0.0, (sum(weights) / len(weights) - math.log(2)) / (rare - math.log(2))))
 
 
 def tokens(text: str) -> list[str]:
@@ -86,6 +89,12 @@ def _stems(text: str) -> set[str]:
     return {t[:5] for t in tokens(text) if t not in STOPWORDS and len(t) > 2}
 
 
+def _share_named(text: str, asked_weights: dict[str, float]) -> float:
+    stems = _stems(text)
+    total = sum(asked_weights.values())
+    return sum(w for stem, w in asked_weights.items() if stem in stems) / total if total > 0 else 0.0
+
+
 def _lexical(fact: Fact, context: str, asked_weights: dict[str, float]) -> float:
     """IDF-weighted share of the question's words found in the fact's caption, header, row or sentence."""
     total = sum(asked_weights.values())
@@ -117,6 +126,8 @@ def score_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray)
             else:
                 score += LEVEL_BONUS if wanted_levels & fact_levels else -LEVEL_PENALTY
         score += LEXICAL_BONUS * _lexical(fact, corpus.sentences[fact.sentence_id].context, asked_weights)
+        # Cells of one row share their sentence: the column the question names tells them apart.
+        score += ATTRIBUTE_BONUS * _share_named(fact.attribute, asked_weights)
         matches.append(FactMatch(fact, score, named, tuple(named_words) if named else ()))
     matches.sort(key=lambda m: m.score, reverse=True)
     return matches
