@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from careerbot.config import Settings
+from careerbot.conversation import resolve_history
 from careerbot.documents import Answer, Citation, FactUse, Sentence, Turn
 from careerbot.embedding import Embedder
 from careerbot.errors import InvalidQuestion
@@ -95,11 +96,25 @@ class Advisor:
         if len(cleaned) > self.settings.max_question_chars:
             raise InvalidQuestion(f"The question is {len(cleaned)} characters long; the limit is "
                                   f"{self.settings.max_question_chars}. Shorten it and ask again.")
+        if len(history) > self.settings.max_history_turns:
+            raise InvalidQuestion(f"The history has {len(history)} turns; the limit is "
+                                  f"{self.settings.max_history_turns}. Send only the recent turns.")
+        for number, turn in enumerate(history):
+            if turn.role not in ("user", "assistant"):
+                raise InvalidQuestion(f"history[{number}].role is '{turn.role}'; it must be 'user' or 'assistant'.")
+            if len(turn.content) > self.settings.max_turn_chars:
+                raise InvalidQuestion(f"history[{number}].content is {len(turn.content)} characters long; the limit "
+                                      f"is {self.settings.max_turn_chars}.")
         return cleaned
 
     def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
         cleaned = self.validate(question, history)
         corpus = self.corpus  # one version answers the whole question, even if a new one is swapped in meanwhile
+        resolved = resolve_history(cleaned, history, corpus).question if history else cleaned
+        answer = self._answer(corpus, resolved)
+        return replace(answer, question=cleaned)
+
+    def _answer(self, corpus: CorpusIndex, cleaned: str) -> Answer:
         found = self.retrieve(corpus, cleaned)
         names, others = self._unknown_words(cleaned, corpus)
         unknown = names or (others if found.best_chunk < STRONG_MATCH else [])

@@ -103,6 +103,46 @@ def ask(settings: Settings, question: str, as_json: bool) -> None:
 
 
 @main.command()
+@click.pass_obj
+def chat(settings: Settings) -> None:
+    """A conversation in the terminal: follow-ups use the earlier turns. /clear starts over, /quit leaves."""
+    try:
+        import readline  # noqa: F401  (line editing and the up-arrow history for input())
+    except ImportError:
+        pass
+    from careerbot.documents import Turn
+    from careerbot.errors import InvalidQuestion
+
+    advisor = _load_advisor(settings)
+    history: list[Turn] = []
+    click.echo("careerbot chat: ask about careers; follow-up questions are fine. /clear starts over, /quit leaves.")
+    while True:
+        try:
+            line = input("you> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            click.echo("")
+            break
+        if not line:
+            continue
+        if line in ("/quit", "/exit", "/q"):
+            break
+        if line == "/clear":
+            history.clear()
+            click.echo("(conversation cleared)")
+            continue
+        try:
+            answer = advisor.ask(line, history)
+        except InvalidQuestion as error:
+            click.echo(f"! {error}")
+            continue
+        if answer.resolved_question != answer.question:
+            click.echo(f"(reading it as: {answer.resolved_question})")
+        click.echo(format_answer(answer))
+        click.echo("")
+        history += [Turn("user", line), Turn("assistant", answer.answer)]
+
+
+@main.command()
 @click.argument("text", required=False, default="")
 @click.option("--format", "output", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.pass_obj

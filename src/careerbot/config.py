@@ -31,7 +31,7 @@ class Settings:
     min_score: float = 0.40
     # Limits on what a client may send.
     max_question_chars: int = 1000
-    max_history_turns: int = 50
+    max_history_turns: int = 200  # more is refused; only the last few questions are read anyway
     max_turn_chars: int = 4000
 
     @property

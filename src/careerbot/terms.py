@@ -37,7 +37,7 @@ def singular(word: str) -> str:
 
 
 # Seniority as people say it, folded to one name each: general career vocabulary, not any document's words.
-_LEVELS = [
+LEVEL_PATTERNS = [
     (re.compile(r"\b(?:entry[- ]level|junior|jr\.?|beginners?|starting out|new grad(?:uate)?s?)\b", re.I), "entry-level"),
     (re.compile(r"\b(?:mid[- ]level|mid[- ]career|intermediate)\b", re.I), "mid-level"),
     (re.compile(r"\b(?:senior(?:[- ]level)?|sr\.?|experienced)\b", re.I), "senior"),
@@ -50,7 +50,7 @@ _ACCORDING_TO = re.compile(r"\b(?i:according to) (?:a |an |the )?((?:[A-Z][\w&.'
 
 def levels(text: str) -> list[str]:
     """Career levels a text speaks of, by their folded names."""
-    return [name for pattern, name in _LEVELS if pattern.search(text)]
+    return [name for pattern, name in LEVEL_PATTERNS if pattern.search(text)]
 
 
 def qualifiers(text: str) -> list[str]:

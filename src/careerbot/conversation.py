@@ -1,0 +1,146 @@
+"""Follow-up questions resolved from the earlier turns, without a language model.
+
+What a follow-up leaves out (the subject, the measure, the level, the topic) is carried over from the question
+before it, using what the corpus knows: the subjects its facts are about and the names it uses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from careerbot.documents import Turn
+from careerbot.store import CorpusIndex
+from careerbot.terms import LEVEL_PATTERNS, levels, singular
+
+MAX_CONTEXT_QUESTIONS = 6  # earlier user turns that can matter to the next question
+
+_MARKER = re.compile(r"^\s*(?:(?:and|but|also|so|ok(?:ay)?|then)\b[\s,]*)?(?:(?:what|how) about\b|(?:and|also)\b|"
+                     r"same (?:for|in)\b|(?:in|for|at|with)\b(?=[^?]{0,40}\??\s*$))", re.I)
+_LEADING_FILLER = re.compile(r"^\s*(?:and|but|also|so|ok(?:ay)?|then)?[\s,]*(?:(?:what|how) about|same (?:for|in))?[\s,]*",
+                             re.I)
+_PRONOUN = re.compile(r"\b(it|its|they|them|their|theirs|this|these|those|ones?)\b", re.I)
+_QUESTION_WORD = re.compile(r"^(?:who|what|when|where|why|how|which|is|are|do|does|can|should|tell|list|give)\b", re.I)
+_TOKEN = re.compile(r"[A-Za-z][\w+#&'’.-]*[\w+#]|[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    question: str  # the question actually answered
+    carried: str  # what was carried over: "" | subject | measure | level | topic
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+def _key(words: Sequence[str]) -> str:
+    return " ".join(singular(w.lower().rstrip(".")) for w in words)
+
+
+def _subject_names(corpus: CorpusIndex) -> dict[str, str]:
+    """Fact subject names (before any comma), keyed by their lower-case singular words, to look up in questions."""
+    names: dict[str, str] = {}
+    for fact in corpus.facts:
+        name = " ".join(fact.subject.split(",")[0].split())
+        if 0 < len(name) <= 60 and len(name.split()) <= 5:
+            names.setdefault(_key(name.split()), name)
+    return names
+
+
+def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> list[Mention]:
+    """Spans of the text that name something specific: a fact's subject (Seattle, Google) or a capitalised name
+    past the first word that is not an acronym the corpus defines (ML)."""
+    tokens = list(_TOKEN.finditer(text))
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+    for size in (5, 4, 3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            if any(j in taken for j in range(i, i + size)):
+                continue
+            phrase = _key([t.group(0) for t in tokens[i:i + size]])
+            if phrase in names and not (size == 1 and tokens[i].group(0).islower()):
+                start, end = tokens[i].start(), tokens[i + size - 1].end()
+                mentions.append(Mention(start, end, text[start:end]))
+                taken.update(range(i, i + size))
+    for i, token in enumerate(tokens):
+        word = token.group(0)
+        if i in taken or i == 0 or not word[:1].isupper() or word.lower() in corpus.acronyms or levels(word):
+            continue
+        if word.isupper() and len(word) <= 4:
+            continue
+        mentions.append(Mention(token.start(), token.end(), word))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _strip_filler(question: str) -> str:
+    return _LEADING_FILLER.sub("", question, count=1).strip()
+
+
+def _topic(question: str, corpus: CorpusIndex, names: dict[str, str]) -> str:
+    """What a question is about: its last specific name, or else the words after its question word."""
+    mentions = subject_mentions(question, corpus, names)
+    if mentions:
+        return mentions[-1].text
+    body = re.sub(r"^(?:tell me about|what (?:is|are)|who (?:is|are)|explain|describe)\s+", "", question.strip(),
+                  flags=re.I)
+    return body.rstrip("?.! ")
+
+
+def _replace_level(question: str, new_level: str) -> str:
+    for pattern, _ in LEVEL_PATTERNS:
+        if pattern.search(question):
+            return pattern.sub(new_level, question, count=1)
+    return f"{question.rstrip('?.! ')} ({new_level})?"
+
+
+def resolve(question: str, previous: str, corpus: CorpusIndex) -> Resolution:
+    """Read `question` in the light of the question before it (already resolved)."""
+    names = _subject_names(corpus)
+    elliptical = bool(_MARKER.match(question)) or (len(question.split()) <= 3 and not _QUESTION_WORD.match(question))
+    mentions = subject_mentions(question, corpus, names)
+    new_levels = levels(question)
+    pronoun = _PRONOUN.search(question)
+    if not previous or (not elliptical and not pronoun):
+        return Resolution(question, "")
+    fragment = _strip_filler(question).rstrip("?.! ")
+    before = subject_mentions(previous, corpus, names)
+    if elliptical and mentions:  # "And in Boston?" / "What about Amazon?": the subject changes
+        new = mentions[-1].text
+        if before:
+            old = before[-1]
+            return Resolution(previous[:old.start] + new + previous[old.end:], "subject")
+        joiner = fragment if fragment.lower().startswith(("in ", "for ", "at ")) else f"for {new}"
+        return Resolution(f"{previous.rstrip('?.! ')} {joiner}?", "subject")
+    if elliptical and new_levels:  # "What about senior ones?": the level changes
+        written = next(m.group(0) for p, _ in LEVEL_PATTERNS if (m := p.search(question)))
+        return Resolution(_replace_level(previous, written), "level")
+    if pronoun and not mentions:  # "Who developed it?": the pronoun stands for the last topic
+        topic = _topic(previous, corpus, names)
+        if topic:
+            word = pronoun.group(0).lower()
+            replacement = f"{topic}'s" if word == "its" else topic
+            resolved = question[:pronoun.start()] + replacement + question[pronoun.end():]
+            if word in ("ones", "one"):
+                resolved = question[:pronoun.start()].rstrip() + question[pronoun.end():]
+                return Resolution(_strip_filler(resolved) or question, "topic")
+            return Resolution(resolved, "topic")
+    if elliptical and before and not _QUESTION_WORD.match(fragment):  # "And the number of openings?"
+        measure = fragment[:1].upper() + fragment[1:]
+        return Resolution(f"{measure} for {before[-1].text}?", "measure")
+    if elliptical and not _QUESTION_WORD.match(fragment):
+        return Resolution(f"{fragment[:1].upper() + fragment[1:]} ({_topic(previous, corpus, names)})?", "topic")
+    return Resolution(question, "")
+
+
+def resolve_history(question: str, history: Sequence[Turn], corpus: CorpusIndex) -> Resolution:
+    """Resolve the earlier user questions in order, then this one against the last of them."""
+    asked = [turn.content.strip() for turn in history if turn.role == "user" and turn.content.strip()]
+    previous = ""
+    for earlier in asked[-MAX_CONTEXT_QUESTIONS:]:
+        previous = resolve(" ".join(earlier.split()), previous, corpus).question
+    return resolve(question, previous, corpus)
