@@ -76,3 +76,10 @@ def write_pdf(path: Path, lines: list[str], title: str | None = None) -> None:
     info = f" /Info {len(objects)} 0 R" if title else ""
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{info} >>\nstartxref\n{xref}\n%%EOF\n".encode()
     path.write_bytes(out)
+
+
+def pytest_terminal_summary(terminalreporter):  # type: ignore[no-untyped-def]
+    """Say where the browser tests left their screenshots, so a person can look at them."""
+    folder = PROJECT_ROOT / "test-artifacts" / "screenshots"
+    if folder.is_dir() and any(folder.iterdir()):
+        terminalreporter.write_line(f"browser screenshots: {folder}")
