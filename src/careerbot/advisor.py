@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -14,7 +15,7 @@ from careerbot.documents import Answer, Citation, FactUse, Sentence, Turn
 from careerbot.embedding import Embedder
 from careerbot.errors import InvalidQuestion
 from careerbot.fact_answers import FactMatch, covered_tables, select_facts
-from careerbot.store import CorpusIndex, check_model, load_version
+from careerbot.store import CorpusIndex, check_model, current_version, load_version
 from careerbot.terms import STOPWORDS, content_words, singular, words
 
 GLOBAL_SENTENCES = 24  # best sentences taken from the whole corpus, beside those of the best chunks
@@ -54,7 +55,8 @@ class _Citations:
         if sentence.sentence_id in self._by_sentence:
             return self.items[self._by_sentence[sentence.sentence_id] - 1]
         chunk = self.corpus.chunks[sentence.chunk_id]
-        citation = Citation(id=len(self.items) + 1, doc_id=sentence.doc_id, title=chunk.title, section=chunk.section,
+        citation = Citation(id=len(self.items) + 1, doc_id=sentence.doc_id, title=chunk.title,
+                            section=sentence.section or chunk.section,
                             text=chunk.text, quote=sentence.text, start=sentence.start, end=sentence.end,
                             score=round(score, 4))
         self.items.append(citation)
@@ -80,13 +82,25 @@ class Advisor:
     def __init__(self, settings: Settings, embedder: Embedder, corpus: CorpusIndex) -> None:
         self.settings = settings
         self.embedder = embedder
-        self.corpus = corpus
+        self.corpus = corpus  # replaced whole, never changed in place: a question holds the one it started with
+        self._reloading = threading.Lock()
 
     @classmethod
     def load(cls, settings: Settings, embedder: Embedder) -> "Advisor":
         corpus = load_version(settings.index_dir)
         check_model(corpus.manifest, embedder.name, embedder.fingerprint)
         return cls(settings, embedder, corpus)
+
+    def reload_if_changed(self) -> bool:
+        """Swap in the version CURRENT points at, if it is not the loaded one. True when it swapped."""
+        with self._reloading:
+            version = current_version(self.settings.index_dir)
+            if version is None or version == self.corpus.version:
+                return False
+            corpus = load_version(self.settings.index_dir, version)
+            check_model(corpus.manifest, self.embedder.name, self.embedder.fingerprint)
+            self.corpus = corpus  # one assignment: requests in flight keep the version they started with
+            return True
 
     def validate(self, question: str, history: Sequence[Turn]) -> str:
         cleaned = " ".join(question.split()) if isinstance(question, str) else ""
@@ -112,7 +126,7 @@ class Advisor:
         corpus = self.corpus  # one version answers the whole question, even if a new one is swapped in meanwhile
         resolved = resolve_history(cleaned, history, corpus).question if history else cleaned
         answer = self._answer(corpus, resolved)
-        return replace(answer, question=cleaned)
+        return replace(answer, question=cleaned, index_version=corpus.version)
 
     def _answer(self, corpus: CorpusIndex, cleaned: str) -> Answer:
         found = self.retrieve(corpus, cleaned)

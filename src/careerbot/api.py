@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import logging
+from contextlib import asynccontextmanager
 from dataclasses import asdict
-from typing import Annotated
-
-from fastapi import Depends, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -16,7 +15,9 @@ from fastapi_offline import FastAPIOffline
 from careerbot import __version__
 from careerbot.advisor import Advisor
 from careerbot.documents import Turn
-from careerbot.errors import CareerbotError, IndexCorrupt, IndexMismatch, IndexMissing, InvalidQuestion
+from careerbot.errors import (BuildFailed, CareerbotError, CorpusEmpty, IndexCorrupt, IndexMismatch, IndexMissing,
+                              InvalidQuestion)
+from careerbot.index_routes import AdvisorDep, IndexWatcher, router as index_router
 from careerbot.schemas import AskRequest, AskResponse, ErrorResponse
 from careerbot.starters import starter_questions
 from careerbot.store import CorpusIndex
@@ -32,11 +33,6 @@ DOCS_SECURITY_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline'; 
                         "img-src 'self' data:; object-src 'none'; frame-ancestors 'none'")
 
 
-def get_advisor(request: Request) -> Advisor:
-    return request.app.state.advisor
-
-
-AdvisorDep = Annotated[Advisor, Depends(get_advisor)]
 
 
 def _field(location: tuple) -> str:
@@ -76,8 +72,10 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(CareerbotError)
     async def careerbot_error(request: Request, error: CareerbotError) -> JSONResponse:
-        if isinstance(error, InvalidQuestion):
+        if isinstance(error, (InvalidQuestion, CorpusEmpty)):
             status = 422
+        elif isinstance(error, BuildFailed):
+            status = 409
         elif isinstance(error, (IndexMissing, IndexMismatch, IndexCorrupt)):
             status = 503
         else:
@@ -120,9 +118,19 @@ def starters_for(app: FastAPI, corpus: CorpusIndex) -> list[str]:
 def create_app(advisor: Advisor) -> FastAPI:
     """The web app over one advisor; all state lives on app.state."""
     settings = advisor.settings
-    app = FastAPIOffline(title="careerbot", version=__version__,
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]
+        watcher = IndexWatcher(advisor)
+        watcher.start()
+        yield
+        watcher.stop()
+
+    app = FastAPIOffline(title="careerbot", version=__version__, lifespan=lifespan,
                          description="Grounded career advice: every sentence of an answer cites the text it came from.")
     app.state.advisor = advisor
+    app.state.build = None
+    app.include_router(index_router)
     templates = Jinja2Templates(directory=str(settings.web_dir / "templates"))
     app.mount("/static", StaticFiles(directory=str(settings.web_dir / "static")), name="static")
     _install_error_handlers(app)

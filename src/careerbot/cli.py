@@ -24,6 +24,11 @@ class CareerbotGroup(click.Group):
             return super().invoke(ctx)
         except CareerbotError as error:
             raise click.ClickException(str(error)) from None
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as error:  # a bug, not bad input: say so in one line instead of a traceback
+            raise click.ClickException(f"unexpected {type(error).__name__}: {error}. This is a careerbot bug; "
+                                       "please report it with the command you ran.") from None
 
 
 @click.group(cls=CareerbotGroup)
@@ -48,21 +53,30 @@ def _embedder(settings: Settings):  # type: ignore[no-untyped-def]
     return SentenceTransformerEmbedder(settings.resolved_model_path)
 
 
-def _build(settings: Settings, embedder) -> None:  # type: ignore[no-untyped-def]
+def _build(settings: Settings, embedder, full: bool = False, strict: bool = False) -> None:  # type: ignore[no-untyped-def]
     from careerbot.indexing import build_index
 
-    report = build_index(settings, embedder, show_progress=sys.stderr.isatty())
+    report = build_index(settings, embedder, show_progress=sys.stderr.isatty(), full=full, strict=strict)
     click.echo(f"Indexed {len(report.documents)} documents into {report.chunks} chunks ({report.sentences} sentences, "
                f"{report.facts} facts) in {report.seconds:.1f} s: version {report.version} in {settings.index_dir}")
+    click.echo(f"  {len(report.added)} added, {len(report.changed)} changed, {len(report.removed)} removed, "
+               f"{len(report.reused)} reused, {len(report.skipped)} skipped; {report.embedded} texts embedded")
+    for label, names in (("added", report.added), ("changed", report.changed), ("removed", report.removed)):
+        for name in names[:20]:
+            click.echo(f"  {label} {name}")
+        if len(names) > 20:
+            click.echo(f"  ... and {len(names) - 20} more {label}")
     for skipped in report.skipped:
         click.echo(f"  skipped {skipped.path}: {skipped.reason}")
 
 
 @main.command()
+@click.option("--full", is_flag=True, help="Rebuild everything instead of reusing unchanged documents.")
+@click.option("--strict", is_flag=True, help="Fail, publishing nothing, if any file cannot be read.")
 @click.pass_obj
-def index(settings: Settings) -> None:
-    """Build the index from the corpus folder and publish it."""
-    _build(settings, _embedder(settings))
+def index(settings: Settings, full: bool, strict: bool) -> None:
+    """Build the index from the corpus folder (incrementally) and publish it atomically."""
+    _build(settings, _embedder(settings), full=full, strict=strict)
 
 
 def _load_advisor(settings: Settings, build_if_missing: bool = False):  # type: ignore[no-untyped-def]
@@ -100,6 +114,32 @@ def ask(settings: Settings, question: str, as_json: bool) -> None:
     """Answer one question with its sources."""
     answer = _load_advisor(settings).ask(question)
     click.echo(json.dumps(asdict(answer), ensure_ascii=False, indent=2) if as_json else format_answer(answer))
+
+
+@main.group(name="import")
+def import_group() -> None:
+    """Turn outside data sets into corpus documents."""
+
+
+@import_group.command(name="onet")
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), help="Folder with onet-29.3/ and bls-oews-2024/ "
+              "[default: shared/data beside the project].")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), help="Where to write [default: CORPUS/onet].")
+@click.option("--limit", type=click.IntRange(1), help="Only the first N occupations (by code).")
+@click.option("--codes", help="Only these O*NET-SOC codes, comma-separated (e.g. 15-2051.00,15-1252.00).")
+@click.pass_obj
+def import_onet_command(settings: Settings, data_dir: Path | None, out_dir: Path | None, limit: int | None,
+                        codes: str | None) -> None:
+    """O*NET 29.3 occupations with BLS wages -> one Markdown document per occupation (then: careerbot index)."""
+    from careerbot.config import PROJECT_ROOT
+    from careerbot.onet import import_onet
+
+    data = data_dir or PROJECT_ROOT.parent / "shared" / "data"
+    target = out_dir or settings.corpus_dir / "onet"
+    wanted = {c.strip() for c in codes.split(",") if c.strip()} if codes else None
+    written = import_onet(data, target, limit=limit, codes=wanted)
+    click.echo(f"Wrote {len(written)} occupation documents to {target}. O*NET data is CC BY 4.0 (USDOL/ETA); each "
+               "document carries the credit. Now run: careerbot index")
 
 
 @main.command()

@@ -33,6 +33,9 @@ class Settings:
     max_question_chars: int = 1000
     max_history_turns: int = 200  # more is refused; only the last few questions are read anyway
     max_turn_chars: int = 4000
+    # Operations.
+    admin_token: str | None = field(default=None, repr=False)  # POST /reindex is off without one
+    reload_seconds: float = 1.0  # how often a running server looks for a newly published index version
 
     @property
     def resolved_model_path(self) -> Path:
@@ -65,4 +68,6 @@ def settings_from_env() -> Settings:
         answer_sentences=_env_value("ANSWER_SENTENCES", int, base.answer_sentences),
         min_score=_env_value("MIN_SCORE", float, base.min_score),
         max_question_chars=_env_value("MAX_QUESTION_CHARS", int, base.max_question_chars),
+        admin_token=os.environ.get("CAREERBOT_ADMIN_TOKEN") or None,
+        reload_seconds=_env_value("RELOAD_SECONDS", float, base.reload_seconds),
     )

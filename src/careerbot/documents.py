@@ -123,6 +123,7 @@ class Answer:
     found: bool
     citations: list[Citation] = field(default_factory=list)
     facts: list[FactUse] = field(default_factory=list)
+    index_version: str = ""  # the index version that answered: one version answers a whole question
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -10,7 +10,7 @@ import numpy as np
 
 from careerbot.documents import Fact
 from careerbot.store import CorpusIndex
-from careerbot.terms import STOPWORDS, levels, singular
+from careerbot.terms import STOPWORDS, levels, subject_words, tokens
 
 SUBJECT_BONUS = 0.25  # the question names the fact's row label or subject
 LEVEL_BONUS = 0.10  # the fact is stated for the level the question asks about
@@ -47,11 +47,6 @@ def specificity(named: list[str], corpus: CorpusIndex) -> float:
     return min(1.0, max(0.0, (sum(weights) / len(weights) - math.log(2)) / (rare - math.log(2))))
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-case word and number tokens, plural folded; C++ and C# kept whole."""
-    return [singular(t) for t in re.findall(r"[a-z0-9][a-z0-9+#]*", text.lower().replace("’", "'"))]
-
-
 def question_tokens(question: str, corpus: CorpusIndex) -> set[str]:
     """The question's tokens, with the acronyms the corpus defines spelled out (ML -> machine learning)."""
     found = set(tokens(question))
@@ -64,7 +59,7 @@ def question_tokens(question: str, corpus: CorpusIndex) -> set[str]:
 def named_tokens(subject: str, asked: set[str], question_lower: str) -> list[str]:
     """The subject's words the question names: all of them, or the leading two of a proper name ("New York" City)."""
     name = subject.split(",")[0]
-    words = [t for t in tokens(name) if t not in STOPWORDS or len(tokens(name)) == 1]
+    words = list(subject_words(subject))
     if not words:
         return []
     if all(w in asked for w in words):
@@ -104,6 +99,19 @@ def _lexical(fact: Fact, context: str, asked_weights: dict[str, float]) -> float
     return sum(weight for stem, weight in asked_weights.items() if stem in present) / total
 
 
+CANDIDATE_SENTENCES = 400  # facts are scored only for the best sentences and for subjects the question names
+
+
+def _candidates(corpus: CorpusIndex, asked: set[str], sentence_scores: np.ndarray) -> set[int]:
+    """Facts worth scoring: those of the best-matching sentences and those whose subject shares a question word."""
+    count = min(CANDIDATE_SENTENCES, len(sentence_scores))
+    best = np.argpartition(-sentence_scores, count - 1)[:count] if count else []
+    found = {position for sid in best for position in corpus.facts_by_sentence.get(int(sid), [])}
+    for word in asked:
+        found.update(corpus.facts_by_word.get(word, []))
+    return found
+
+
 def score_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray) -> list[FactMatch]:
     asked = question_tokens(question, corpus)
     lowered = question.lower()
@@ -114,7 +122,8 @@ def score_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray)
         if token not in STOPWORDS and len(token) > 2:
             asked_weights[token[:5]] = max(asked_weights.get(token[:5], 0.0), corpus.idf.get(token, rare))
     matches: list[FactMatch] = []
-    for fact in corpus.facts:
+    for position in _candidates(corpus, asked, sentence_scores):
+        fact = corpus.facts[position]
         named_words = named_tokens(fact.subject, asked, lowered)
         weight = specificity(named_words, corpus)
         named = weight > 0.3
@@ -143,7 +152,10 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray
         return []
     if not best.subject_named and best.fact.source == "table":
         # The question names no row: the best table answers it whole ("which companies are hiring?").
-        table = [m for m in matches if (m.fact.doc_id, m.fact.table) == (best.fact.doc_id, best.fact.table)]
+        key = (best.fact.doc_id, best.fact.table)
+        scored = {id(m.fact): m for m in matches}
+        table = [scored.get(id(corpus.facts[p])) or FactMatch(corpus.facts[p], best.score - 1, False)
+                 for p in corpus.facts_by_table.get(key, [])]
         # Other documents' best figure of the same kind, if close: a source that disagrees is shown, not dropped.
         others: dict[str, FactMatch] = {}
         for match in matches:
@@ -172,7 +184,15 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray
         if best.subject_named and not (match.subject_named or same):
             continue  # the question names its subject: figures about other things stay out
         chosen.append(match)
-    return chosen[:MAX_FACTS]
+    return _best_cells(chosen)[:MAX_FACTS]
+
+
+def _best_cells(chosen: list[FactMatch]) -> list[FactMatch]:
+    """Of the cells of one row, those the question names best ("median wage": that column, not the whole row)."""
+    best_in_row: dict[int, float] = {}
+    for match in chosen:
+        best_in_row[match.fact.sentence_id] = max(best_in_row.get(match.fact.sentence_id, -1.0), match.score)
+    return [m for m in chosen if m.score >= best_in_row[m.fact.sentence_id] - 0.005]
 
 
 def covered_tables(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray) -> list[tuple[str, list[str]]]:
@@ -188,8 +208,8 @@ def covered_tables(corpus: CorpusIndex, question: str, sentence_scores: np.ndarr
             break
         if match.fact.parsed.kind == top.fact.parsed.kind:
             tables.setdefault((match.fact.doc_id, match.fact.table), (match.fact.attribute or match.fact.caption, []))
-    for fact in corpus.facts:
-        entry = tables.get((fact.doc_id, fact.table))
-        if entry is not None and fact.subject not in entry[1]:
-            entry[1].append(fact.subject)
+    for key, (_, subjects) in tables.items():
+        for position in corpus.facts_by_table.get(key, []):
+            if corpus.facts[position].subject not in subjects:
+                subjects.append(corpus.facts[position].subject)
     return list(tables.values())

@@ -20,20 +20,42 @@ def _faiss() -> Any:
     return faiss
 
 
+# Below this many vectors an exact search takes about a millisecond on these machines: no reason to approximate.
+APPROXIMATE_FROM = 5000
+HNSW_NEIGHBOURS = 32
+HNSW_BUILD_DEPTH = 80
+HNSW_SEARCH_DEPTH = 128
+
+
 class VectorIndex:
-    """Exact inner-product search; ids are row numbers of the vectors it was built from."""
+    """Inner-product search over normalised vectors (cosine): exact while small, HNSW when large.
+
+    Ids are the row numbers of the vectors it was built from.
+    """
 
     def __init__(self, index: Any) -> None:
         self._index = index
 
     @classmethod
-    def build(cls, vectors: np.ndarray) -> "VectorIndex":
+    def build(cls, vectors: np.ndarray, approximate: bool | None = None) -> "VectorIndex":
+        """approximate=None chooses by size (APPROXIMATE_FROM)."""
         faiss = _faiss()
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-        index = faiss.IndexFlatIP(vectors.shape[1])
+        if approximate is None:
+            approximate = len(vectors) >= APPROXIMATE_FROM
+        if approximate:
+            index = faiss.IndexHNSWFlat(vectors.shape[1], HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
+            index.hnsw.efConstruction = HNSW_BUILD_DEPTH
+            index.hnsw.efSearch = HNSW_SEARCH_DEPTH
+        else:
+            index = faiss.IndexFlatIP(vectors.shape[1])
         if len(vectors):
             index.add(vectors)
         return cls(index)
+
+    @property
+    def kind(self) -> str:
+        return "hnsw" if "HNSW" in type(self._index).__name__ else "flat"
 
     @property
     def size(self) -> int:
@@ -63,6 +85,9 @@ class VectorIndex:
     def load(cls, path: Path) -> "VectorIndex":
         faiss = _faiss()
         try:
-            return cls(faiss.read_index(str(path)))
+            index = faiss.read_index(str(path))
+            if hasattr(index, "hnsw"):
+                index.hnsw.efSearch = HNSW_SEARCH_DEPTH  # a search-time setting, not stored with the index
+            return cls(index)
         except RuntimeError as error:
             raise IndexCorrupt(f"Cannot read the vector index {path}: {error}. Rebuild it: careerbot index --full") from None

@@ -1,29 +1,38 @@
-"""Corpus -> chunks and sentences -> vectors -> a new index version, published atomically."""
+"""Corpus -> chunks, sentences and facts -> vectors -> a new index version, published atomically.
+
+Builds are incremental: a document whose content hash is unchanged keeps its stored records and vectors, so only
+new and changed documents are embedded. A build writes a complete version beside the current one and switches
+CURRENT to it in one atomic rename; a build that fails or is killed leaves the current version in use.
+"""
 
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import shutil
 import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
+
+import numpy as np
 
 from careerbot.chunking import chunk_document
 from careerbot.config import Settings
 from careerbot.corpus import read_corpus
 from careerbot.documents import Chunk, Document, Fact, Sentence, Skipped
 from careerbot.embedding import Embedder
-from careerbot.errors import BuildFailed, CorpusEmpty
+from careerbot.errors import BuildFailed, CareerbotError, CorpusEmpty
 from careerbot.facts import extract_facts
-from careerbot.store import CURRENT, FORMAT_VERSION, VERSIONS, Manifest, current_version, write_version
+from careerbot.store import CURRENT, FORMAT_VERSION, VERSIONS, Manifest, current_version, load_version, write_version
 from careerbot.terms import words
 
 KEEP_VERSIONS = 2  # the current one and the one before it
+LOCK_FILE = ".build.lock"
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,23 @@ class BuildReport:
     facts: int
     skipped: list[Skipped]
     seconds: float
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    embedded: int = 0  # texts (chunks and sentences) that went through the model
+
+
+@dataclass(frozen=True)
+class DocumentRecords:
+    """Everything one document contributes to a version; ids are local to the document (from 0)."""
+
+    document: Document
+    chunks: list[Chunk]
+    sentences: list[Sentence]
+    facts: list[Fact]
+    chunk_vectors: np.ndarray | None = None
+    sentence_vectors: np.ndarray | None = None
 
 
 def chunk_embedding_text(chunk: Chunk) -> str:
@@ -52,29 +78,117 @@ def sentence_embedding_text(sentence: Sentence, chunk: Chunk) -> str:
 
 @contextmanager
 def build_lock(index_dir: Path) -> Iterator[None]:
-    """One build at a time per index folder; a second one is refused at once with a clear message."""
+    """One build at a time per index folder; a second one is refused at once with a clear message.
+
+    The lock is an flock, so a build killed with -9 releases it with its process.
+    """
     index_dir.mkdir(parents=True, exist_ok=True)
-    with (index_dir / ".build.lock").open("a+") as handle:
+    with (index_dir / LOCK_FILE).open("a+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BuildFailed(f"Another build of {index_dir} is running; wait for it to finish, then try again.") from None
+            running = build_in_progress(index_dir, handle) or {}
+            since = f" (pid {running.get('pid')}, since {running.get('started')})" if running else ""
+            raise BuildFailed(f"Another build of {index_dir} is running{since}; wait for it to finish, then try "
+                              "again.") from None
         try:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(json.dumps({"pid": os.getpid(), "started": _now()}))
+            handle.flush()
             yield
         finally:
+            handle.seek(0)
+            handle.truncate()
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def split_corpus(documents: list[Document]) -> tuple[list[Chunk], list[Sentence], list[Fact]]:
-    chunks: list[Chunk] = []
-    sentences: list[Sentence] = []
-    facts: list[Fact] = []
-    for document in documents:
-        chunked = chunk_document(document, first_chunk_id=len(chunks), first_sentence_id=len(sentences))
-        chunks.extend(chunked.chunks)
-        sentences.extend(chunked.sentences)
-        facts.extend(extract_facts(document, chunked, first_fact_id=len(facts)))
-    return chunks, sentences, facts
+def build_in_progress(index_dir: Path, handle: object = None) -> dict | None:
+    """{pid, started} of a build holding the lock of this index folder, or None."""
+    path = index_dir / LOCK_FILE
+    if not path.exists():
+        return None
+    with path.open("r") as probe:
+        try:
+            fcntl.flock(probe, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            try:
+                return json.loads(probe.read() or "{}") or {"pid": None, "started": None}
+            except json.JSONDecodeError:
+                return {"pid": None, "started": None}
+        fcntl.flock(probe, fcntl.LOCK_UN)
+    return None
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _records(document: Document) -> DocumentRecords:
+    chunked = chunk_document(document)
+    return DocumentRecords(document, chunked.chunks, chunked.sentences, extract_facts(document, chunked))
+
+
+def _previous(settings: Settings, embedder: Embedder) -> dict[str, DocumentRecords]:
+    """The current version's records per document, ids made local again, when it was built with this model."""
+    try:
+        corpus = load_version(settings.index_dir)
+    except CareerbotError:
+        return {}
+    if corpus.manifest.model_fingerprint != embedder.fingerprint:
+        return {}
+    try:
+        chunk_vectors = np.load(settings.index_dir / VERSIONS / corpus.version / "chunk_vectors.npy")
+    except (OSError, ValueError):
+        return {}  # nothing reusable: everything is embedded again
+    by_doc: dict[str, DocumentRecords] = {}
+    chunks_of: dict[str, list[Chunk]] = {}
+    sentences_of: dict[str, list[Sentence]] = {}
+    facts_of: dict[str, list[Fact]] = {}
+    for chunk in corpus.chunks:
+        chunks_of.setdefault(chunk.doc_id, []).append(chunk)
+    for sentence in corpus.sentences:
+        sentences_of.setdefault(sentence.doc_id, []).append(sentence)
+    for fact in corpus.facts:
+        facts_of.setdefault(fact.doc_id, []).append(fact)
+    for doc_id, document in corpus.documents.items():
+        chunks, sentences = chunks_of.get(doc_id, []), sentences_of.get(doc_id, [])
+        if not chunks:
+            continue
+        records = DocumentRecords(
+            document, chunks, sentences, facts_of.get(doc_id, []),
+            chunk_vectors[[c.chunk_id for c in chunks]], corpus.sentence_vectors[[s.sentence_id for s in sentences]])
+        by_doc[doc_id] = _renumber(records, -chunks[0].chunk_id, -sentences[0].sentence_id if sentences else 0,
+                                   -records.facts[0].fact_id if records.facts else 0)
+    return by_doc
+
+
+def _renumber(records: DocumentRecords, chunk_shift: int, sentence_shift: int, fact_shift: int) -> DocumentRecords:
+    """The same records with their ids (and the ids they point at) moved by the given amounts."""
+    return replace(
+        records,
+        chunks=[replace(c, chunk_id=c.chunk_id + chunk_shift) for c in records.chunks],
+        sentences=[replace(s, sentence_id=s.sentence_id + sentence_shift, chunk_id=s.chunk_id + chunk_shift)
+                   for s in records.sentences],
+        facts=[replace(f, fact_id=f.fact_id + fact_shift, sentence_id=f.sentence_id + sentence_shift)
+               for f in records.facts])
+
+
+def _embed_new(embedder: Embedder, fresh: list[DocumentRecords], show_progress: bool) -> tuple[list[DocumentRecords], int]:
+    """Vectors for the documents that need them, in two batched calls (chunks, sentences)."""
+    chunk_texts = [chunk_embedding_text(c) for r in fresh for c in r.chunks]
+    sentence_texts = [sentence_embedding_text(s, r.chunks[s.chunk_id]) for r in fresh for s in r.sentences]
+    if not chunk_texts:
+        return fresh, 0
+    chunk_vectors = embedder.embed(chunk_texts, show_progress=show_progress)
+    sentence_vectors = embedder.embed(sentence_texts, show_progress=show_progress)
+    done: list[DocumentRecords] = []
+    c = s = 0
+    for records in fresh:
+        nc, ns = len(records.chunks), len(records.sentences)
+        done.append(replace(records, chunk_vectors=chunk_vectors[c:c + nc], sentence_vectors=sentence_vectors[s:s + ns]))
+        c, s = c + nc, s + ns
+    return done, len(chunk_texts) + len(sentence_texts)
 
 
 def _publish(index_dir: Path, version: str) -> None:
@@ -84,46 +198,103 @@ def _publish(index_dir: Path, version: str) -> None:
     with pointer.open("rb") as handle:
         os.fsync(handle.fileno())
     os.replace(pointer, index_dir / CURRENT)
+    directory = os.open(index_dir, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
     versions = index_dir / VERSIONS
     kept = sorted((p for p in versions.iterdir() if not p.name.startswith(".")), reverse=True)
     for stale in kept[KEEP_VERSIONS:]:
         if stale.name != version:
             shutil.rmtree(stale, ignore_errors=True)
-    for leftover in versions.glob(".tmp-*"):  # folders of builds that were killed part-way
+
+
+def _clear_leftovers(index_dir: Path) -> None:
+    """Folders and pointers of builds that were killed part-way (we hold the lock: none is running)."""
+    for leftover in (index_dir / VERSIONS).glob(".tmp-*") if (index_dir / VERSIONS).is_dir() else []:
         shutil.rmtree(leftover, ignore_errors=True)
+    for pointer in index_dir.glob(f".{CURRENT}.*.tmp"):
+        pointer.unlink(missing_ok=True)
 
 
-def build_index(settings: Settings, embedder: Embedder, show_progress: bool = False) -> BuildReport:
-    """Read the corpus, embed it and publish a new version; the current version stays in use until then."""
+def build_index(settings: Settings, embedder: Embedder, show_progress: bool = False, full: bool = False,
+                strict: bool = False) -> BuildReport:
+    """Read the corpus, embed what changed and publish a new version; the current version stays in use until then."""
     began = time.perf_counter()
     corpus_dir = settings.corpus_dir
     if not corpus_dir.is_dir():
-        raise CorpusEmpty(f"There is no corpus folder at {corpus_dir}. Create it and add documents (.txt, .md, .html, .pdf).")
+        raise CorpusEmpty(f"There is no corpus folder at {corpus_dir}. Create it and add documents "
+                          "(.txt, .md, .html, .pdf, .csv, .tsv).")
     with build_lock(settings.index_dir):
+        _clear_leftovers(settings.index_dir)
         documents, skipped = read_corpus(corpus_dir)
+        if strict and skipped:
+            reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped)
+            raise BuildFailed(f"--strict: {len(skipped)} file(s) could not be read, so nothing was published "
+                              f"({reasons}). Fix or remove them, or build without --strict.")
         if not documents:
             reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped) or "the folder is empty"
-            raise CorpusEmpty(f"No readable document in {corpus_dir} ({reasons}). Add .txt, .md, .html or .pdf files.")
-        chunks, sentences, facts = split_corpus(documents)
-        chunk_vectors = embedder.embed([chunk_embedding_text(c) for c in chunks], show_progress=show_progress)
-        sentence_vectors = embedder.embed([sentence_embedding_text(s, chunks[s.chunk_id]) for s in sentences],
-                                          show_progress=show_progress)
-        vocabulary = {word for document in documents for word in words(document.text)}
+            raise CorpusEmpty(f"No readable document in {corpus_dir} ({reasons}). Add .txt, .md, .html, .pdf, "
+                              ".csv or .tsv files.")
+        previous = {} if full else _previous(settings, embedder)
+        kept: dict[str, DocumentRecords] = {}
+        fresh: list[DocumentRecords] = []
+        for document in documents:
+            old = previous.get(document.doc_id)
+            if old is not None and old.document.content_hash == document.content_hash:
+                kept[document.doc_id] = old
+            else:
+                fresh.append(_records(document))
+        embedded_records, embedded = _embed_new(embedder, fresh, show_progress)
+        by_doc = kept | {r.document.doc_id: r for r in embedded_records}
         version = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+        total = _assemble([by_doc[d.doc_id] for d in documents])
         manifest = Manifest(
             format_version=FORMAT_VERSION, model_name=embedder.name, model_fingerprint=embedder.fingerprint,
-            dimension=int(chunk_vectors.shape[1]), built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            dimension=int(total.chunk_vectors.shape[1]), built_at=_now(),
             build_seconds=round(time.perf_counter() - began, 3),
-            documents={d.doc_id: d.content_hash for d in documents}, chunk_count=len(chunks),
-            sentence_count=len(sentences), fact_count=len(facts), skipped=[{"path": s.path, "reason": s.reason} for s in skipped])
+            documents={d.doc_id: d.content_hash for d in documents}, chunk_count=len(total.chunks),
+            sentence_count=len(total.sentences), fact_count=len(total.facts),
+            skipped=[{"path": s.path, "reason": s.reason} for s in skipped])
+        vocabulary = {word for document in documents for word in words(document.text)}
         staging = settings.index_dir / VERSIONS / f".tmp-{version}"
-        write_version(staging, manifest, documents, chunks, sentences, facts, chunk_vectors, sentence_vectors,
-                      vocabulary)
+        write_version(staging, manifest, documents, total.chunks, total.sentences, total.facts, total.chunk_vectors,
+                      total.sentence_vectors, vocabulary)
         os.rename(staging, settings.index_dir / VERSIONS / version)
         _publish(settings.index_dir, version)
-    return BuildReport(version, [d.doc_id for d in documents], len(chunks), len(sentences), len(facts), skipped,
-                       round(time.perf_counter() - began, 3))
+    ids = [d.doc_id for d in documents]
+    return BuildReport(
+        version, ids, len(total.chunks), len(total.sentences), len(total.facts), skipped,
+        round(time.perf_counter() - began, 3),
+        added=[r.document.doc_id for r in fresh if r.document.doc_id not in previous],
+        changed=[r.document.doc_id for r in fresh if r.document.doc_id in previous],
+        removed=sorted(set(previous) - set(ids)), reused=sorted(kept), embedded=embedded)
+
+
+@dataclass(frozen=True)
+class _Total:
+    chunks: list[Chunk]
+    sentences: list[Sentence]
+    facts: list[Fact]
+    chunk_vectors: np.ndarray
+    sentence_vectors: np.ndarray
+
+
+def _assemble(parts: list[DocumentRecords]) -> _Total:
+    """All documents' records with ids made global, in corpus order, and their vectors stacked to match."""
+    chunks: list[Chunk] = []
+    sentences: list[Sentence] = []
+    facts: list[Fact] = []
+    for records in parts:
+        moved = _renumber(records, len(chunks), len(sentences), len(facts))
+        chunks += moved.chunks
+        sentences += moved.sentences
+        facts += moved.facts
+    return _Total(chunks, sentences, facts, np.vstack([p.chunk_vectors for p in parts]),
+                  np.vstack([p.sentence_vectors for p in parts]))
 
 
 def has_index(settings: Settings) -> bool:
     return current_version(settings.index_dir) is not None
+

@@ -60,6 +60,7 @@ class AskResponse(BaseModel):
     found: bool
     citations: list[CitationOut]
     facts: list[FactOut]
+    index_version: str = Field(description="The index version that answered.")
 
 
 class ErrorResponse(BaseModel):

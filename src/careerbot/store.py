@@ -15,9 +15,9 @@ import numpy as np
 from careerbot.documents import Chunk, Document, Fact, ParsedValue, Sentence
 from careerbot.errors import IndexCorrupt, IndexMismatch, IndexMissing
 from careerbot.index import VectorIndex
-from careerbot.terms import acronyms, singular, words
+from careerbot.terms import acronyms, singular, subject_words, words
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 CURRENT = "CURRENT"
 VERSIONS = "versions"
 
@@ -53,6 +53,9 @@ class CorpusIndex:
     acronyms: dict[str, str] = field(default_factory=dict)  # "ml" -> "machine learning", as the corpus defines them
     sentences_by_chunk: dict[int, list[int]] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)  # over sentences, of singular word forms
+    facts_by_sentence: dict[int, list[int]] = field(default_factory=dict)
+    facts_by_word: dict[str, list[int]] = field(default_factory=dict)  # subject word -> facts whose subject has it
+    facts_by_table: dict[tuple[str, int], list[int]] = field(default_factory=dict)
 
 
 def _write_jsonl(path: Path, records: list[Any]) -> None:
@@ -82,6 +85,7 @@ def write_version(folder: Path, manifest: Manifest, documents: list[Document], c
     _write_jsonl(folder / "sentences.jsonl", sentences)
     _write_jsonl(folder / "facts.jsonl", facts)
     VectorIndex.build(chunk_vectors).save(folder / "chunks.faiss")
+    np.save(folder / "chunk_vectors.npy", chunk_vectors.astype(np.float32))  # kept for incremental rebuilds
     np.save(folder / "sentence_vectors.npy", sentence_vectors.astype(np.float32))
     (folder / "vocabulary.json").write_text(json.dumps(sorted(vocabulary)), encoding="utf-8")
     for path in folder.iterdir():
@@ -119,9 +123,9 @@ def check_model(manifest: Manifest, model_name: str, fingerprint: str, dimension
             "--full), or set CAREERBOT_MODEL_PATH back to the model the index was built with.")
 
 
-def load_version(index_dir: Path) -> CorpusIndex:
-    """The version CURRENT points at."""
-    version = current_version(index_dir)
+def load_version(index_dir: Path, version: str | None = None) -> CorpusIndex:
+    """The version CURRENT points at (or the one named)."""
+    version = version or current_version(index_dir)
     if version is None:
         raise IndexMissing(f"No index in {index_dir}. Build it first: careerbot index")
     folder = index_dir / VERSIONS / version
@@ -146,8 +150,17 @@ def load_version(index_dir: Path) -> CorpusIndex:
     for document in documents.values():
         for short, long in acronyms(document.text).items():
             defined.setdefault(short, long)
+    by_sentence: dict[int, list[int]] = {}
+    by_word: dict[str, list[int]] = {}
+    by_table: dict[tuple[str, int], list[int]] = {}
+    for position, fact in enumerate(facts):
+        by_sentence.setdefault(fact.sentence_id, []).append(position)
+        for word in set(subject_words(fact.subject)):
+            by_word.setdefault(word, []).append(position)
+        if fact.table >= 0:
+            by_table.setdefault((fact.doc_id, fact.table), []).append(position)
     return CorpusIndex(version, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors,
-                       vocabulary, facts, defined, by_chunk, sentence_idf(sentences))
+                       vocabulary, facts, defined, by_chunk, sentence_idf(sentences), by_sentence, by_word, by_table)
 
 
 def sentence_idf(sentences: list[Sentence]) -> dict[str, float]:

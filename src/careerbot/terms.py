@@ -23,6 +23,17 @@ def words(text: str) -> list[str]:
     return [re.sub(r"['’][a-z]+$", "", token.lower()) for token in _WORD.findall(text)]
 
 
+def tokens(text: str) -> list[str]:
+    """Lower-case word and number tokens, plural folded; C++ and C# kept whole."""
+    return [singular(t) for t in re.findall(r"[a-z0-9][a-z0-9+#]*", text.lower().replace("’", "'"))]
+
+
+def subject_words(subject: str) -> tuple[str, ...]:
+    """The words that name a fact's subject: its tokens before any comma, function words left out."""
+    name = tokens(subject.split(",")[0])
+    return tuple(t for t in name if t not in STOPWORDS or len(name) == 1)
+
+
 def content_words(text: str) -> list[str]:
     return [word for word in words(text) if word not in STOPWORDS and len(word) > 1 or word in ("r", "c")]
 
