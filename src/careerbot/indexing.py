@@ -31,7 +31,6 @@ from careerbot.facts import extract_facts
 from careerbot.store import CURRENT, FORMAT_VERSION, VERSIONS, Manifest, current_version, load_version, write_version
 from careerbot.terms import words
 
-KEEP_VERSIONS = 2  # the current one and the one before it
 LOCK_FILE = ".build.lock"
 
 
@@ -192,7 +191,8 @@ def _embed_new(embedder: Embedder, fresh: list[DocumentRecords], show_progress: 
 
 
 def _publish(index_dir: Path, version: str) -> None:
-    """Point CURRENT at the new version in one atomic rename, then drop all but the newest versions."""
+    """Point CURRENT at the new version in one atomic rename, then drop every version but it and the one before."""
+    previous = current_version(index_dir)
     pointer = index_dir / f".{CURRENT}.{version}.tmp"
     pointer.write_text(version + "\n", encoding="utf-8")
     with pointer.open("rb") as handle:
@@ -203,10 +203,8 @@ def _publish(index_dir: Path, version: str) -> None:
         os.fsync(directory)
     finally:
         os.close(directory)
-    versions = index_dir / VERSIONS
-    kept = sorted((p for p in versions.iterdir() if not p.name.startswith(".")), reverse=True)
-    for stale in kept[KEEP_VERSIONS:]:
-        if stale.name != version:
+    for stale in (index_dir / VERSIONS).iterdir():
+        if stale.name not in (version, previous) and not stale.name.startswith("."):
             shutil.rmtree(stale, ignore_errors=True)
 
 
@@ -248,7 +246,7 @@ def build_index(settings: Settings, embedder: Embedder, show_progress: bool = Fa
                 fresh.append(_records(document))
         embedded_records, embedded = _embed_new(embedder, fresh, show_progress)
         by_doc = kept | {r.document.doc_id: r for r in embedded_records}
-        version = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+        version = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f") + "-" + uuid.uuid4().hex[:6]
         total = _assemble([by_doc[d.doc_id] for d in documents])
         manifest = Manifest(
             format_version=FORMAT_VERSION, model_name=embedder.name, model_fingerprint=embedder.fingerprint,
