@@ -41,9 +41,12 @@ class CountingEmbedder(SentenceTransformerEmbedder):
         return super().embed(texts, show_progress)
 
 
-def small_corpus(root: Path) -> Settings:
+def small_corpus(root: Path, prebuilt: Settings | None = None) -> Settings:
+    """The shipped corpus in a folder of its own; with `prebuilt`, its index too, so the next build reuses it all."""
     corpus = root / "corpus"
     shutil.copytree(SHIPPED_CORPUS, corpus)
+    if prebuilt is not None:
+        shutil.copytree(prebuilt.index_dir, root / "index", ignore=shutil.ignore_patterns(".build.lock"))
     return Settings(corpus_dir=corpus, index_dir=root / "index", reload_seconds=0.2)
 
 
@@ -82,15 +85,15 @@ def test_an_incremental_build_embeds_only_what_changed(embedder, tmp_path):
         assert fresh.ask(question).answer == advisor.ask(question).answer
 
 
-def test_old_versions_are_cleaned_up_keeping_the_previous_one(embedder, tmp_path):
-    settings = small_corpus(tmp_path)
+def test_old_versions_are_cleaned_up_keeping_the_previous_one(embedder, shipped_index, tmp_path):
+    settings = small_corpus(tmp_path, shipped_index)
     for _ in range(4):
         build_index(settings, embedder)
     assert len([p for p in (settings.index_dir / VERSIONS).iterdir()]) == 2
 
 
-def test_strict_mode_publishes_nothing_when_a_file_cannot_be_read(embedder, tmp_path):
-    settings = small_corpus(tmp_path)
+def test_strict_mode_publishes_nothing_when_a_file_cannot_be_read(embedder, shipped_index, tmp_path):
+    settings = small_corpus(tmp_path, shipped_index)
     good = build_index(settings, embedder)
     (settings.corpus_dir / "scan.pdf").write_bytes(b"%PDF-1.4 broken")
     with pytest.raises(BuildFailed, match="scan.pdf"):
@@ -100,8 +103,8 @@ def test_strict_mode_publishes_nothing_when_a_file_cannot_be_read(embedder, tmp_
     assert [s.path for s in relaxed.skipped] == ["scan.pdf"] and relaxed.version != good.version
 
 
-def test_a_second_build_at_once_is_refused_clearly(embedder, tmp_path):
-    settings = small_corpus(tmp_path)
+def test_a_second_build_at_once_is_refused_clearly(embedder, shipped_index, tmp_path):
+    settings = small_corpus(tmp_path, shipped_index)
     build_index(settings, embedder)
     with build_lock(settings.index_dir):
         assert build_in_progress(settings.index_dir)["pid"] == os.getpid()
@@ -123,7 +126,7 @@ def test_a_build_killed_at_any_moment_leaves_the_current_version_served(embedder
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERBOT_")}
     command = [sys.executable, "-m", "careerbot.cli", "--corpus", str(settings.corpus_dir), "--index",
                str(settings.index_dir), "index", "--full"]
-    for delay in (1.5, 4.0, 7.0, 10.0):
+    for delay in (1.5, 5.0, 8.5):  # while the model loads, while embedding, and later
         build = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(delay)
         build.send_signal(signal.SIGKILL)
@@ -145,11 +148,11 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def live(embedder, tmp_path):
+def live(embedder, shipped_index, tmp_path):
     import uvicorn
     from dataclasses import replace
 
-    settings = replace(small_corpus(tmp_path), admin_token="s3cret-token")
+    settings = replace(small_corpus(tmp_path, shipped_index), admin_token="s3cret-token")
     build_index(settings, embedder)
     advisor = Advisor.load(settings, embedder)
     port = _free_port()
@@ -234,8 +237,8 @@ def test_a_build_from_the_cli_is_picked_up_by_the_running_server(live, embedder)
 
 
 @pytest.mark.skipif(not (ONET_DATA / "onet-29.3").is_dir(), reason="shared/data is not beside the project")
-def test_onet_import_answers_wage_questions_from_the_bls_row(embedder, tmp_path):
-    settings = small_corpus(tmp_path)
+def test_onet_import_answers_wage_questions_from_the_bls_row(embedder, shipped_index, tmp_path):
+    settings = small_corpus(tmp_path, shipped_index)
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERBOT_")}
     result = subprocess.run([sys.executable, "-m", "careerbot.cli", "--corpus", str(settings.corpus_dir), "import",
                              "onet", "--codes", "15-2051.00,29-1141.00,15-1252.00"], capture_output=True, text=True,
