@@ -88,3 +88,26 @@ def test_serve_builds_a_missing_index_then_answers_over_http(tmp_path):
         server.terminate()
         output = server.communicate(timeout=30)[0]
     assert "building it" in output
+
+
+def test_eval_runs_end_to_end_on_the_shipped_corpus(shipped_index, tmp_path):
+    result = careerbot("--index", str(shipped_index.index_dir), "eval", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["cases"] >= 40
+    for part in ("passage", "facts", "followups", "abstention", "latency_ms"):
+        assert part in report
+    assert report["passage"]["hit@5"] >= 0.8 and report["abstention"]["accuracy"] >= 0.9
+    assert report["facts"]["accuracy"] >= 0.9 and report["followups"]["accuracy"] >= 0.9
+
+
+def test_eval_beir_scores_a_beir_folder(tmp_path):
+    from test_retrieval import write_beir
+
+    write_beir(tmp_path / "tiny")
+    result = careerbot("eval", "beir", str(tmp_path / "tiny"), "--split", "test", "--cache", str(tmp_path / "cache"),
+                       cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "nDCG@10" in result.stdout and "hybrid" in result.stdout and "0.6451" in result.stdout
+    missing = careerbot("eval", "beir", str(tmp_path / "tiny"), "--split", "dev", cwd=tmp_path)
+    assert missing.returncode == 1 and "qrels/dev.tsv" in missing.stderr

@@ -15,6 +15,7 @@ from careerbot.documents import Answer, Citation, FactUse, Sentence, Turn
 from careerbot.embedding import Embedder
 from careerbot.errors import InvalidQuestion
 from careerbot.fact_answers import FactMatch, covered_tables, select_facts
+from careerbot.lexical import fuse
 from careerbot.store import CorpusIndex, check_model, current_version, load_version
 from careerbot.terms import STOPWORDS, content_words, singular, words
 
@@ -145,9 +146,17 @@ class Advisor:
         return self._compose(corpus, found, facts, chosen)
 
     def retrieve(self, corpus: CorpusIndex, question: str) -> Retrieval:
+        """The best chunks by dense and lexical search fused, each with its cosine to the question."""
         query = self.embedder.embed([question])[0]
-        hits = corpus.chunk_vectors.search(query, self.settings.top_k)
-        return Retrieval(question, dict(hits), corpus.sentence_vectors @ query, hits[0][1] if hits else 0.0)
+        depth = self.settings.top_k * 3
+        dense = corpus.chunk_vectors.search(query, depth)
+        lexical = corpus.lexical.search(question, depth) if corpus.lexical is not None else []
+        fused = fuse(dense, lexical)[: self.settings.top_k]
+        rows = [row for row, _ in fused]
+        cosines = corpus.chunk_matrix[rows] @ query if corpus.chunk_matrix is not None and rows else []
+        chunk_scores = {row: float(score) for row, score in zip(rows, cosines)}
+        # Whether the corpus covers the question at all is judged by meaning: the best dense match.
+        return Retrieval(question, chunk_scores, corpus.sentence_vectors @ query, dense[0][1] if dense else 0.0)
 
     def _unknown_words(self, question: str, corpus: CorpusIndex) -> tuple[list[str], list[str]]:
         """Words of the question that no document contains: (names, other words).

@@ -209,15 +209,21 @@ def facts(settings: Settings, text: str, output: str) -> None:
         click.echo(f"{len(chosen)} facts")
 
 
-@main.command(name="eval")
+@main.group(name="eval", invoke_without_command=True)
 @click.option("--questions", type=click.Path(path_type=Path), help="Question set (JSON); default tests/questions.json.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-@click.pass_obj
-def evaluate_command(settings: Settings, questions: Path | None, as_json: bool) -> None:
-    """Score the advisor on a question set: passages, facts, follow-ups, abstention, latency."""
+@click.pass_context
+def evaluate_command(ctx: click.Context, questions: Path | None, as_json: bool) -> None:
+    """Score the advisor on a question set: passages, facts, follow-ups, abstention, latency.
+
+    `careerbot eval beir DIR` scores retrieval on a BEIR data set instead.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
     from careerbot.config import PROJECT_ROOT
     from careerbot.evaluation import evaluate, load_cases
 
+    settings: Settings = ctx.obj
     cases = load_cases(questions or PROJECT_ROOT / "tests" / "questions.json")
     summary = evaluate(_load_advisor(settings), cases).summary()
     if as_json:
@@ -232,6 +238,42 @@ def evaluate_command(settings: Settings, questions: Path | None, as_json: bool) 
     click.echo(f"latency    p50 {latency['p50']} ms  p95 {latency['p95']} ms")
     for failure in summary["failures"]:
         click.echo(f"  failed: {failure}")
+
+
+# Published SciFact test figures (nDCG@10, Recall@100), from ../shared/data/README.md.
+PUBLISHED = {"dense": ("all-MiniLM-L6-v2 dense (MTEB)", 0.64508, 0.925),
+             "lexical": ("BM25s 0.1.10 (MTEB baseline)", 0.68736, 0.91267)}
+
+
+@evaluate_command.command(name="beir")
+@click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--split", default="test", show_default=True, help="The qrels split to score (tune on train).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=Path.home() / ".cache" / "careerbot",
+              show_default=True, help="Where document vectors are kept between runs.")
+@click.pass_obj
+def evaluate_beir(settings: Settings, folder: Path, split: str, as_json: bool, cache_dir: Path) -> None:
+    """nDCG@10 and Recall@100 of dense, lexical and hybrid retrieval on a BEIR data set (corpus.jsonl,
+    queries.jsonl, qrels/SPLIT.tsv), through careerbot's own embedder, FAISS index, BM25 and fusion."""
+    import time
+
+    from careerbot.beir import evaluate_fusion, rank, read_dataset
+    from careerbot.lexical import fuse
+
+    began = time.perf_counter()
+    dataset = read_dataset(folder, split)
+    rankings = rank(dataset, _embedder(settings), cache_dir=cache_dir)
+    figures = evaluate_fusion(dataset, rankings, fuse)
+    if as_json:
+        click.echo(json.dumps(figures, indent=2))
+        return
+    click.echo(f"{folder.name} {split}: {len(dataset.doc_ids)} documents, {len(dataset.queries)} queries "
+               f"({time.perf_counter() - began:.0f} s)")
+    click.echo(f"{'retrieval':10} {'nDCG@10':>8} {'Recall@100':>11}   published")
+    for name, result in figures.items():
+        published = PUBLISHED.get(name)
+        note = f"{published[1]:.4f} / {published[2]:.4f}  {published[0]}" if published else ""
+        click.echo(f"{name:10} {result['ndcg@10']:8.4f} {result['recall@100']:11.4f}   {note}")
 
 
 @main.command()

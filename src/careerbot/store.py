@@ -15,6 +15,7 @@ import numpy as np
 from careerbot.documents import Chunk, Document, Fact, ParsedValue, Sentence
 from careerbot.errors import IndexCorrupt, IndexMismatch, IndexMissing
 from careerbot.index import VectorIndex
+from careerbot.lexical import LexicalIndex
 from careerbot.terms import acronyms, singular, subject_words, words
 
 FORMAT_VERSION = 3
@@ -56,6 +57,8 @@ class CorpusIndex:
     facts_by_sentence: dict[int, list[int]] = field(default_factory=dict)
     facts_by_word: dict[str, list[int]] = field(default_factory=dict)  # subject word -> facts whose subject has it
     facts_by_table: dict[tuple[str, int], list[int]] = field(default_factory=dict)
+    chunk_matrix: np.ndarray | None = None  # the chunk vectors, for scoring chunks that lexical search found
+    lexical: LexicalIndex | None = None  # BM25 over the chunks, built at load
 
 
 def _write_jsonl(path: Path, records: list[Any]) -> None:
@@ -138,6 +141,7 @@ def load_version(index_dir: Path, version: str | None = None) -> CorpusIndex:
             facts = [_fact(json.loads(line)) for line in handle if line.strip()]
         vocabulary = frozenset(json.loads((folder / "vocabulary.json").read_text(encoding="utf-8")))
         sentence_vectors = np.load(folder / "sentence_vectors.npy")
+        chunk_matrix = np.load(folder / "chunk_vectors.npy")
     except (OSError, ValueError, TypeError) as error:
         raise IndexCorrupt(f"The index version {folder} cannot be read ({error}). Rebuild: careerbot index --full") from None
     chunk_vectors = VectorIndex.load(folder / "chunks.faiss")
@@ -159,8 +163,10 @@ def load_version(index_dir: Path, version: str | None = None) -> CorpusIndex:
             by_word.setdefault(word, []).append(position)
         if fact.table >= 0:
             by_table.setdefault((fact.doc_id, fact.table), []).append(position)
+    lexical = LexicalIndex([f"{c.section}\n{c.text}" for c in chunks])
     return CorpusIndex(version, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors,
-                       vocabulary, facts, defined, by_chunk, sentence_idf(sentences), by_sentence, by_word, by_table)
+                       vocabulary, facts, defined, by_chunk, sentence_idf(sentences), by_sentence, by_word, by_table,
+                       chunk_matrix, lexical)
 
 
 def sentence_idf(sentences: list[Sentence]) -> dict[str, float]:
