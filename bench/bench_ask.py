@@ -2,9 +2,9 @@
 
 Run: python bench/bench_ask.py [--repeat N]
 Prints figures only; the overhead of everything but the model shows as the ratio /ask p50 : bare encode p50.
-It also times an encode right after a FAISS search in fresh processes: careerbot as shipped (FAISS on one thread,
-OMP_WAIT_POLICY unset), FAISS on two threads, and OMP_WAIT_POLICY=PASSIVE, to show whether idle OpenMP threads
-slow the next encode and what the usual remedy costs.
+It also times an encode right after a FAISS search and a numpy product in fresh processes: careerbot as shipped
+(FAISS and BLAS on one thread, OMP_WAIT_POLICY unset), FAISS on two threads, BLAS on two threads, and
+OMP_WAIT_POLICY=PASSIVE, to show whether idle threads slow the next encode and what the usual remedy costs.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+import numpy as np
 
 QUESTIONS = [
     "What skills do I need to become a machine learning engineer?",
@@ -61,11 +63,18 @@ def probe(repeat: int) -> dict:
     settings = Settings(corpus_dir=ROOT / "corpus", index_dir=Path(os.environ["BENCH_INDEX"]))
     embedder = SentenceTransformerEmbedder(settings.resolved_model_path)
     advisor = Advisor.load(settings, embedder)
+    embedder.warm_up()  # careerbot sets BLAS to one thread here; the variants below change that afterwards
     if os.environ.get("BENCH_FAISS_THREADS"):
         import faiss
 
         faiss.omp_set_num_threads(int(os.environ["BENCH_FAISS_THREADS"]))
+    if os.environ.get("BENCH_BLAS_THREADS"):
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(limits=int(os.environ["BENCH_BLAS_THREADS"]), user_api="blas")
     embedder.embed(QUESTIONS)
+    # Sentence scores at O*NET size: a 56,000 x 384 product, as the advisor computes for every question.
+    sentences = np.random.default_rng(0).random((56_000, 384), dtype=np.float32)
     plain, after_search = [], []
     for _ in range(repeat):
         for question in QUESTIONS:
@@ -74,6 +83,7 @@ def probe(repeat: int) -> dict:
             plain.append(time.perf_counter() - began)
             vector = embedder.embed([question])[0]
             advisor.corpus.chunk_vectors.search(vector, 8)
+            sentences @ vector
             began = time.perf_counter()
             embedder.embed([question])
             after_search.append(time.perf_counter() - began)
@@ -160,8 +170,10 @@ def run(repeat: int, work: Path) -> None:
     print(f"  /ask in-process     {summary(in_process)}   ratio p50 {percentile(in_process, .5) / bare:4.2f}x encode")
     print(f"  /ask over HTTP      {summary(over_http)}   ratio p50 {percentile(over_http, .5) / bare:4.2f}x encode")
 
-    print("\nencode alone and right after a FAISS search, one fresh process each (median):")
-    variants = {"as shipped (faiss 1 thread)": {}, "faiss 2 threads": {"BENCH_FAISS_THREADS": "2"},
+    print("\nencode alone, and right after a FAISS search and a 56,000 x 384 numpy product (the sentence scores at "
+          "O*NET size), one fresh process each (median):")
+    variants = {"as shipped (1 thread each)": {}, "faiss 2 threads": {"BENCH_FAISS_THREADS": "2"},
+                "BLAS threads on (2)": {"BENCH_BLAS_THREADS": "2"},
                 "OMP_WAIT_POLICY=PASSIVE": {"OMP_WAIT_POLICY": "PASSIVE"}}
     for label, extra in variants.items():
         env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}

@@ -5,10 +5,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import socket
-import threading
-import time
-from pathlib import Path
 
 import pytest
 
@@ -17,7 +13,7 @@ from careerbot.api import create_app
 from careerbot.config import PROJECT_ROOT, Settings
 from careerbot.indexing import build_index
 
-from conftest import SHIPPED_CORPUS
+from conftest import SHIPPED_CORPUS, running_server
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -27,32 +23,15 @@ XSS_TEXT = ("Security Careers\n\nPenetration testers probe web forms. A tester t
             "and <img src=x onerror=alert(2)> into forms to check that they are shown as text.\n")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(embedder, tmp_path_factory):
-    import uvicorn
-
     root = tmp_path_factory.mktemp("browser")
     shutil.copytree(SHIPPED_CORPUS, root / "corpus")
     (root / "corpus" / "security-careers.txt").write_text(XSS_TEXT)
     settings = Settings(corpus_dir=root / "corpus", index_dir=root / "index")
     build_index(settings, embedder)
-    port = _free_port()
-    app = create_app(Advisor.load(settings, embedder))
-    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not uv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    uv.should_exit = True
-    thread.join(timeout=10)
+    with running_server(create_app(Advisor.load(settings, embedder))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -10,6 +9,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from conftest import free_port
 
 
 def careerbot(*args: str, cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess:
@@ -55,17 +56,11 @@ def test_index_reports_documents_and_skipped_files(tmp_path):
     assert (tmp_path / "index" / "CURRENT").is_file()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_serve_builds_a_missing_index_then_answers_over_http(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "welders.md").write_text("# Welding Careers\n\nWelders join metal parts using heat and filler metal.\n")
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERBOT_")}
     server = subprocess.Popen([sys.executable, "-m", "careerbot.cli", "serve", "--port", str(port)], cwd=tmp_path,
                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -23,7 +22,7 @@ from careerbot.errors import BuildFailed
 from careerbot.indexing import build_in_progress, build_index, build_lock
 from careerbot.store import VERSIONS, current_version, load_version
 
-from conftest import SHIPPED_CORPUS
+from conftest import SHIPPED_CORPUS, running_server
 
 ONET_DATA = PROJECT_ROOT.parent / "shared" / "data"
 
@@ -141,29 +140,14 @@ def test_a_build_killed_at_any_moment_leaves_the_current_version_served(embedder
     assert Advisor.load(settings, embedder).ask("What is the entry-level salary in Seattle?").found
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def live(embedder, shipped_index, tmp_path):
-    import uvicorn
     from dataclasses import replace
 
     settings = replace(small_corpus(tmp_path, shipped_index), admin_token="s3cret-token")
     build_index(settings, embedder)
-    advisor = Advisor.load(settings, embedder)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(advisor), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    yield settings, f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with running_server(create_app(Advisor.load(settings, embedder))) as url:
+        yield settings, url
 
 
 def test_reindex_needs_the_admin_token(live):

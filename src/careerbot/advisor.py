@@ -169,7 +169,7 @@ class Advisor:
         for position, token in enumerate(re.findall(r"[A-Za-z][A-Za-z0-9+#&'’-]*", question)):
             token = token.rstrip("'’-")
             forms = [f for f in words(token) if f not in STOPWORDS and len(f) > 2]
-            if not forms or any(f in corpus.vocabulary or singular(f) in corpus.vocabulary for f in forms):
+            if not forms or any(singular(f) in corpus.idf for f in forms):
                 continue
             (names if position > 0 and token[:1].isupper() else others).append(token)
         return list(dict.fromkeys(names)), list(dict.fromkeys(others))

@@ -63,6 +63,14 @@ def model_display_name(model_path: Path) -> str:
     return path.parent.name if path.name == "model" else path.name
 
 
+def single_threaded_blas() -> None:
+    """numpy's OpenBLAS threads spin after a product (the advisor's sentence scores) and slow the next torch encode
+    about 2x (bench/bench_ask.py, 'BLAS threads on'); the products here are small and one thread does them in ~1 ms."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+
+
 class SentenceTransformerEmbedder:
     """sentence-transformers from a local folder; cheap to construct, the model loads on first use or warm_up()."""
 
@@ -101,6 +109,8 @@ class SentenceTransformerEmbedder:
             self._model = SentenceTransformer(str(self.model_path), device="cpu", local_files_only=True)
         except (OSError, ValueError) as error:
             raise ModelUnavailable(f"Cannot load the model at {self.model_path}: {error}") from None
+        single_threaded_blas()
+
 
     @property
     def dimension(self) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -37,9 +38,11 @@ class FactMatch:
     named: tuple[str, ...] = ()  # the subject's words the question names
 
 
-def specificity(named: list[str], corpus: CorpusIndex) -> float:
-    """0 for words every document uses ("machine learning engineer"), 1 for rare ones ("Seattle")."""
-    rare = max(corpus.idf.values(), default=0.0)  # a token the sentences never contain as a word (a year) is rare
+def specificity(named: list[str], corpus: CorpusIndex, rare: float) -> float:
+    """0 for words every document uses ("machine learning engineer"), 1 for rare ones ("Seattle").
+
+    `rare` is the corpus's highest idf; a token the sentences never contain as a word (a year) counts as rare.
+    """
     weights = [corpus.idf.get(t, rare) for t in named]
     if not weights or rare <= math.log(2):
         return 0.0
@@ -79,9 +82,12 @@ def asks_for_figure(question: str, best: Fact, asked: set[str], sentence_scores:
     return names_measure and float(sentence_scores[best.sentence_id]) >= float(sentence_scores.max()) - 0.05
 
 
-def _stems(text: str) -> set[str]:
-    """Crude stems for matching a question's words with a column name (popular ~ Popularity, hire ~ hiring)."""
-    return {t[:5] for t in tokens(text) if t not in STOPWORDS and len(t) > 2}
+@lru_cache(maxsize=200_000)
+def _stems(text: str) -> frozenset[str]:
+    """Crude stems for matching a question's words with a column name (popular ~ Popularity, hire ~ hiring).
+
+    Cached: captions, headers and rows repeat across the cells of a table and across questions."""
+    return frozenset(t[:5] for t in tokens(text) if t not in STOPWORDS and len(t) > 2)
 
 
 def _share_named(text: str, asked_weights: dict[str, float]) -> float:
@@ -95,7 +101,7 @@ def _lexical(fact: Fact, context: str, asked_weights: dict[str, float]) -> float
     total = sum(asked_weights.values())
     if total <= 0:
         return 0.0
-    present = _stems(f"{fact.caption} {context} {fact.attribute} {fact.quote}")
+    present = _stems(fact.caption) | _stems(context) | _stems(fact.attribute) | _stems(fact.quote)
     return sum(weight for stem, weight in asked_weights.items() if stem in present) / total
 
 
@@ -125,7 +131,7 @@ def score_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray)
     for position in _candidates(corpus, asked, sentence_scores):
         fact = corpus.facts[position]
         named_words = named_tokens(fact.subject, asked, lowered)
-        weight = specificity(named_words, corpus)
+        weight = specificity(named_words, corpus, rare)
         named = weight > 0.3
         score = float(sentence_scores[fact.sentence_id]) + SUBJECT_BONUS * weight
         fact_levels = set(levels(" ".join(fact.qualifiers)))

@@ -29,7 +29,6 @@ from careerbot.embedding import Embedder
 from careerbot.errors import BuildFailed, CareerbotError, CorpusEmpty
 from careerbot.facts import extract_facts
 from careerbot.store import CURRENT, FORMAT_VERSION, VERSIONS, Manifest, current_version, load_version, write_version
-from careerbot.terms import words
 
 LOCK_FILE = ".build.lock"
 
@@ -131,7 +130,7 @@ def _records(document: Document) -> DocumentRecords:
 def _previous(settings: Settings, embedder: Embedder) -> dict[str, DocumentRecords]:
     """The current version's records per document, ids made local again, when it was built with this model."""
     try:
-        corpus = load_version(settings.index_dir)
+        corpus = load_version(settings.index_dir, serving=False)
     except CareerbotError:
         return {}
     if corpus.manifest.model_fingerprint != embedder.fingerprint:
@@ -154,16 +153,17 @@ def _previous(settings: Settings, embedder: Embedder) -> dict[str, DocumentRecor
         chunks, sentences = chunks_of.get(doc_id, []), sentences_of.get(doc_id, [])
         if not chunks:
             continue
-        records = DocumentRecords(
+        # Ids stay as they were; _assemble moves them to their new places in one pass (often by zero).
+        by_doc[doc_id] = DocumentRecords(
             document, chunks, sentences, facts_of.get(doc_id, []),
             chunk_vectors[[c.chunk_id for c in chunks]], corpus.sentence_vectors[[s.sentence_id for s in sentences]])
-        by_doc[doc_id] = _renumber(records, -chunks[0].chunk_id, -sentences[0].sentence_id if sentences else 0,
-                                   -records.facts[0].fact_id if records.facts else 0)
     return by_doc
 
 
 def _renumber(records: DocumentRecords, chunk_shift: int, sentence_shift: int, fact_shift: int) -> DocumentRecords:
     """The same records with their ids (and the ids they point at) moved by the given amounts."""
+    if chunk_shift == sentence_shift == fact_shift == 0:
+        return records
     return replace(
         records,
         chunks=[replace(c, chunk_id=c.chunk_id + chunk_shift) for c in records.chunks],
@@ -255,10 +255,9 @@ def build_index(settings: Settings, embedder: Embedder, show_progress: bool = Fa
             documents={d.doc_id: d.content_hash for d in documents}, chunk_count=len(total.chunks),
             sentence_count=len(total.sentences), fact_count=len(total.facts),
             skipped=[{"path": s.path, "reason": s.reason} for s in skipped])
-        vocabulary = {word for document in documents for word in words(document.text)}
         staging = settings.index_dir / VERSIONS / f".tmp-{version}"
         write_version(staging, manifest, documents, total.chunks, total.sentences, total.facts, total.chunk_vectors,
-                      total.sentence_vectors, vocabulary)
+                      total.sentence_vectors)
         os.rename(staging, settings.index_dir / VERSIONS / version)
         _publish(settings.index_dir, version)
     ids = [d.doc_id for d in documents]
@@ -285,7 +284,10 @@ def _assemble(parts: list[DocumentRecords]) -> _Total:
     sentences: list[Sentence] = []
     facts: list[Fact] = []
     for records in parts:
-        moved = _renumber(records, len(chunks), len(sentences), len(facts))
+        first_chunk = records.chunks[0].chunk_id if records.chunks else 0
+        first_sentence = records.sentences[0].sentence_id if records.sentences else 0
+        first_fact = records.facts[0].fact_id if records.facts else 0
+        moved = _renumber(records, len(chunks) - first_chunk, len(sentences) - first_sentence, len(facts) - first_fact)
         chunks += moved.chunks
         sentences += moved.sentences
         facts += moved.facts

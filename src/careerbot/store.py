@@ -49,11 +49,10 @@ class CorpusIndex:
     sentences: list[Sentence]
     chunk_vectors: VectorIndex
     sentence_vectors: np.ndarray
-    vocabulary: frozenset[str]
     facts: list[Fact] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)  # "ml" -> "machine learning", as the corpus defines them
     sentences_by_chunk: dict[int, list[int]] = field(default_factory=dict)
-    idf: dict[str, float] = field(default_factory=dict)  # over sentences, of singular word forms
+    idf: dict[str, float] = field(default_factory=dict)  # over sentences, of singular word forms: the vocabulary
     facts_by_sentence: dict[int, list[int]] = field(default_factory=dict)
     facts_by_word: dict[str, list[int]] = field(default_factory=dict)  # subject word -> facts whose subject has it
     facts_by_table: dict[tuple[str, int], list[int]] = field(default_factory=dict)
@@ -61,10 +60,15 @@ class CorpusIndex:
     lexical: LexicalIndex | None = None  # BM25 over the chunks, built at load
 
 
+def _plain(record: Any) -> dict[str, Any]:
+    """A record's fields as JSON-ready values; a shallow walk (asdict's deep copy was most of a rebuild's time)."""
+    return {key: _plain(value) if hasattr(value, "__dataclass_fields__") else value
+            for key, value in vars(record).items()}
+
+
 def _write_jsonl(path: Path, records: list[Any]) -> None:
     with path.open("w", encoding="utf-8") as handle:
-        for record in records:
-            handle.write(json.dumps(asdict(record), ensure_ascii=False) + "\n")
+        handle.writelines(json.dumps(_plain(record), ensure_ascii=False) + "\n" for record in records)
 
 
 def _read_jsonl(path: Path, record_type: type) -> list[Any]:
@@ -80,7 +84,7 @@ def _fact(raw: dict[str, Any]) -> Fact:
 
 def write_version(folder: Path, manifest: Manifest, documents: list[Document], chunks: list[Chunk],
                   sentences: list[Sentence], facts: list[Fact], chunk_vectors: np.ndarray,
-                  sentence_vectors: np.ndarray, vocabulary: set[str]) -> None:
+                  sentence_vectors: np.ndarray) -> None:
     """Write every file of a version into an empty folder; the manifest goes last and marks it complete."""
     folder.mkdir(parents=True)
     _write_jsonl(folder / "documents.jsonl", documents)
@@ -90,7 +94,6 @@ def write_version(folder: Path, manifest: Manifest, documents: list[Document], c
     VectorIndex.build(chunk_vectors).save(folder / "chunks.faiss")
     np.save(folder / "chunk_vectors.npy", chunk_vectors.astype(np.float32))  # kept for incremental rebuilds
     np.save(folder / "sentence_vectors.npy", sentence_vectors.astype(np.float32))
-    (folder / "vocabulary.json").write_text(json.dumps(sorted(vocabulary)), encoding="utf-8")
     for path in folder.iterdir():
         with path.open("rb") as handle:
             os.fsync(handle.fileno())
@@ -126,8 +129,9 @@ def check_model(manifest: Manifest, model_name: str, fingerprint: str, dimension
             "--full), or set CAREERBOT_MODEL_PATH back to the model the index was built with.")
 
 
-def load_version(index_dir: Path, version: str | None = None) -> CorpusIndex:
-    """The version CURRENT points at (or the one named)."""
+def load_version(index_dir: Path, version: str | None = None, serving: bool = True) -> CorpusIndex:
+    """The version CURRENT points at (or the one named). serving=False skips what only answering needs (the BM25
+    index, term statistics, fact look-ups): a rebuild reads the records and vectors alone."""
     version = version or current_version(index_dir)
     if version is None:
         raise IndexMissing(f"No index in {index_dir}. Build it first: careerbot index")
@@ -139,7 +143,6 @@ def load_version(index_dir: Path, version: str | None = None) -> CorpusIndex:
         sentences = _read_jsonl(folder / "sentences.jsonl", Sentence)
         with (folder / "facts.jsonl").open(encoding="utf-8") as handle:
             facts = [_fact(json.loads(line)) for line in handle if line.strip()]
-        vocabulary = frozenset(json.loads((folder / "vocabulary.json").read_text(encoding="utf-8")))
         sentence_vectors = np.load(folder / "sentence_vectors.npy")
         chunk_matrix = np.load(folder / "chunk_vectors.npy")
     except (OSError, ValueError, TypeError) as error:
@@ -147,6 +150,9 @@ def load_version(index_dir: Path, version: str | None = None) -> CorpusIndex:
     chunk_vectors = VectorIndex.load(folder / "chunks.faiss")
     if chunk_vectors.size != len(chunks) or len(sentence_vectors) != len(sentences):
         raise IndexCorrupt(f"The index version {folder} is inconsistent. Rebuild it: careerbot index --full")
+    if not serving:
+        return CorpusIndex(version, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors, facts,
+                           chunk_matrix=chunk_matrix)
     by_chunk: dict[int, list[int]] = {}
     for sentence in sentences:
         by_chunk.setdefault(sentence.chunk_id, []).append(sentence.sentence_id)
@@ -165,7 +171,7 @@ def load_version(index_dir: Path, version: str | None = None) -> CorpusIndex:
             by_table.setdefault((fact.doc_id, fact.table), []).append(position)
     lexical = LexicalIndex([f"{c.section}\n{c.text}" for c in chunks])
     return CorpusIndex(version, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors,
-                       vocabulary, facts, defined, by_chunk, sentence_idf(sentences), by_sentence, by_word, by_table,
+                       facts, defined, by_chunk, sentence_idf(sentences), by_sentence, by_word, by_table,
                        chunk_matrix, lexical)
 
 

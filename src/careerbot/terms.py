@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[+#]+|(?:['’][a-z]+)?)")
 
@@ -28,6 +29,7 @@ def tokens(text: str) -> list[str]:
     return [singular(t) for t in re.findall(r"[a-z0-9][a-z0-9+#]*", text.lower().replace("’", "'"))]
 
 
+@lru_cache(maxsize=200_000)
 def subject_words(subject: str) -> tuple[str, ...]:
     """The words that name a fact's subject: its tokens before any comma, function words left out."""
     name = tokens(subject.split(",")[0])
