@@ -104,7 +104,7 @@ def measure(name: str, corpus: Path, work: Path, embedder) -> None:  # type: ign
     latencies.sort()
     recall = recall_at_10(index, embedder)
     corpus_size = advisor.corpus
-    print(f"\n== {name}: {len(corpus_size.documents)} documents, {len(corpus_size.chunks)} chunks, "
+    print(f"\n== {name} (after adding one): {len(corpus_size.documents)} documents, {len(corpus_size.chunks)} chunks, "
           f"{len(corpus_size.sentences)} sentences, {len(corpus_size.facts)} facts")
     print(f"full build (fresh process, incl. model load)   {seconds:8.1f} s   peak memory {peak_mb:7.0f} MB")
     print(f"index size on disk                             {size_mb:8.1f} MB")

@@ -76,3 +76,19 @@ def test_a_name_the_sources_never_mention_is_named_in_the_reply(advisor):
 def test_bad_questions_raise_a_clear_error(advisor, question, message):
     with pytest.raises(InvalidQuestion, match=message):
         advisor.ask(question)
+
+
+def test_footnote_numbers_in_the_source_do_not_pose_as_markers(embedder, tmp_path):
+    from careerbot.advisor import Advisor
+    from careerbot.config import Settings
+    from careerbot.indexing import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "pilots.txt").write_text("Pilot Careers\n\nAirline pilots must log 1,500 flight hours [2] before they "
+                                       "can fly for an airline.\n")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    build_index(settings, embedder)
+    answer = Advisor.load(settings, embedder).ask("How many flight hours must airline pilots log?")
+    assert "(2)" in answer.answer and "[2]" not in answer.answer
+    assert "[2]" in answer.citations[0].quote  # the quote stays exactly as written

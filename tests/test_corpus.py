@@ -76,3 +76,23 @@ def test_chunks_follow_sections_and_keep_table_rows_with_their_caption():
     sizes = [len(c.text.split()) for c in chunks]
     assert max(sizes) <= 220
     assert sum(40 <= size <= 200 for size in sizes) >= len(sizes) * 0.8
+
+
+def test_a_markdown_file_of_rules_only_or_odd_tables_does_not_stop_chunking(tmp_path: Path):
+    from careerbot.corpus import read_document
+    from careerbot.facts import extract_facts
+
+    path = tmp_path / "odd.md"
+    path.write_text("# Odd\n\n---\n---\n\n|---|---|\n|---|---|\n\nA sentence that says something useful here.\n")
+    document = read_document(path, "odd.md")
+    chunked = chunk_document(document)
+    assert any("useful" in s.text for s in chunked.sentences)
+    assert extract_facts(document, chunked) == []
+
+
+def test_a_parser_crash_skips_the_file_with_its_reason(tmp_path: Path):
+    (tmp_path / "huge-field.csv").write_text('Name,Notes\nA,"' + "x" * 200_000 + '"\n')
+    (tmp_path / "fine.txt").write_text("Fine Careers\n\nThis one is fine to read.\n")
+    documents, skipped = read_corpus(tmp_path)
+    assert [d.doc_id for d in documents] == ["fine.txt"]
+    assert skipped[0].path == "huge-field.csv" and "could not be parsed" in skipped[0].reason

@@ -61,3 +61,18 @@ def test_the_page_offers_starter_questions_from_the_corpus(client, advisor):
     assert 'class="starter"' in page
     asked = [s.text for s in advisor.corpus.sentences if s.text.endswith("?")]
     assert any(question in page for question in asked)
+
+
+def test_document_names_with_percent_signs_open(embedder, tmp_path):
+    from careerbot.advisor import Advisor
+    from careerbot.config import Settings
+    from careerbot.indexing import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "top-10%-jobs.txt").write_text("Top Jobs\n\nThe top ten percent of jobs pay the most money.\n")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    build_index(settings, embedder)
+    with TestClient(create_app(Advisor.load(settings, embedder))) as client:
+        page = client.get("/sources/top-10%25-jobs.txt?start=0&end=8")
+        assert page.status_code == 200 and '<mark id="cited" tabindex="-1">Top Jobs</mark>' in page.text

@@ -13,10 +13,10 @@ from careerbot.config import Settings
 from careerbot.conversation import resolve_history
 from careerbot.documents import Answer, Citation, FactUse, Sentence, Turn
 from careerbot.embedding import Embedder
-from careerbot.errors import InvalidQuestion
+from careerbot.errors import CareerbotError, InvalidQuestion
 from careerbot.fact_answers import FactMatch, covered_tables, select_facts
 from careerbot.lexical import fuse
-from careerbot.store import CorpusIndex, check_model, current_version, load_version
+from careerbot.store import VERSIONS, CorpusIndex, check_model, current_version, load_version, read_manifest
 from careerbot.terms import STOPWORDS, content_words, singular, words
 
 GLOBAL_SENTENCES = 24  # best sentences taken from the whole corpus, beside those of the best chunks
@@ -26,6 +26,8 @@ MIN_QUOTE_WORDS = 4
 STRONG_MATCH = 0.5  # above this, a question with a word the sources lack is still answered (a typo, a synonym)
 LEXICAL_WEIGHT = 0.15  # how much sharing the question's rare words (a city, a tool) lifts a sentence
 SUPPORTING_SENTENCES = 2  # passages quoted after the facts of a figure answer
+MAX_LISTED = 12  # subjects named in a "not covered" answer, per table
+MAX_TABLES = 6  # tables compared with a name the sources lack
 
 
 @dataclass(frozen=True)
@@ -65,16 +67,23 @@ class _Citations:
         return citation
 
 
+_BRACKETED_NUMBER = re.compile(r"\[(\d+)\]")
+
+
 def _display(sentence: Sentence) -> str:
-    text = " ".join(sentence.text.split())
-    return f"{' '.join(sentence.context.split())}: {text}" if sentence.context else text
+    """A sentence as the answer shows it; a footnote like [2] in the source becomes (2), so that every [n] in an
+    answer is one of careerbot's markers (the citation's quote keeps the exact text)."""
+    text = _BRACKETED_NUMBER.sub(r"(\1)", " ".join(sentence.text.split()))
+    context = _BRACKETED_NUMBER.sub(r"(\1)", " ".join(sentence.context.split()))
+    return f"{context}: {text}" if context else text
 
 
 def _fact_phrase(match: FactMatch, marker: int) -> str:
     fact = match.fact
     described = f"{fact.subject} — {fact.attribute}" if fact.attribute else fact.subject
     stated = f" ({', '.join(fact.qualifiers)})" if fact.qualifiers else ""
-    return f"{described}: {fact.value}{stated}, in {fact.title} [{marker}]."
+    phrase = f"{described}: {fact.value}{stated}, in {fact.title}"
+    return _BRACKETED_NUMBER.sub(r"(\1)", phrase) + f" [{marker}]."
 
 
 class Advisor:
@@ -85,6 +94,7 @@ class Advisor:
         self.embedder = embedder
         self.corpus = corpus  # replaced whole, never changed in place: a question holds the one it started with
         self._reloading = threading.Lock()
+        self._failed: str | None = None  # a published version that could not be loaded
 
     @classmethod
     def load(cls, settings: Settings, embedder: Embedder) -> "Advisor":
@@ -96,10 +106,15 @@ class Advisor:
         """Swap in the version CURRENT points at, if it is not the loaded one. True when it swapped."""
         with self._reloading:
             version = current_version(self.settings.index_dir)
-            if version is None or version == self.corpus.version:
+            if version is None or version == self.corpus.version or version == self._failed:
                 return False
-            corpus = load_version(self.settings.index_dir, version)
-            check_model(corpus.manifest, self.embedder.name, self.embedder.fingerprint)
+            try:
+                check_model(read_manifest(self.settings.index_dir / VERSIONS / version), self.embedder.name,
+                            self.embedder.fingerprint)
+                corpus = load_version(self.settings.index_dir, version)
+            except CareerbotError:
+                self._failed = version  # not retried every poll; the loaded version keeps answering
+                raise
             self.corpus = corpus  # one assignment: requests in flight keep the version they started with
             return True
 
@@ -256,6 +271,7 @@ class Advisor:
 
     def _tables_like(self, names: list[str], tables: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
         """The tables whose row labels are most like the names asked about (a city asked about: tables of cities)."""
+        tables = [(measure, table[:MAX_LISTED * 2]) for measure, table in tables[:MAX_TABLES]]
         if not tables:
             return []
         subjects = [subject for _, table in tables for subject in table]
@@ -277,7 +293,9 @@ class Advisor:
             opening = "The sources do not cover that question, so I cannot answer it from them."
         tables = self._tables_like(unknown, covered_tables(corpus, found.question, found.sentence_scores)) if unknown else []
         if tables:
-            hint = "".join(f" They give {measure} for: {'; '.join(subjects)}." for measure, subjects in tables)
+            hint = "".join(f" They give {measure} for: {'; '.join(subjects[:MAX_LISTED])}"
+                           f"{f' and {len(subjects) - MAX_LISTED} more' if len(subjects) > MAX_LISTED else ''}."
+                           for measure, subjects in tables)
         else:
             hint = f" They cover: {'; '.join(titles[:8])}."
             nearby = list(dict.fromkeys(corpus.chunks[cid].section for cid in list(found.chunk_scores)[:3]))

@@ -90,10 +90,11 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 def safe_doc_id(doc_id: str) -> bool:
-    """A document name as the index writes them: relative, no '..', no backslashes or encoded escapes left."""
+    """A document name as the index writes them: relative, no '..' or '.' parts, no backslashes. (Documents are
+    looked up in the index, never opened by this name; refusing these says so plainly.)"""
     parts = doc_id.split("/")
-    return bool(doc_id) and not doc_id.startswith("/") and "\\" not in doc_id and "%" not in doc_id \
-        and ":" not in parts[0] and all(part not in ("", ".", "..") for part in parts)
+    return bool(doc_id) and not doc_id.startswith("/") and "\\" not in doc_id \
+        and all(part not in ("", ".", "..") for part in parts)
 
 
 def cited_span(start: str | None, end: str | None, length: int) -> tuple[int, int] | None:
@@ -129,7 +130,6 @@ def create_app(advisor: Advisor) -> FastAPI:
     app = FastAPIOffline(title="careerbot", version=__version__, lifespan=lifespan,
                          description="Grounded career advice: every sentence of an answer cites the text it came from.")
     app.state.advisor = advisor
-    app.state.build = None
     app.include_router(index_router)
     templates = Jinja2Templates(directory=str(settings.web_dir / "templates"))
     app.mount("/static", StaticFiles(directory=str(settings.web_dir / "static")), name="static")

@@ -38,6 +38,8 @@ def _jsonl(path: Path) -> list[dict]:
             return [json.loads(line) for line in handle if line.strip()]
     except FileNotFoundError:
         raise CareerbotError(f"{path} is missing: a BEIR folder has corpus.jsonl, queries.jsonl and qrels/.") from None
+    except json.JSONDecodeError as error:
+        raise CareerbotError(f"{path} is not JSON Lines ({error}).") from None
 
 
 def read_qrels(path: Path) -> dict[str, dict[str, int]]:
@@ -56,9 +58,12 @@ def read_qrels(path: Path) -> dict[str, dict[str, int]]:
 def read_dataset(folder: Path, split: str) -> Dataset:
     corpus = _jsonl(folder / "corpus.jsonl")
     qrels = read_qrels(folder / "qrels" / f"{split}.tsv")
-    queries = {q["_id"]: q["text"] for q in _jsonl(folder / "queries.jsonl") if q["_id"] in qrels}
-    texts = [f"{d.get('title', '')} {d.get('text', '')}".strip() for d in corpus]
-    return Dataset([d["_id"] for d in corpus], texts, queries, qrels)
+    queries = {q["_id"]: q.get("text", "") for q in _jsonl(folder / "queries.jsonl") if q.get("_id") in qrels}
+    try:
+        texts = [f"{d.get('title', '')} {d.get('text', '')}".strip() for d in corpus]
+        return Dataset([d["_id"] for d in corpus], texts, queries, qrels)
+    except (KeyError, AttributeError) as error:
+        raise CareerbotError(f"{folder}/corpus.jsonl has a line without an _id ({error!r}).") from None
 
 
 def ndcg_at(ranked: Sequence[str], relevant: dict[str, int], k: int = 10) -> float:

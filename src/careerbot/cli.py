@@ -179,7 +179,8 @@ def chat(settings: Settings) -> None:
             click.echo(f"(reading it as: {answer.resolved_question})")
         click.echo(format_answer(answer))
         click.echo("")
-        history += [Turn("user", line), Turn("assistant", answer.answer)]
+        # The advisor reads only the last few questions: keep the recent turns, answers shortened.
+        history = (history + [Turn("user", line), Turn("assistant", answer.answer[:1000])])[-24:]
 
 
 @main.command()

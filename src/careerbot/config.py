@@ -69,5 +69,5 @@ def settings_from_env() -> Settings:
         min_score=_env_value("MIN_SCORE", float, base.min_score),
         max_question_chars=_env_value("MAX_QUESTION_CHARS", int, base.max_question_chars),
         admin_token=os.environ.get("CAREERBOT_ADMIN_TOKEN") or None,
-        reload_seconds=_env_value("RELOAD_SECONDS", float, base.reload_seconds),
+        reload_seconds=max(0.1, _env_value("RELOAD_SECONDS", float, base.reload_seconds)),
     )

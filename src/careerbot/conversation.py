@@ -42,14 +42,22 @@ def _key(words: Sequence[str]) -> str:
     return " ".join(singular(w.lower().rstrip(".")) for w in words)
 
 
+_NAMES: dict[str, dict[str, str]] = {}  # index version -> its subject names; versions are immutable
+
+
 def _subject_names(corpus: CorpusIndex) -> dict[str, str]:
-    """Fact subject names (before any comma), keyed by their lower-case singular words, to look up in questions."""
-    names: dict[str, str] = {}
-    for fact in corpus.facts:
-        name = " ".join(fact.subject.split(",")[0].split())
-        if 0 < len(name) <= 60 and len(name.split()) <= 5:
-            names.setdefault(_key(name.split()), name)
-    return names
+    """Fact subject names (before any comma), keyed by their lower-case singular words, to look up in questions.
+    Worked out once per index version."""
+    if corpus.version not in _NAMES:
+        names: dict[str, str] = {}
+        for fact in corpus.facts:
+            name = " ".join(fact.subject.split(",")[0].split())
+            if 0 < len(name) <= 60 and len(name.split()) <= 5:
+                names.setdefault(_key(name.split()), name)
+        if len(_NAMES) > 4:
+            _NAMES.clear()
+        _NAMES[corpus.version] = names
+    return _NAMES[corpus.version]
 
 
 def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> list[Mention]:

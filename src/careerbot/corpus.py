@@ -171,4 +171,6 @@ def read_corpus(corpus_dir: Path) -> tuple[list[Document], list[Skipped]]:
             documents.append(read_document(path, doc_id))
         except UnreadableDocument as error:
             skipped.append(Skipped(doc_id, str(error)))
+        except (Exception, RecursionError) as error:  # a parser's own failure: one bad file never stops a build
+            skipped.append(Skipped(doc_id, f"could not be parsed ({type(error).__name__}: {error})"[:300]))
     return documents, skipped

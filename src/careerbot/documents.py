@@ -5,8 +5,7 @@ Frozen dataclasses with no behaviour beyond small conveniences; this module impo
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -124,9 +123,6 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     facts: list[FactUse] = field(default_factory=list)
     index_version: str = ""  # the index version that answered: one version answers a whole question
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass(frozen=True)

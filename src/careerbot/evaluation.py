@@ -68,10 +68,16 @@ def load_cases(path: Path) -> list[Case]:
     except json.JSONDecodeError as error:
         raise CareerbotError(f"The question set {path} is not valid JSON: {error}") from None
     cases = []
-    for item in raw:
-        history = tuple(Turn(t["role"], t["content"]) for t in item.get("history", []))
-        cases.append(Case(item["question"], history, item.get("found"), item.get("doc_id"),
-                          tuple(item.get("values", [])), item.get("resolved")))
+    for number, item in enumerate(raw if isinstance(raw, list) else []):
+        try:
+            history = tuple(Turn(t["role"], t["content"]) for t in item.get("history", []))
+            cases.append(Case(item["question"], history, item.get("found"), item.get("doc_id"),
+                              tuple(item.get("values", [])), item.get("resolved")))
+        except (KeyError, TypeError, AttributeError) as error:
+            raise CareerbotError(f"Case {number} of {path} is malformed ({error!r}): each case needs a 'question' "
+                                 "and may have 'history', 'found', 'doc_id', 'values', 'resolved'.") from None
+    if not cases:
+        raise CareerbotError(f"{path} holds no cases: it should be a JSON list of {{\"question\": ...}} objects.")
     return cases
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from careerbot.chunking import ChunkedDocument
@@ -208,6 +207,3 @@ def extract_facts(document: Document, chunked: ChunkedDocument, first_fact_id: i
             extractor.prose(sentence, chunk_sections.get(sentence.chunk_id, document.title))
     return extractor.facts
 
-
-def fact_counts(facts: list[Fact]) -> Counter[str]:
-    return Counter(f.source for f in facts)

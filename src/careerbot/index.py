@@ -73,11 +73,6 @@ class VectorIndex:
         scores, ids = self._index.search(np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32), k)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
 
-    def reconstruct_all(self) -> np.ndarray:
-        if self.size == 0:
-            return np.zeros((0, self.dimension), dtype=np.float32)
-        return self._index.reconstruct_n(0, self.size)
-
     def save(self, path: Path) -> None:
         _faiss().write_index(self._index, str(path))
 

@@ -6,13 +6,13 @@ import hmac
 import logging
 import threading
 from dataclasses import asdict
-from datetime import datetime, timezone
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Request
 from fastapi.responses import JSONResponse
 
 from careerbot.advisor import Advisor
+from careerbot.errors import CareerbotError
 from careerbot.indexing import build_in_progress, build_index
 
 log = logging.getLogger("careerbot.index")
@@ -55,7 +55,7 @@ def index_status(request: Request, advisor: AdvisorDep) -> dict:
     """The index version being served, its size and model, and any build in progress."""
     corpus = advisor.corpus
     manifest = corpus.manifest
-    building = getattr(request.app.state, "build", None) or build_in_progress(advisor.settings.index_dir)
+    building = build_in_progress(advisor.settings.index_dir)  # any build: from the CLI or from POST /reindex
     return {"version": corpus.version, "documents": len(corpus.documents), "chunks": len(corpus.chunks),
             "sentences": len(corpus.sentences), "facts": len(corpus.facts), "model": manifest.model_name,
             "dimension": manifest.dimension, "vector_index": corpus.chunk_vectors.kind, "built_at": manifest.built_at,
@@ -78,13 +78,12 @@ def reindex(request: Request, advisor: AdvisorDep, full: bool = False,
     if not _authorised(expected, authorization):
         return JSONResponse({"error": "A valid admin token is required: send 'Authorization: Bearer <token>'."},
                             status_code=401, headers={"WWW-Authenticate": "Bearer"})
-    request.app.state.build = {"pid": None, "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                               "by": "POST /reindex"}
-    try:
-        report = build_index(advisor.settings, advisor.embedder, full=full)
-    finally:
-        request.app.state.build = None
-    advisor.reload_if_changed()
+    report = build_index(advisor.settings, advisor.embedder, full=full)
     body = asdict(report)
-    body["skipped"] = [asdict(s) for s in report.skipped]
+    try:
+        advisor.reload_if_changed()
+        body["serving"] = advisor.corpus.version
+    except CareerbotError as error:  # the build is published; only the swap failed, and the old version serves
+        body["serving"] = advisor.corpus.version
+        body["swap_error"] = str(error)
     return JSONResponse(body)

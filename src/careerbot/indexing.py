@@ -82,13 +82,11 @@ def build_lock(index_dir: Path) -> Iterator[None]:
     """
     index_dir.mkdir(parents=True, exist_ok=True)
     with (index_dir / LOCK_FILE).open("a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            running = build_in_progress(index_dir, handle) or {}
+        if not _try_lock(handle):
+            running = build_in_progress(index_dir) or {}
             since = f" (pid {running.get('pid')}, since {running.get('started')})" if running else ""
             raise BuildFailed(f"Another build of {index_dir} is running{since}; wait for it to finish, then try "
-                              "again.") from None
+                              "again.")
         try:
             handle.seek(0)
             handle.truncate()
@@ -101,7 +99,20 @@ def build_lock(index_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def build_in_progress(index_dir: Path, handle: object = None) -> dict | None:
+def _try_lock(handle: object, patience: float = 1.0) -> bool:
+    """The exclusive lock, waiting out the instant a status probe (build_in_progress) holds a shared one."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.05)
+
+
+def build_in_progress(index_dir: Path) -> dict | None:
     """{pid, started} of a build holding the lock of this index folder, or None."""
     path = index_dir / LOCK_FILE
     if not path.exists():

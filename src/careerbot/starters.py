@@ -16,8 +16,9 @@ def starter_questions(corpus: CorpusIndex) -> list[str]:
     money = Counter((f.doc_id, f.table) for f in corpus.facts if f.source == "table" and f.parsed.kind == "money")
     if money:
         (doc_id, table), _ = money.most_common(1)[0]
-        fact = next(f for f in corpus.facts if (f.doc_id, f.table) == (doc_id, table))
-        starters.append(f"What is the {fact.attribute.lower()} for {fact.subject.split(',')[0]}?")
+        fact = next(f for f in corpus.facts if (f.doc_id, f.table) == (doc_id, table) and f.parsed.kind == "money")
+        if fact.attribute:
+            starters.append(f"What is the {fact.attribute.lower()} for {fact.subject.split(',')[0]}?")
     asked = [" ".join(s.text.split()) for s in corpus.sentences
              if s.text.rstrip().endswith("?") and s.kind in ("sentence", "heading") and len(s.text) <= MAX_LENGTH]
     seen_docs: set[str] = set()

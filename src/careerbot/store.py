@@ -118,11 +118,14 @@ def read_manifest(folder: Path) -> Manifest:
     if raw.get("format_version") != FORMAT_VERSION:
         raise IndexMismatch(f"The index in {folder} has format {raw.get('format_version')}, this careerbot reads "
                             f"format {FORMAT_VERSION}. Rebuild it: careerbot index --full")
-    return Manifest(**raw)
+    try:
+        return Manifest(**raw)
+    except TypeError as error:
+        raise IndexCorrupt(f"The manifest in {folder} is not one careerbot wrote ({error}). Rebuild: careerbot index --full") from None
 
 
-def check_model(manifest: Manifest, model_name: str, fingerprint: str, dimension: int | None = None) -> None:
-    if manifest.model_fingerprint != fingerprint or (dimension is not None and manifest.dimension != dimension):
+def check_model(manifest: Manifest, model_name: str, fingerprint: str) -> None:
+    if manifest.model_fingerprint != fingerprint:
         raise IndexMismatch(
             f"The index was built with the model '{manifest.model_name}' ({manifest.dimension} dimensions), but the "
             f"configured model is '{model_name}'. Rebuild the index with the configured model (careerbot index "
@@ -145,7 +148,7 @@ def load_version(index_dir: Path, version: str | None = None, serving: bool = Tr
             facts = [_fact(json.loads(line)) for line in handle if line.strip()]
         sentence_vectors = np.load(folder / "sentence_vectors.npy")
         chunk_matrix = np.load(folder / "chunk_vectors.npy")
-    except (OSError, ValueError, TypeError) as error:
+    except (OSError, ValueError, TypeError, KeyError) as error:
         raise IndexCorrupt(f"The index version {folder} cannot be read ({error}). Rebuild: careerbot index --full") from None
     chunk_vectors = VectorIndex.load(folder / "chunks.faiss")
     if chunk_vectors.size != len(chunks) or len(sentence_vectors) != len(sentences):

@@ -119,7 +119,9 @@ def _classify(text: str, lines: list[Span]) -> list[Block]:
     if len(lines) == 1 and is_heading_line(first):
         return [Block("heading", start, end, (lines[0],))]
     rows = [span for span in lines if not _PIPE_RULE.match(text[span[0]:span[1]])]
-    if len(lines) >= 2 and all(_PIPE_ROW.match(text[s:e]) or _PIPE_RULE.match(text[s:e]) for s, e in lines):
+    if not rows:  # only rules ("---"): a thematic break, nothing to quote
+        return []
+    if len(rows) >= 2 and all(_PIPE_ROW.match(text[s:e]) or _PIPE_RULE.match(text[s:e]) for s, e in lines):
         return [Block("table", start, end, tuple(rows), caption=None)]
     if _is_flat_table(text, lines):
         return [Block("table", start, end, tuple(lines), caption=lines[0])]

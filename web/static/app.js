@@ -2,6 +2,7 @@
 "use strict";
 
 const STORAGE_KEY = "careerbot.conversation";
+const HISTORY_TURNS = 24;
 const form = document.getElementById("ask-form");
 const input = document.getElementById("question");
 const sendButton = document.getElementById("send");
@@ -239,7 +240,11 @@ function showError(message, question) {
 async function ask(question) {
   if (busy) return;
   empty.hidden = true;
-  const history = turns.map((turn) => ({role: turn.role, content: turn.content}));
+  // The server reads only the last few questions: send the recent turns, answers shortened.
+  const history = turns.slice(-HISTORY_TURNS).map((turn) => ({
+    role: turn.role,
+    content: turn.role === "assistant" ? turn.content.slice(0, 1000) : turn.content,
+  }));
   const pending = renderUser(question);
   setBusy(true);
   try {
