@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 from dataclasses import asdict
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from fastapi_offline import FastAPIOffline
@@ -19,8 +19,7 @@ from careerbot.errors import (BuildFailed, CareerbotError, CorpusEmpty, IndexCor
                               InvalidQuestion)
 from careerbot.index_routes import AdvisorDep, IndexWatcher, router as index_router
 from careerbot.schemas import AskRequest, AskResponse, ErrorResponse
-from careerbot.starters import starter_questions
-from careerbot.store import CorpusIndex
+from careerbot.pages import router as page_router
 
 log = logging.getLogger("careerbot.api")
 
@@ -89,33 +88,6 @@ def _install_error_handlers(app: FastAPI) -> None:
                             status_code=500)
 
 
-def safe_doc_id(doc_id: str) -> bool:
-    """A document name as the index writes them: relative, no '..' or '.' parts, no backslashes. (Documents are
-    looked up in the index, never opened by this name; refusing these says so plainly.)"""
-    parts = doc_id.split("/")
-    return bool(doc_id) and not doc_id.startswith("/") and "\\" not in doc_id \
-        and all(part not in ("", ".", "..") for part in parts)
-
-
-def cited_span(start: str | None, end: str | None, length: int) -> tuple[int, int] | None:
-    """(start, end) to highlight; (0, 0) for none; None when the numbers are not a span of the document."""
-    if start is None and end is None:
-        return (0, 0)
-    try:
-        low, high = int(start or ""), int(end or "")
-    except ValueError:
-        return None
-    return (low, high) if 0 <= low < high <= length else None
-
-
-def starters_for(app: FastAPI, corpus: CorpusIndex) -> list[str]:
-    """Starter questions of the loaded index version, worked out once per version."""
-    cached = getattr(app.state, "starters", None)
-    if cached is None or cached[0] != corpus.version:
-        app.state.starters = (corpus.version, starter_questions(corpus))
-    return app.state.starters[1]
-
-
 def create_app(advisor: Advisor) -> FastAPI:
     """The web app over one advisor; all state lives on app.state."""
     settings = advisor.settings
@@ -131,7 +103,8 @@ def create_app(advisor: Advisor) -> FastAPI:
                          description="Grounded career advice: every sentence of an answer cites the text it came from.")
     app.state.advisor = advisor
     app.include_router(index_router)
-    templates = Jinja2Templates(directory=str(settings.web_dir / "templates"))
+    app.state.templates = Jinja2Templates(directory=str(settings.web_dir / "templates"))
+    app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=str(settings.web_dir / "static")), name="static")
     _install_error_handlers(app)
 
@@ -156,37 +129,5 @@ def create_app(advisor: Advisor) -> FastAPI:
         corpus = advisor.corpus
         return {"status": "ok", "version": corpus.version, "documents": len(corpus.documents),
                 "chunks": len(corpus.chunks)}
-
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def chat_page(request: Request, advisor: AdvisorDep) -> HTMLResponse:
-        corpus = advisor.corpus
-        titles = sorted(d.title for d in corpus.documents.values())
-        return templates.TemplateResponse(request, "index.html", {
-            "titles": titles, "starters": starters_for(request.app, corpus),
-            "max_chars": advisor.settings.max_question_chars})
-
-    @app.get("/sources/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False)
-    def source_page(request: Request, doc_id: str, advisor: AdvisorDep, start: str | None = None,
-                    end: str | None = None) -> HTMLResponse:
-        """The whole document as careerbot read it, the cited span highlighted."""
-        if not safe_doc_id(doc_id):
-            return error_page(request, 400, "Refused", "That is not a document name careerbot serves.")
-        document = advisor.corpus.documents.get(doc_id)
-        if document is None:
-            return error_page(request, 404, "No such document",
-                              f"There is no document '{doc_id}' in the index. It may have been removed; ask again.")
-        span = cited_span(start, end, len(document.text))
-        if span is None:
-            return error_page(request, 400, "Bad passage", "start and end must be whole numbers with start < end, "
-                                                           "inside the document.")
-        text = document.text
-        low, high = span if span != (0, 0) else (len(text), len(text))
-        return templates.TemplateResponse(request, "source.html", {
-            "title": document.title, "doc_id": doc_id, "before": text[:low], "highlighted": text[low:high],
-            "after": text[high:]})
-
-    def error_page(request: Request, status: int, heading: str, message: str) -> HTMLResponse:
-        return templates.TemplateResponse(request, "error.html", {"heading": heading, "message": message},
-                                          status_code=status)
 
     return app
