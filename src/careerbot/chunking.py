@@ -15,6 +15,7 @@ MAX_WORDS = 200
 class ChunkedDocument:
     chunks: list[Chunk]
     sentences: list[Sentence]
+    blocks: list[Block]  # the structure it was cut from, for fact extraction to read without parsing again
 
 
 def _word_count(text: str, block: Block) -> int:
@@ -40,7 +41,7 @@ def _split_long(text: str, block: Block) -> list[Block]:
     return pieces
 
 
-def _group_blocks(document: Document) -> list[tuple[str, list[Block]]]:
+def _group_blocks(document: Document, parsed: list[Block]) -> list[tuple[str, list[Block]]]:
     """Blocks grouped into chunk-sized runs, each with the section heading in force where it starts."""
     text = document.text
     groups: list[tuple[str, list[Block]]] = []
@@ -48,7 +49,7 @@ def _group_blocks(document: Document) -> list[tuple[str, list[Block]]]:
     current: list[Block] = []
     current_section = section
     words = 0
-    for block in (piece for block in parse_blocks(text) for piece in _split_long(text, block)):
+    for block in (piece for block in parsed for piece in _split_long(text, block)):
         block_words = _word_count(text, block)
         starts_section = block.kind == "heading"
         if current and ((starts_section and words >= MIN_WORDS) or words + block_words > MAX_WORDS):
@@ -71,7 +72,8 @@ def chunk_document(document: Document, first_chunk_id: int = 0, first_sentence_i
     chunks: list[Chunk] = []
     sentences: list[Sentence] = []
     heading = document.title
-    for section, blocks in _group_blocks(document):
+    parsed = parse_blocks(text)
+    for section, blocks in _group_blocks(document, parsed):
         chunk_id = first_chunk_id + len(chunks)
         start, end = blocks[0].start, blocks[-1].end
         chunks.append(Chunk(chunk_id, document.doc_id, document.title, section, start, end, text[start:end]))
@@ -85,4 +87,4 @@ def chunk_document(document: Document, first_chunk_id: int = 0, first_sentence_i
                 sentences.append(Sentence(first_sentence_id + len(sentences), chunk_id, document.doc_id,
                                           unit_start, unit_end, text[unit_start:unit_end], unit_kind,
                                           header if unit_kind == "row" else "", heading))
-    return ChunkedDocument(chunks, sentences)
+    return ChunkedDocument(chunks, sentences, parsed)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from careerbot.chunking import ChunkedDocument
 from careerbot.documents import Document, Fact, Sentence
-from careerbot.structure import Block, heading_text, parse_blocks
+from careerbot.structure import Block, heading_text
 from careerbot.terms import STOPWORDS, qualifiers
 from careerbot.values import FIGURE, TRAILING_FIGURE, figure_text_start, figure_value, parse_value
 
@@ -185,7 +185,7 @@ def _trim(phrase: str) -> str:
 def extract_facts(document: Document, chunked: ChunkedDocument, first_fact_id: int = 0) -> list[Fact]:
     """Every table row (each value cell) and every money or percentage figure in the document's sentences."""
     extractor = _Extractor(document, chunked.sentences, first_fact_id)
-    blocks = parse_blocks(document.text)
+    blocks = chunked.blocks
     flat_headers = [document.text[b.units[0][0]:b.units[0][1]].split() for b in blocks
                     if b.kind == "table" and b.caption is not None]
     section = document.title
