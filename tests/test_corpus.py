@@ -96,3 +96,16 @@ def test_a_parser_crash_skips_the_file_with_its_reason(tmp_path: Path):
     documents, skipped = read_corpus(tmp_path)
     assert [d.doc_id for d in documents] == ["fine.txt"]
     assert skipped[0].path == "huge-field.csv" and "could not be parsed" in skipped[0].reason
+
+
+def test_a_run_of_short_list_items_is_also_quotable_as_one_list(tmp_path: Path):
+    from careerbot.corpus import read_document
+
+    path = tmp_path / "skills.md"
+    path.write_text("# Data Skills\n\nThe skills employers list most often:\n\n- SQL\n- Python\n- Tableau\n- Excel\n\n"
+                    "Most analysts learn them on the job over several years.\n")
+    document = read_document(path, "skills.md")
+    lists = [s for s in chunk_document(document).sentences if s.kind == "list"]
+    assert len(lists) == 1
+    assert lists[0].text == "SQL\n- Python\n- Tableau\n- Excel"
+    assert document.text[lists[0].start:lists[0].end] == lists[0].text

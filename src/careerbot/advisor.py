@@ -70,9 +70,15 @@ class _Citations:
 _BRACKETED_NUMBER = re.compile(r"\[(\d+)\]")
 
 
+_BULLET_LINE = re.compile(r"^\s*(?:[•·▪◦‣*+\-–]|\d{1,2}[.)])\s+")
+
+
 def _display(sentence: Sentence) -> str:
     """A sentence as the answer shows it; a footnote like [2] in the source becomes (2), so that every [n] in an
     answer is one of careerbot's markers (the citation's quote keeps the exact text)."""
+    if sentence.kind == "list":  # a run of short items reads as one line: "Machine Learning, PyTorch, Keras"
+        items = [_BULLET_LINE.sub("", line).strip() for line in sentence.text.splitlines()]
+        return ", ".join(item for item in items if item) + "."
     text = _BRACKETED_NUMBER.sub(r"(\1)", " ".join(sentence.text.split()))
     context = _BRACKETED_NUMBER.sub(r"(\1)", " ".join(sentence.context.split()))
     return f"{context}: {text}" if context else text
@@ -218,10 +224,11 @@ class Advisor:
 
     @staticmethod
     def _answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
-        """The sentence worth quoting for a match: a question in the text (an FAQ) is answered by the next one."""
+        """The sentence worth quoting for a match: a question in the text (an FAQ) is answered by the next one, and
+        a lead-in ("... include the following:") by what follows it."""
         if sentence.kind == "heading":
             return None
-        if sentence.text.rstrip().endswith("?"):
+        if sentence.text.rstrip().endswith(("?", ":")):
             following = sentence.sentence_id + 1
             if following < len(corpus.sentences) and corpus.sentences[following].doc_id == sentence.doc_id:
                 return Advisor._answer_to(corpus, corpus.sentences[following])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from careerbot.documents import Chunk, Document, Sentence
@@ -87,4 +88,30 @@ def chunk_document(document: Document, first_chunk_id: int = 0, first_sentence_i
                 sentences.append(Sentence(first_sentence_id + len(sentences), chunk_id, document.doc_id,
                                           unit_start, unit_end, text[unit_start:unit_end], unit_kind,
                                           header if unit_kind == "row" else "", heading))
+        sentences += _short_item_runs(text, [s for s in sentences if s.chunk_id == chunk_id],
+                                      first_sentence_id + len(sentences))
     return ChunkedDocument(chunks, sentences, parsed)
+
+
+SHORT_ITEM_WORDS = 3  # items this short ("- PyTorch") say little alone; a run of them is quoted as one list
+_BETWEEN_ITEMS = re.compile(r"^[\s•·▪◦‣*+\-–]*$")
+
+
+def _short_item_runs(text: str, chunk_sentences: list[Sentence], next_id: int) -> list[Sentence]:
+    """One extra quotable unit per run of three or more consecutive short list items: the whole list, verbatim."""
+    runs: list[list[Sentence]] = []
+    for sentence in chunk_sentences:
+        short = sentence.kind == "item" and len(sentence.text.split()) <= SHORT_ITEM_WORDS
+        joined = runs and runs[-1] and _BETWEEN_ITEMS.match(text[runs[-1][-1].end:sentence.start])
+        if short and joined:
+            runs[-1].append(sentence)
+        elif short:
+            runs.append([sentence])
+        elif runs and runs[-1]:
+            runs.append([])
+    extra: list[Sentence] = []
+    for run in (r for r in runs if len(r) >= 3):
+        start, end = run[0].start, run[-1].end
+        extra.append(Sentence(next_id + len(extra), run[0].chunk_id, run[0].doc_id, start, end, text[start:end],
+                              "list", "", run[0].section))
+    return extra
