@@ -44,3 +44,13 @@ def test_size_chooses_the_kind():
 def test_empty_and_oversized_k_are_safe():
     index = VectorIndex.build(unit_vectors(3))
     assert len(index.search(unit_vectors(1)[0], 10)) == 3
+
+
+def test_importing_careerbot_loads_neither_torch_nor_faiss():
+    import subprocess
+    import sys
+
+    code = ("import sys, careerbot, careerbot.api, careerbot.cli, careerbot.advisor, careerbot.indexing; "
+            "print(sorted(m for m in ('torch', 'faiss', 'sentence_transformers', 'bm25s') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
