@@ -17,7 +17,7 @@ from careerbot.errors import CareerbotError, InvalidQuestion
 from careerbot.fact_answers import FactMatch, covered_tables, select_facts
 from careerbot.lexical import fuse
 from careerbot.store import VERSIONS, CorpusIndex, check_model, current_version, load_version, read_manifest
-from careerbot.terms import STOPWORDS, content_words, singular, words
+from careerbot.terms import STOPWORDS, content_words, singular, weighted_share, words
 
 GLOBAL_SENTENCES = 24  # best sentences taken from the whole corpus, beside those of the best chunks
 NEAR_DUPLICATE = 0.92  # sentences this similar to one already chosen add nothing
@@ -245,11 +245,7 @@ class Advisor:
     @staticmethod
     def _overlap(question_terms: dict[str, float], sentence: Sentence) -> float:
         """Share of the question's informative words (IDF-weighted) that the sentence or its row header contains."""
-        total = sum(question_terms.values())
-        if total <= 0:
-            return 0.0
-        present = {singular(w) for w in words(sentence.text + " " + sentence.context)}
-        return sum(weight for term, weight in question_terms.items() if term in present) / total
+        return weighted_share(question_terms, {singular(w) for w in words(sentence.text + " " + sentence.context)})
 
     def _compose(self, corpus: CorpusIndex, found: Retrieval, facts: list[FactMatch], chosen: list[Scored]) -> Answer:
         citations = _Citations(corpus)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from careerbot.documents import Turn
 from careerbot.store import CorpusIndex
-from careerbot.terms import LEVEL_PATTERNS, levels, singular
+from careerbot.terms import LEVEL_PATTERNS, levels, name_key
 
 MAX_CONTEXT_QUESTIONS = 6  # earlier user turns that can matter to the next question
 
@@ -38,28 +38,6 @@ class Mention:
     text: str
 
 
-def _key(words: Sequence[str]) -> str:
-    return " ".join(singular(w.lower().rstrip(".")) for w in words)
-
-
-_NAMES: dict[str, dict[str, str]] = {}  # index version -> its subject names; versions are immutable
-
-
-def _subject_names(corpus: CorpusIndex) -> dict[str, str]:
-    """Fact subject names (before any comma), keyed by their lower-case singular words, to look up in questions.
-    Worked out once per index version."""
-    if corpus.version not in _NAMES:
-        names: dict[str, str] = {}
-        for fact in corpus.facts:
-            name = " ".join(fact.subject.split(",")[0].split())
-            if 0 < len(name) <= 60 and len(name.split()) <= 5:
-                names.setdefault(_key(name.split()), name)
-        if len(_NAMES) > 4:
-            _NAMES.clear()
-        _NAMES[corpus.version] = names
-    return _NAMES[corpus.version]
-
-
 def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> list[Mention]:
     """Spans of the text that name something specific: a fact's subject (Seattle, Google) or a capitalised name
     past the first word that is not an acronym the corpus defines (ML)."""
@@ -70,7 +48,7 @@ def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> l
         for i in range(len(tokens) - size + 1):
             if any(j in taken for j in range(i, i + size)):
                 continue
-            phrase = _key([t.group(0) for t in tokens[i:i + size]])
+            phrase = name_key([t.group(0) for t in tokens[i:i + size]])
             if phrase in names and not (size == 1 and tokens[i].group(0).islower()):
                 start, end = tokens[i].start(), tokens[i + size - 1].end()
                 mentions.append(Mention(start, end, text[start:end]))
@@ -108,7 +86,7 @@ def _replace_level(question: str, new_level: str) -> str:
 
 def resolve(question: str, previous: str, corpus: CorpusIndex) -> Resolution:
     """Read `question` in the light of the question before it (already resolved)."""
-    names = _subject_names(corpus)
+    names = corpus.subject_names
     elliptical = bool(_MARKER.match(question)) or (len(question.split()) <= 3 and not _QUESTION_WORD.match(question))
     mentions = subject_mentions(question, corpus, names)
     new_levels = levels(question)

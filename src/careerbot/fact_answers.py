@@ -11,7 +11,7 @@ import numpy as np
 
 from careerbot.documents import Fact
 from careerbot.store import CorpusIndex
-from careerbot.terms import STOPWORDS, levels, subject_words, tokens
+from careerbot.terms import STOPWORDS, levels, subject_words, tokens, weighted_share
 
 SUBJECT_BONUS = 0.25  # the question names the fact's row label or subject
 LEVEL_BONUS = 0.10  # the fact is stated for the level the question asks about
@@ -90,19 +90,10 @@ def _stems(text: str) -> frozenset[str]:
     return frozenset(t[:5] for t in tokens(text) if t not in STOPWORDS and len(t) > 2)
 
 
-def _share_named(text: str, asked_weights: dict[str, float]) -> float:
-    stems = _stems(text)
-    total = sum(asked_weights.values())
-    return sum(w for stem, w in asked_weights.items() if stem in stems) / total if total > 0 else 0.0
-
-
 def _lexical(fact: Fact, context: str, asked_weights: dict[str, float]) -> float:
     """IDF-weighted share of the question's words found in the fact's caption, header, row or sentence."""
-    total = sum(asked_weights.values())
-    if total <= 0:
-        return 0.0
     present = _stems(fact.caption) | _stems(context) | _stems(fact.attribute) | _stems(fact.quote)
-    return sum(weight for stem, weight in asked_weights.items() if stem in present) / total
+    return weighted_share(asked_weights, present)
 
 
 CANDIDATE_SENTENCES = 400  # facts are scored only for the best sentences and for subjects the question names
@@ -142,7 +133,7 @@ def score_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray)
                 score += LEVEL_BONUS if wanted_levels & fact_levels else -LEVEL_PENALTY
         score += LEXICAL_BONUS * _lexical(fact, corpus.sentences[fact.sentence_id].context, asked_weights)
         # Cells of one row share their sentence: the column the question names tells them apart.
-        score += ATTRIBUTE_BONUS * _share_named(fact.attribute, asked_weights)
+        score += ATTRIBUTE_BONUS * weighted_share(asked_weights, _stems(fact.attribute))
         matches.append(FactMatch(fact, score, named, tuple(named_words) if named else ()))
     matches.sort(key=lambda m: m.score, reverse=True)
     return matches

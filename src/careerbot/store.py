@@ -16,7 +16,7 @@ from careerbot.documents import Chunk, Document, Fact, ParsedValue, Sentence
 from careerbot.errors import IndexCorrupt, IndexMismatch, IndexMissing
 from careerbot.index import VectorIndex
 from careerbot.lexical import LexicalIndex
-from careerbot.terms import acronyms, singular, subject_words, words
+from careerbot.terms import acronyms, name_key, singular, subject_words, words
 
 FORMAT_VERSION = 3
 CURRENT = "CURRENT"
@@ -58,6 +58,7 @@ class CorpusIndex:
     facts_by_table: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     chunk_matrix: np.ndarray | None = None  # the chunk vectors, for scoring chunks that lexical search found
     lexical: LexicalIndex | None = None  # BM25 over the chunks, built at load
+    subject_names: dict[str, str] = field(default_factory=dict)  # name_key -> fact subject name, for follow-ups
 
 
 def _plain(record: Any) -> dict[str, Any]:
@@ -173,9 +174,14 @@ def load_version(index_dir: Path, version: str | None = None, serving: bool = Tr
         if fact.table >= 0:
             by_table.setdefault((fact.doc_id, fact.table), []).append(position)
     lexical = LexicalIndex([f"{c.section}\n{c.text}" for c in chunks])
+    names: dict[str, str] = {}
+    for fact in facts:  # subject names (before any comma) a follow-up question may name
+        name = " ".join(fact.subject.split(",")[0].split())
+        if 0 < len(name) <= 60 and len(name.split()) <= 5:
+            names.setdefault(name_key(name.split()), name)
     return CorpusIndex(version, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors,
                        facts, defined, by_chunk, sentence_idf(sentences), by_sentence, by_word, by_table,
-                       chunk_matrix, lexical)
+                       chunk_matrix, lexical, names)
 
 
 def sentence_idf(sentences: list[Sentence]) -> dict[str, float]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[+#]+|(?:['’][a-z]+)?)")
@@ -90,3 +91,14 @@ def acronyms(text: str) -> dict[str, str]:
                 found.setdefault(letters, " ".join(phrase).lower())
                 break
     return found
+
+
+def weighted_share(weights: dict[str, float], present: Collection[str]) -> float:
+    """The share of the weights (a question's terms, weighted by rarity) whose terms are present."""
+    total = sum(weights.values())
+    return sum(weight for term, weight in weights.items() if term in present) / total if total > 0 else 0.0
+
+
+def name_key(words: Sequence[str]) -> str:
+    """How a name is looked up: lower case, plurals folded ("Data Scientists" and "data scientist" meet)."""
+    return " ".join(singular(w.lower().rstrip(".")) for w in words)
