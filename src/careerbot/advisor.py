@@ -2,94 +2,56 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import Any
 
-import numpy as np
-
+from careerbot.compose import fact_sentence, not_said, ranking_sentence
 from careerbot.config import Settings
 from careerbot.conversation import resolve_history
-from careerbot.documents import Answer, Citation, FactUse, Sentence, Turn
+from careerbot.documents import Answer, Citation, Fact, FactUse, Sentence, Turn
 from careerbot.embedding import Embedder
 from careerbot.errors import CareerbotError, InvalidQuestion
-from careerbot.fact_answers import FactMatch, covered_tables, select_facts
+from careerbot.evidence import Retrieval, Scored, choose_sentences, display, states_answer
+from careerbot.fact_answers import FactMatch, compare_facts, covered_tables, rank_facts, select_facts
 from careerbot.lexical import fuse
+from careerbot.query import Query, understand
+from careerbot.terms import levels
 from careerbot.store import VERSIONS, CorpusIndex, check_model, current_version, load_version, read_manifest
-from careerbot.terms import STOPWORDS, content_words, singular, weighted_share, words
 
-GLOBAL_SENTENCES = 24  # best sentences taken from the whole corpus, beside those of the best chunks
-NEAR_DUPLICATE = 0.92  # sentences this similar to one already chosen add nothing
-SENTENCE_MARGIN = 0.12  # a sentence scoring this far below the best one is not worth quoting
-MIN_QUOTE_WORDS = 4
 STRONG_MATCH = 0.5  # above this, a question with a word the sources lack is still answered (a typo, a synonym)
-LEXICAL_WEIGHT = 0.15  # how much sharing the question's rare words (a city, a tool) lifts a sentence
 SUPPORTING_SENTENCES = 2  # passages quoted after the facts of a figure answer
 MAX_LISTED = 12  # subjects named in a "not covered" answer, per table
 MAX_TABLES = 6  # tables compared with a name the sources lack
 
 
-@dataclass(frozen=True)
-class Scored:
-    sentence: Sentence
-    score: float
-
-
-@dataclass(frozen=True)
-class Retrieval:
-    """What one question found: chunk hits and a score for every sentence of the corpus."""
-
-    question: str
-    chunk_scores: dict[int, float]
-    sentence_scores: np.ndarray
-    best_chunk: float
-
-
 class _Citations:
-    """Citations numbered in order of first use; citing the same sentence twice reuses its number."""
+    """Citations numbered in order of first use; citing the same span twice reuses its number."""
 
     def __init__(self, corpus: CorpusIndex) -> None:
         self.corpus = corpus
         self.items: list[Citation] = []
-        self._by_sentence: dict[int, int] = {}
+        self._by_span: dict[tuple[str, int, int], int] = {}
 
     def cite(self, sentence: Sentence, score: float) -> Citation:
-        if sentence.sentence_id in self._by_sentence:
-            return self.items[self._by_sentence[sentence.sentence_id] - 1]
+        key = (sentence.doc_id, sentence.start, sentence.end)
+        if key in self._by_span:
+            return self.items[self._by_span[key] - 1]
         chunk = self.corpus.chunks[sentence.chunk_id]
         citation = Citation(id=len(self.items) + 1, doc_id=sentence.doc_id, title=chunk.title,
                             section=sentence.section or chunk.section,
                             text=chunk.text, quote=sentence.text, start=sentence.start, end=sentence.end,
                             score=round(score, 4))
         self.items.append(citation)
-        self._by_sentence[sentence.sentence_id] = citation.id
+        self._by_span[key] = citation.id
         return citation
 
-
-_BRACKETED_NUMBER = re.compile(r"\[(\d+)\]")
-
-
-_BULLET_LINE = re.compile(r"^\s*(?:[•·▪◦‣*+\-–]|\d{1,2}[.)])\s+")
-
-
-def _display(sentence: Sentence) -> str:
-    """A sentence as the answer shows it; a footnote like [2] in the source becomes (2), so that every [n] in an
-    answer is one of careerbot's markers (the citation's quote keeps the exact text)."""
-    if sentence.kind == "list":  # a run of short items reads as one line: "Machine Learning, PyTorch, Keras"
-        items = [_BULLET_LINE.sub("", line).strip() for line in sentence.text.splitlines()]
-        return ", ".join(item for item in items if item) + "."
-    text = _BRACKETED_NUMBER.sub(r"(\1)", " ".join(sentence.text.split()))
-    context = _BRACKETED_NUMBER.sub(r"(\1)", " ".join(sentence.context.split()))
-    return f"{context}: {text}" if context else text
-
-
-def _fact_phrase(match: FactMatch, marker: int) -> str:
-    fact = match.fact
-    described = f"{fact.subject} — {fact.attribute}" if fact.attribute else fact.subject
-    stated = f" ({', '.join(fact.qualifiers)})" if fact.qualifiers else ""
-    phrase = f"{described}: {fact.value}{stated}, in {fact.title}"
-    return _BRACKETED_NUMBER.sub(r"(\1)", phrase) + f" [{marker}]."
+    def cite_fact(self, match: FactMatch) -> tuple[Citation, FactUse]:
+        fact = match.fact
+        citation = self.cite(self.corpus.sentences[fact.sentence_id], match.score)
+        return citation, FactUse(fact.subject, fact.attribute, fact.value, fact.parsed, fact.caption,
+                                 fact.qualifiers, fact.source, citation)
 
 
 class Advisor:
@@ -143,28 +105,86 @@ class Advisor:
                                       f"is {self.settings.max_turn_chars}.")
         return cleaned
 
-    def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
+    def ask(self, question: str, history: Sequence[Turn] = (), explain: bool = False) -> Answer:
         cleaned = self.validate(question, history)
         corpus = self.corpus  # one version answers the whole question, even if a new one is swapped in meanwhile
         resolved = resolve_history(cleaned, history, corpus).question if history else cleaned
-        answer = self._answer(corpus, resolved)
-        return replace(answer, question=cleaned, index_version=corpus.version)
+        query = understand(resolved, corpus)
+        notes: list[str] = []
+        answer = self._answer(corpus, query, notes)
+        details = {"query": query.describe(), "steps": notes} if explain else None
+        return replace(answer, question=cleaned, resolved_question=resolved, index_version=corpus.version,
+                       explain=details)
 
-    def _answer(self, corpus: CorpusIndex, cleaned: str) -> Answer:
-        found = self.retrieve(corpus, cleaned)
-        names, others = self._unknown_words(cleaned, corpus)
-        unknown = names or (others if found.best_chunk < STRONG_MATCH else [])
-        if unknown:
-            return self._not_covered(corpus, found, unknown)
-        facts = select_facts(corpus, cleaned, found.sentence_scores)
-        # A short question can sit far from every passage and still name a table row exactly ("median salary in
-        # London?"): a fact about a subject the question names is evidence enough.
+    def _answer(self, corpus: CorpusIndex, query: Query, notes: list[str]) -> Answer:
+        found = self.retrieve(corpus, query.text)
+        notes.append(f"retrieval: best passage cosine {found.best_chunk:.3f}; passages "
+                     + "; ".join(f"{corpus.chunks[c].doc_id}#{corpus.chunks[c].section}" for c in
+                                 list(found.chunk_scores)[:3]))
+        weak = found.best_chunk < STRONG_MATCH
+        about = query.kind in ("figure", "duties", "definition", "ranking", "comparison")
+        # Only what the question is about can make it uncovered: a name, a real place, or a noun of its subject.
+        missing = list(query.missing_places) + [w for w in query.missing if w[:1].isupper() or about or weak]
+        if missing:
+            notes.append(f"not covered: the sources never use {', '.join(missing)}")
+            return self._not_covered(corpus, found, missing)
+        facts = [] if query.kind in ("howto", "duties") else select_facts(corpus, query.text, found.sentence_scores)
+        notes.extend(f"fact {m.fact.subject} / {m.fact.attribute} = {m.fact.value} ({m.score:.3f})" for m in facts)
+        if query.kind == "ranking":
+            ranked = rank_facts(corpus, query, found.sentence_scores)
+            if ranked:
+                notes.append(f"ranking over {ranked[1]} figures of '{ranked[0][0].fact.attribute}'")
+                return self._compose_ranking(corpus, query, ranked[0], ranked[1])
         if found.best_chunk < self.settings.min_score and not any(m.subject_named for m in facts):
-            return self._not_covered(corpus, found, unknown)
-        chosen = self._choose_sentences(corpus, found)
+            notes.append(f"not covered: best passage below {self.settings.min_score}")
+            return self._not_covered(corpus, found, [])
+        if query.kind == "comparison" and len(query.subjects) + len(query.places) >= 2 and query.asks_figure:
+            compared = compare_facts(corpus, query, found.sentence_scores)
+            if compared:
+                notes.append("comparison: " + "; ".join(f"{name}: {len(ms)} figures" for name, ms in compared))
+                return self._compose_comparison(corpus, found, compared)
+        facts, missing_combination = self._facts_for_place_and_level(query, facts)
+        if missing_combination:
+            notes.append(f"no figure for {missing_combination}; nearest figures shown as such")
+            return self._compose(corpus, found, facts, [], lead=f"The sources give no {missing_combination}. "
+                                 "What they give for the nearest case:", found_answer=False)
+        chosen = choose_sentences(corpus, found, self.settings.answer_sentences)
+        notes.extend(f"sentence {c.score:.3f} {c.why}: {c.sentence.text[:90]}" for c in chosen)
+        if query.kind == "wh" and not facts:
+            stating = [c for c in chosen if states_answer(query, c.sentence)]
+            if not stating:
+                subject = query.subjects[-1].text if query.subjects else ""
+                notes.append(f"no chosen sentence states the {query.wh} asked for")
+                return self._compose(corpus, found, [], chosen[:1], found_answer=False,
+                                     lead=not_said(query.text, query.wh, subject) + " The closest passage:")
+            chosen = stating + [c for c in chosen if c not in stating]
         if not facts and not chosen:
-            return self._not_covered(corpus, found, unknown)
+            return self._not_covered(corpus, found, [])
         return self._compose(corpus, found, facts, chosen)
+
+    @staticmethod
+    def _facts_for_place_and_level(query: Query, facts: list[FactMatch]) -> tuple[list[FactMatch], str]:
+        """Facts for the place the question names, at the level it names. When the sources have the place but not
+        at that level (a senior figure for Boston), the place's figures come back with what is missing."""
+        if not query.places or not facts:
+            return facts, ""
+        spellings = {s.lower() for place in query.places for s in place.known_as}
+        cities = {s.split(",")[0] for s in spellings}
+
+        def at_place(fact: Fact) -> bool:
+            labels = [fact.subject.lower(), *(q.lower() for q in fact.qualifiers)]
+            return any(label in spellings or label.split(",")[0] in cities for label in labels)
+
+        located = [m for m in facts if at_place(m.fact)]
+        if not located:
+            return facts, ""
+        if query.levels:
+            levelled = [m for m in located if set(query.levels) & set(levels(" ".join(m.fact.qualifiers)))]
+            if not levelled:
+                place = query.places[0].known_as[0]
+                return located, f"{' and '.join(query.levels)} figure for {place}"
+            located = levelled
+        return located, ""
 
     def retrieve(self, corpus: CorpusIndex, question: str) -> Retrieval:
         """The best chunks by dense and lexical search fused, each with its cosine to the question."""
@@ -179,98 +199,64 @@ class Advisor:
         # Whether the corpus covers the question at all is judged by meaning: the best dense match.
         return Retrieval(question, chunk_scores, corpus.sentence_vectors @ query, dense[0][1] if dense else 0.0)
 
-    def _unknown_words(self, question: str, corpus: CorpusIndex) -> tuple[list[str], list[str]]:
-        """Words of the question that no document contains: (names, other words).
-
-        A name (capitalised past the question's first word) the sources never mention means the question is about
-        something they do not cover, however close its wording is to a covered one.
-        """
-        names: list[str] = []
-        others: list[str] = []
-        for position, token in enumerate(re.findall(r"[A-Za-z][A-Za-z0-9+#&'’-]*", question)):
-            token = token.rstrip("'’-")
-            forms = [f for f in words(token) if f not in STOPWORDS and len(f) > 2]
-            if not forms or any(singular(f) in corpus.idf for f in forms):
-                continue
-            (names if position > 0 and token[:1].isupper() else others).append(token)
-        return list(dict.fromkeys(names)), list(dict.fromkeys(others))
-
-    def _choose_sentences(self, corpus: CorpusIndex, found: Retrieval) -> list[Scored]:
-        scores = found.sentence_scores
-        candidates = {sid for cid in found.chunk_scores for sid in corpus.sentences_by_chunk.get(cid, [])}
-        top = np.argpartition(-scores, min(GLOBAL_SENTENCES, len(scores) - 1))[:GLOBAL_SENTENCES]
-        candidates.update(int(i) for i in top)
-        floor = min(found.chunk_scores.values(), default=0.0)
-        question_terms = self._weighted_terms(corpus, found.question)
-        best: dict[int, float] = {}
-        for sid in candidates:
-            sentence = corpus.sentences[sid]
-            score = (0.5 * float(scores[sid]) + 0.5 * found.chunk_scores.get(sentence.chunk_id, floor)
-                     + LEXICAL_WEIGHT * self._overlap(question_terms, sentence))
-            target = self._answer_to(corpus, sentence)
-            if target is not None:
-                best[target.sentence_id] = max(best.get(target.sentence_id, score), score)
-        scored = sorted((Scored(corpus.sentences[sid], score) for sid, score in best.items()),
-                        key=lambda s: s.score, reverse=True)
-        chosen: list[Scored] = []
-        for candidate in scored:
-            if len(chosen) == self.settings.answer_sentences or candidate.score < scored[0].score - SENTENCE_MARGIN:
-                break
-            vector = corpus.sentence_vectors[candidate.sentence.sentence_id]
-            if any(float(vector @ corpus.sentence_vectors[c.sentence.sentence_id]) > NEAR_DUPLICATE for c in chosen):
-                continue
-            chosen.append(candidate)
-        return chosen
-
-    @staticmethod
-    def _answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
-        """The sentence worth quoting for a match: a question in the text (an FAQ) is answered by the next one, and
-        a lead-in ("... include the following:") by what follows it."""
-        if sentence.kind == "heading":
-            return None
-        if sentence.text.rstrip().endswith(("?", ":")):
-            following = sentence.sentence_id + 1
-            if following < len(corpus.sentences) and corpus.sentences[following].doc_id == sentence.doc_id:
-                return Advisor._answer_to(corpus, corpus.sentences[following])
-            return None
-        if sentence.kind != "row" and len(sentence.text.split()) < MIN_QUOTE_WORDS:
-            return None
-        return sentence
-
-    @staticmethod
-    def _weighted_terms(corpus: CorpusIndex, text: str) -> dict[str, float]:
-        terms = {singular(w) for w in content_words(text)}
-        return {t: corpus.idf.get(t, 0.0) for t in terms}
-
-    @staticmethod
-    def _overlap(question_terms: dict[str, float], sentence: Sentence) -> float:
-        """Share of the question's informative words (IDF-weighted) that the sentence or its row header contains."""
-        return weighted_share(question_terms, {singular(w) for w in words(sentence.text + " " + sentence.context)})
-
-    def _compose(self, corpus: CorpusIndex, found: Retrieval, facts: list[FactMatch], chosen: list[Scored]) -> Answer:
+    def _compose(self, corpus: CorpusIndex, found: Retrieval, facts: list[FactMatch], chosen: list[Scored],
+                 lead: str = "", found_answer: bool = True) -> Answer:
         citations = _Citations(corpus)
-        parts: list[str] = []
+        parts: list[str] = [lead] if lead else []
         uses: list[FactUse] = []
+        seen: set[tuple[str, str]] = set()
+        facts = [m for m in facts if (m.fact.doc_id, m.fact.value) not in seen
+                 and not seen.add((m.fact.doc_id, m.fact.value))]  # type: ignore[func-returns-value]
+        for number, match in enumerate(facts):
+            if number == 1 and match.fact.doc_id != facts[0].fact.doc_id:
+                parts.append("Another source gives:" if len({m.fact.doc_id for m in facts}) == 2
+                             else "Other sources give:")
+            citation, use = citations.cite_fact(match)
+            uses.append(use)
+            if match.fact.source == "prose":
+                parts.append(f"{display(corpus.sentences[match.fact.sentence_id])} [{citation.id}]")
+            else:
+                parts.append(fact_sentence(match.fact, citation.id))
         if facts:
-            values = {(m.fact.doc_id, m.fact.value) for m in facts}
-            if len({doc for doc, _ in values}) > 1 and len({value for _, value in values}) > 1:
-                parts.append(f"The sources give {len(facts)} figures; each is shown with its source:")
-            for match in facts:
-                citation = citations.cite(corpus.sentences[match.fact.sentence_id], match.score)
-                parts.append(_fact_phrase(match, citation.id))
-                fact = match.fact
-                uses.append(FactUse(fact.subject, fact.attribute, fact.value, fact.parsed, fact.caption,
-                                    fact.qualifiers, fact.source, citation))
             # Supporting passages come from where the facts stand (a table's caption), not from elsewhere.
             fact_sentences = {m.fact.sentence_id for m in facts}
             fact_chunks = {corpus.sentences[s].chunk_id for s in fact_sentences}
             chosen = [c for c in chosen if c.sentence.sentence_id not in fact_sentences
-                      and c.sentence.chunk_id in fact_chunks and c.sentence.kind != "row"][:SUPPORTING_SENTENCES]
+                      and c.sentence.chunk_id in fact_chunks and c.sentence.kind not in ("row", "block")
+                      and not any(m.fact.quote == c.sentence.text for m in facts)][:SUPPORTING_SENTENCES]
         for item in chosen:
             citation = citations.cite(item.sentence, item.score)
-            parts.append(f"{_display(item.sentence)} [{citation.id}]")
-        return Answer(question=found.question, resolved_question=found.question, answer=" ".join(parts), found=True,
+            parts.append(f"{display(item.sentence)} [{citation.id}]")
+        return Answer(question=found.question, resolved_question=found.question, answer=" ".join(parts),
+                      found=found_answer, citations=citations.items, facts=uses)
+
+    def _compose_ranking(self, corpus: CorpusIndex, query: Query, ranked: list[FactMatch], total: int) -> Answer:
+        citations = _Citations(corpus)
+        marked = []
+        uses = []
+        for match in ranked:
+            citation, use = citations.cite_fact(match)
+            marked.append((match.fact, citation.id))
+            uses.append(use)
+        text = ranking_sentence(marked, query.direction, total)
+        return Answer(question=query.text, resolved_question=query.text, answer=text, found=True,
                       citations=citations.items, facts=uses)
+
+    def _compose_comparison(self, corpus: CorpusIndex, found: Retrieval,
+                            compared: list[tuple[str, list[FactMatch]]]) -> Answer:
+        citations = _Citations(corpus)
+        parts: list[str] = []
+        uses: list[FactUse] = []
+        for name, matches in compared:
+            if not matches:
+                parts.append(f"The sources give no figure for {name}.")
+                continue
+            for match in matches:
+                citation, use = citations.cite_fact(match)
+                uses.append(use)
+                parts.append(fact_sentence(match.fact, citation.id))
+        return Answer(question=found.question, resolved_question=found.question, answer=" ".join(parts),
+                      found=any(matches for _, matches in compared), citations=citations.items, facts=uses)
 
     def _tables_like(self, names: list[str], tables: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
         """The tables whose row labels are most like the names asked about (a city asked about: tables of cities)."""

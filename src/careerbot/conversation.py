@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from careerbot.documents import Turn
+from careerbot.query import subject_mentions
 from careerbot.store import CorpusIndex
 from careerbot.terms import LEVEL_PATTERNS, levels, name_key
 
@@ -22,45 +23,12 @@ _LEADING_FILLER = re.compile(r"^\s*(?:and|but|also|so|ok(?:ay)?|then)?[\s,]*(?:(
                              re.I)
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|theirs|this|these|those|ones?)\b", re.I)
 _QUESTION_WORD = re.compile(r"^(?:who|what|when|where|why|how|which|is|are|do|does|can|should|tell|list|give)\b", re.I)
-_TOKEN = re.compile(r"[A-Za-z][\w+#&'’.-]*[\w+#]|[A-Za-z]")
 
 
 @dataclass(frozen=True)
 class Resolution:
     question: str  # the question actually answered
     carried: str  # what was carried over: "" | subject | measure | level | topic
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    text: str
-
-
-def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> list[Mention]:
-    """Spans of the text that name something specific: a fact's subject (Seattle, Google) or a capitalised name
-    past the first word that is not an acronym the corpus defines (ML)."""
-    tokens = list(_TOKEN.finditer(text))
-    mentions: list[Mention] = []
-    taken: set[int] = set()
-    for size in (5, 4, 3, 2, 1):
-        for i in range(len(tokens) - size + 1):
-            if any(j in taken for j in range(i, i + size)):
-                continue
-            phrase = name_key([t.group(0) for t in tokens[i:i + size]])
-            if phrase in names and not (size == 1 and tokens[i].group(0).islower()):
-                start, end = tokens[i].start(), tokens[i + size - 1].end()
-                mentions.append(Mention(start, end, text[start:end]))
-                taken.update(range(i, i + size))
-    for i, token in enumerate(tokens):
-        word = token.group(0)
-        if i in taken or i == 0 or not word[:1].isupper() or word.lower() in corpus.acronyms or levels(word):
-            continue
-        if word.isupper() and len(word) <= 4:
-            continue
-        mentions.append(Mention(token.start(), token.end(), word))
-    return sorted(mentions, key=lambda m: m.start)
 
 
 def _strip_filler(question: str) -> str:
@@ -75,6 +43,13 @@ def _topic(question: str, corpus: CorpusIndex, names: dict[str, str]) -> str:
     body = re.sub(r"^(?:tell me about|what (?:is|are)|who (?:is|are)|explain|describe)\s+", "", question.strip(),
                   flags=re.I)
     return body.rstrip("?.! ")
+
+
+def _asked_for(question: str) -> str:
+    """The noun a which/what question asks for ("certification" in "Which certification does Google issue?")."""
+    match = re.search(r"\b(?:which|what)\s+(?:(?:are|is)\s+)?(?:the\s+)?((?:\w+\s+){0,2}?\w+)\s+(?:does|do|did|is|"
+                      r"are|can|could|should|would|will|has|have|pays?|offers?|issues?|gives?)\b", question, re.I)
+    return match.group(1) if match else ""
 
 
 def _replace_level(question: str, new_level: str) -> str:
@@ -95,6 +70,10 @@ def resolve(question: str, previous: str, corpus: CorpusIndex) -> Resolution:
         return Resolution(question, "")
     fragment = _strip_filler(question).rstrip("?.! ")
     before = subject_mentions(previous, corpus, names)
+    which_one = re.search(r"\b(?:which|what)\s+(ones?)\b", question, re.I)
+    thing = _asked_for(previous) if which_one else ""
+    if which_one and thing:  # "Which one does Microsoft offer?" after "Which certification does Google issue?"
+        return Resolution(question[:which_one.start(1)] + thing + question[which_one.end(1):], "topic")
     if elliptical and mentions:  # "And in Boston?" / "What about Amazon?": the subject changes
         new = mentions[-1].text
         if before:

@@ -6,6 +6,7 @@ Frozen dataclasses with no behaviour beyond small conveniences; this module impo
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     facts: list[FactUse] = field(default_factory=list)
     index_version: str = ""  # the index version that answered: one version answers a whole question
+    explain: dict[str, Any] | None = None  # the question as understood and why each piece was chosen, when asked
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,9 @@ from functools import lru_cache
 import numpy as np
 
 from careerbot.documents import Fact
+from careerbot.compose import sort_value
+from careerbot.places import place_of
+from careerbot.query import Query
 from careerbot.store import CorpusIndex
 from careerbot.terms import STOPWORDS, levels, subject_words, tokens, weighted_share
 
@@ -181,15 +184,95 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray
         if best.subject_named and not (match.subject_named or same):
             continue  # the question names its subject: figures about other things stay out
         chosen.append(match)
-    return _best_cells(chosen)[:MAX_FACTS]
+    if best.fact.parsed.kind != "text":  # a figure was asked for: the words of a text column are not one
+        chosen = [m for m in chosen if m.fact.parsed.kind != "text"]
+    if not levels(question) and not levels(" ".join(best.fact.qualifiers)):
+        # No level asked for: a figure stated for one level is not the answer, unless nothing else is.
+        chosen = [m for m in chosen if not levels(" ".join(m.fact.qualifiers))] or chosen
+    statistic = re.search(r"\b(median|mean|average|\d{1,2}(?:st|nd|rd|th) percentile)\b", question, re.I)
+    return _best_cells(chosen, statistic.group(1).lower() if statistic else "")[:MAX_FACTS]
 
 
-def _best_cells(chosen: list[FactMatch]) -> list[FactMatch]:
-    """Of the cells of one row, those the question names best ("median wage": that column, not the whole row)."""
+def _best_cells(chosen: list[FactMatch], statistic: str = "") -> list[FactMatch]:
+    """Of the cells of one row, those the question names best ("median wage": that column, not the whole row).
+    When it names none, the typical figure leads: the statistic asked for, else a median, else a mean."""
     best_in_row: dict[int, float] = {}
     for match in chosen:
         best_in_row[match.fact.sentence_id] = max(best_in_row.get(match.fact.sentence_id, -1.0), match.score)
-    return [m for m in chosen if m.score >= best_in_row[m.fact.sentence_id] - 0.005]
+    kept = [m for m in chosen if m.score >= best_in_row[m.fact.sentence_id] - 0.005]
+
+    def typical(match: FactMatch) -> int:
+        attribute = f"{match.fact.attribute} {' '.join(match.fact.qualifiers)}".lower()
+        for rank, word in enumerate((statistic or "median", "median", "mean", "average")):
+            if word and word in attribute:
+                return rank
+        return 4
+
+    order = {id(m): position for position, m in enumerate(kept)}
+    return sorted(kept, key=lambda m: (-best_in_row[m.fact.sentence_id], typical(m), order[id(m)]))
+
+
+def rank_facts(corpus: CorpusIndex, query: Query, sentence_scores: np.ndarray) -> tuple[list[FactMatch], int] | None:
+    """A ranking question's figures, in order: the best-matching measure within its table, or across documents
+    when each document's table has one row of it (one occupation per document). With the size of the field."""
+    matches = [m for m in score_facts(corpus, query.text, sentence_scores)
+               if sort_value(m.fact.parsed) is not None and m.fact.parsed.kind != "text"]
+    if not matches or matches[0].score < FACT_MIN - 0.1:
+        return None
+    wants_places = bool(_PLACE_WORDS.search(query.text))
+    group: list[Fact] = []
+    for match in matches[:40]:  # the best-matching measure that has something to rank
+        if match.score < matches[0].score - NAMED_MARGIN:
+            break
+        group = _ranking_group(corpus, match.fact)
+        if len(group) >= 2 and (not wants_places or sum(place_of(f.subject) is not None for f in group) >= 2):
+            break
+        group = []
+    if not group:
+        return None
+    if query.levels:
+        levelled = [f for f in group if set(query.levels) & set(levels(" ".join(f.qualifiers) + " " + f.subject))]
+        group = levelled or group
+    ordered = sorted(group, key=lambda f: sort_value(f.parsed) or 0.0, reverse=query.direction != "least")
+    shown = query.top_n or (len(ordered) if len(ordered) <= 6 else 5)
+    scored = {id(m.fact): m.score for m in matches}
+    return [FactMatch(f, scored.get(id(f), matches[0].score), True) for f in ordered[:shown]], len(ordered)
+
+
+_PLACE_WORDS = re.compile(r"\b(?:city|cities|location|locations|place|places|state|states|where|area|region)\b",
+                          re.I)
+
+
+def _ranking_group(corpus: CorpusIndex, best: Fact) -> list[Fact]:
+    """The figures a fact ranks among: its column in its table, or, when its table has one row of it, the same
+    measure in every document (one occupation per document)."""
+    if best.table >= 0:
+        same_table = [corpus.facts[p] for p in corpus.facts_by_table.get((best.doc_id, best.table), [])
+                      if corpus.facts[p].attribute == best.attribute and sort_value(corpus.facts[p].parsed) is not None]
+        if len(same_table) >= 2:
+            return same_table
+    if best.source != "table":
+        return []
+    return [f for f in corpus.facts if f.attribute == best.attribute and f.parsed.kind == best.parsed.kind
+            and f.parsed.unit == best.parsed.unit and sort_value(f.parsed) is not None]
+
+
+def compare_facts(corpus: CorpusIndex, query: Query,
+                  sentence_scores: np.ndarray) -> list[tuple[str, list[FactMatch]]] | None:
+    """Two or more named subjects side by side: for each, the figures the question asks for about it alone."""
+    names = [(p.known_as[0] if len(p.known_as) == 1 else p.text) for p in query.places]
+    names += [m.text for m in query.subjects]
+    if len(names) < 2:
+        return None
+    result: list[tuple[str, list[FactMatch]]] = []
+    for name in names:
+        alone = query.text
+        for other in names:
+            if other != name:
+                alone = re.sub(re.escape(other), " ", alone, flags=re.I)
+        picked = [m for m in select_facts(corpus, alone, sentence_scores) if m.subject_named]
+        result.append((name, picked[:2]))
+    return result if sum(1 for _, found in result if found) >= 1 else None
 
 
 def covered_tables(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray) -> list[tuple[str, list[str]]]:

@@ -116,18 +116,30 @@ class _Extractor:
                      context.number)
 
     def _text_rows(self, rows, label_column: str, rest: list[str], context: TableContext, stated: list[str]) -> None:  # type: ignore[no-untyped-def]
-        """Rows without figures split only where every row ends in the same words (a shared value)."""
+        """Rows whose cells are words: every row yields its label and its value as a fact, text values included.
+
+        A flattened row has lost its cell borders, so the split is read from the rows: a value every row ends
+        with ("Master's or PhD"); else, when each row lists several things after its first word ("Finance
+        Algorithmic Trading Engineer, Credit Risk Analyst"), the first word is the label; else the last word is
+        the value ("Python Advanced", "... Google")."""
         tails = [row.split() for _, row in rows]
+        if any(len(t) < 2 for t in tails):
+            return
         shared = 0
         while all(len(t) > shared + 1 for t in tails) and len({tuple(t[-shared - 1:]) for t in tails}) == 1:
             shared += 1
-        if shared == 0:
-            return
         for (span, row), words in zip(rows, tails):
             sentence = self.row_sentence(span)
-            if sentence is not None:
-                self.add(sentence, " ".join(words[:-shared]), " ".join(rest), " ".join(words[-shared:]),
-                         context.caption, stated, "table", context.number)
+            if sentence is None:
+                continue
+            if shared:
+                label, value = words[:-shared], words[-shared:]
+            elif all("," in " ".join(t[1:]) and "," not in t[0] for t in tails):
+                label, value = words[:1], words[1:]
+            else:
+                label, value = words[:-1], words[-1:]
+            self.add(sentence, " ".join(label), " ".join(rest), " ".join(value), context.caption, stated, "table",
+                     context.number)
 
     def prose(self, sentence: Sentence, section: str) -> None:
         text = sentence.text

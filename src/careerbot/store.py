@@ -7,6 +7,7 @@ import math
 import os
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,8 @@ from careerbot.documents import Chunk, Document, Fact, ParsedValue, Sentence
 from careerbot.errors import IndexCorrupt, IndexMismatch, IndexMissing
 from careerbot.index import VectorIndex
 from careerbot.lexical import LexicalIndex
-from careerbot.terms import acronyms, name_key, singular, subject_words, words
+from careerbot.places import Gazetteer, build_gazetteer
+from careerbot.terms import acronyms, lemma, name_key, singular, subject_words, words
 
 FORMAT_VERSION = 3
 CURRENT = "CURRENT"
@@ -59,6 +61,30 @@ class CorpusIndex:
     chunk_matrix: np.ndarray | None = None  # the chunk vectors, for scoring chunks that lexical search found
     lexical: LexicalIndex | None = None  # BM25 over the chunks, built at load
     subject_names: dict[str, str] = field(default_factory=dict)  # name_key -> fact subject name, for follow-ups
+    vocabulary: frozenset[str] = frozenset()  # every word form of the corpus: as written, singular and lemma
+    gazetteer: Gazetteer = field(default_factory=Gazetteer)  # the places the facts name, by every name they go by
+
+    def closest_word(self, word: str) -> str | None:
+        """The corpus word a misspelt one most likely means (enginer -> engineer), or None."""
+        return _closest(self.version, self._spelling_list(), word)
+
+    def _spelling_list(self) -> tuple[str, ...]:
+        return _spellings(self.version, self.vocabulary)
+
+
+@lru_cache(maxsize=4)
+def _spellings(version: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(w for w in vocabulary if len(w) >= 4 and w.isalpha()))
+
+
+@lru_cache(maxsize=4096)
+def _closest(version: str, spellings: tuple[str, ...], word: str) -> str | None:
+    from rapidfuzz import fuzz, process
+
+    # 80: one wrong, missing or extra letter in a word of five or more ("salery", "enginer"), not another word
+    # ("unicorn" is 71 from "uniform").
+    match = process.extractOne(word, spellings, scorer=fuzz.ratio, score_cutoff=80)
+    return match[0] if match else None
 
 
 def _plain(record: Any) -> dict[str, Any]:
@@ -179,9 +205,12 @@ def load_version(index_dir: Path, version: str | None = None, serving: bool = Tr
         name = " ".join(fact.subject.split(",")[0].split())
         if 0 < len(name) <= 60 and len(name.split()) <= 5:
             names.setdefault(name_key(name.split()), name)
+    idf = sentence_idf(sentences)
+    vocabulary = frozenset(form for term in idf for form in (term, lemma(term)))
+    labels = [fact.subject for fact in facts] + [q for fact in facts for q in fact.qualifiers]
     return CorpusIndex(version, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors,
-                       facts, defined, by_chunk, sentence_idf(sentences), by_sentence, by_word, by_table,
-                       chunk_matrix, lexical, names)
+                       facts, defined, by_chunk, idf, by_sentence, by_word, by_table,
+                       chunk_matrix, lexical, names, vocabulary, build_gazetteer(labels))
 
 
 def sentence_idf(sentences: list[Sentence]) -> dict[str, float]:

@@ -102,3 +102,25 @@ def weighted_share(weights: dict[str, float], present: Collection[str]) -> float
 def name_key(words: Sequence[str]) -> str:
     """How a name is looked up: lower case, plurals folded ("Data Scientists" and "data scientist" meet)."""
     return " ".join(singular(w.lower().rstrip(".")) for w in words)
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """The dictionary form of an English word (awarded -> award, salaries -> salary), from simplemma's data."""
+    import simplemma  # its data loads on first use, not at import
+
+    return simplemma.lemmatize(word.lower(), lang="en").lower()
+
+
+def word_forms(word: str) -> set[str]:
+    """The forms a word is looked up by in the corpus's vocabulary: as written, singular, and its lemma."""
+    lowered = word.lower()
+    return {lowered, singular(lowered), lemma(lowered)}
+
+
+@lru_cache(maxsize=50_000)
+def parts_of_speech(word: str) -> frozenset[str]:
+    """The parts of speech a word can be (VERB, NOUN, ADJ, ...), from lemminflect's dictionary; empty if unknown."""
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(word.lower()))

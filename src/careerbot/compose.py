@@ -1,0 +1,93 @@
+"""Sentences an answer is written in: a figure with its subject, measure, qualifiers and source; a ranking; two
+subjects side by side; what the sources do not say. Every figure is written verbatim and carries its marker."""
+
+from __future__ import annotations
+
+import re
+
+from careerbot.documents import Fact, ParsedValue
+from careerbot.terms import levels
+
+_BRACKETED_NUMBER = re.compile(r"\[(\d+)\]")
+_ACRONYM_WORD = re.compile(r"^[A-Z0-9]{2,}s?$")
+
+
+def plain(text: str) -> str:
+    """A footnote like [2] in the source becomes (2): every [n] in an answer is one of careerbot's markers."""
+    return _BRACKETED_NUMBER.sub(r"(\1)", " ".join(text.split()))
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def measure_words(fact: Fact) -> str:
+    """The measure a fact gives, in plain lower-case words ("Salary Range" -> "salary range")."""
+    measure = fact.attribute or fact.caption
+    words = [w if _ACRONYM_WORD.match(w) else w.lower() for w in measure.split()]
+    return " ".join(words).strip(" :")
+
+
+def _qualifier_words(fact: Fact) -> tuple[str, str]:
+    """(the level and statistic that go before the measure, the rest that goes after the figure)."""
+    before: list[str] = []
+    after: list[str] = []
+    measure = measure_words(fact).lower()
+    for qualifier in fact.qualifiers:
+        if qualifier.lower() in measure:
+            continue
+        if levels(qualifier) or qualifier in ("average", "median", "mean"):
+            before.append(qualifier)
+        else:
+            after.append(qualifier)
+    return " ".join(before), ", ".join(after)
+
+
+def fact_sentence(fact: Fact, marker: int) -> str:
+    """A table cell as a sentence a person would write, the value verbatim:
+    "Boston, MA: the entry-level average salary range is $85,000 – $115,000 (Machine Learning ...) [1]."."""
+    before, after = _qualifier_words(fact)
+    measure = " ".join(part for part in (before, measure_words(fact)) if part)
+    where = f", {after}" if after else ""
+    body = f"{capitalised(plain(fact.subject))}: the {measure} is {plain(fact.value)}{where}" if measure else \
+        f"{capitalised(plain(fact.subject))}: {plain(fact.value)}{where}"
+    return f"{body}, according to “{fact.title}” [{marker}]."
+
+
+def sort_value(parsed: ParsedValue) -> float | None:
+    """The number a ranking sorts by: a range by its midpoint."""
+    if parsed.low is None:
+        return None
+    high = parsed.high if parsed.high is not None else parsed.low
+    return (parsed.low + high) / 2
+
+
+def ranking_sentence(ranked: list[tuple[Fact, int]], direction: str, total: int) -> str:
+    """ "Google has the highest number of open positions: 45 [1]; then Microsoft, 32 [2] ..." """
+    (top, marker), rest = ranked[0], ranked[1:]
+    word = "lowest" if direction == "least" else "highest"
+    measure = measure_words(top)
+    before, _ = _qualifier_words(top)
+    measure = f"{before} {measure}".strip()
+    lead = f"{capitalised(plain(top.subject))} has the {word} {measure}: {plain(top.value)} [{marker}]"
+    if rest:
+        lead += "; then " + ", ".join(f"{plain(f.subject)} ({plain(f.value)}) [{m}]" for f, m in rest)
+    scope = f" (of {total} in “{top.title}”)" if len({f.doc_id for f, _ in ranked}) == 1 else f" (of {total})"
+    return lead + scope + "."
+
+
+def not_said(query_text: str, wh: str, subject: str) -> str:
+    """ "The sources do not say when TensorFlow was released." """
+    body = query_text.strip().rstrip("?.! ")
+    match = re.match(r"^(?:who|when|where|what year|in what year|in which year)\s+(was|were|is|are|did|does|do|has|"
+                     r"have)\s+(.*)$", body, re.I)
+    if match and subject and subject.lower() in match.group(2).lower():
+        verb, rest = match.group(1).lower(), match.group(2)
+        position = rest.lower().index(subject.lower()) + len(subject)
+        head, tail = rest[:position].strip(), rest[position:].strip()
+        if verb in ("did", "does", "do"):
+            return f"The sources do not say {wh} {head} {tail}.".replace("  ", " ")
+        return f"The sources do not say {wh} {head} {verb} {tail}".rstrip() + "."
+    if re.match(r"^(?:who|when|where)\b", body, re.I):
+        return f"The sources do not say {body[:1].lower()}{body[1:]}."
+    return f"The sources do not say that ({body})."

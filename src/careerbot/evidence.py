@@ -1,0 +1,201 @@
+"""Which sentences answer a question: scored by meaning and by the question's rare words, pointers followed to what
+they point at (a lead-in to the list or table after it, an FAQ question to its answer), near-duplicates dropped."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from careerbot.compose import plain
+from careerbot.documents import Sentence
+from careerbot.query import Query
+from careerbot.store import CorpusIndex
+from careerbot.terms import content_words, lemma, singular, weighted_share, words
+
+GLOBAL_SENTENCES = 24  # best sentences taken from the whole corpus, beside those of the best chunks
+NEAR_DUPLICATE = 0.92  # sentences this similar to one already chosen add nothing
+SENTENCE_MARGIN = 0.12  # a sentence scoring this far below the best one is not worth quoting
+MIN_QUOTE_WORDS = 4
+LEXICAL_WEIGHT = 0.15  # how much sharing the question's rare words (a city, a tool) lifts a sentence
+MAX_POINTED = 12  # items or rows a pointer hands its match to
+# A sentence that announces what follows it rather than saying it: "...include the following:", "The table below
+# lists...", "...may face several challenges." English wording of documents in general.
+_POINTER = re.compile(r"(?::\s*$|\b(?:below|following|as follows|listed here|here are|these include)\b|"
+                      r"\bseveral\b[^.]*\.?$)", re.I)
+_BULLET_LINE = re.compile(r"^\s*(?:[•·▪◦‣*+\-–]|\d{1,2}[.)])\s+")
+_YEAR_OR_DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:January|February|March|April|May|June|July|August|"
+                           r"September|October|November|December)\b|\b\d+\s+(?:years?|months?|weeks?)\b", re.I)
+_NAME_INSIDE = re.compile(r"(?<=[a-z,;] )(?:[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*)")
+
+
+@dataclass(frozen=True)
+class Scored:
+    sentence: Sentence
+    score: float
+    why: str = ""  # how this sentence came to be chosen (for --explain)
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    """What one question found: chunk hits and a score for every sentence of the corpus."""
+
+    question: str
+    chunk_scores: dict[int, float]
+    sentence_scores: np.ndarray
+    best_chunk: float
+
+
+def display(sentence: Sentence) -> str:
+    """A quotable unit as the answer shows it: a list or table as one line of items."""
+    if sentence.kind in ("list", "block"):
+        items = [_BULLET_LINE.sub("", line).strip().strip("|").strip().rstrip(".;")
+                 for line in sentence.text.splitlines()]
+        items = [re.sub(r"\s*\|\s*", ", ", item) for item in items if item and not set(item) <= set("-|: ")]
+        return plain("; ".join(items)) + "."
+    text = plain(sentence.text)
+    context = plain(sentence.context)
+    return f"{context}: {text}" if context else text
+
+
+def is_pointer(sentence: Sentence) -> bool:
+    return sentence.kind in ("sentence", "item") and bool(_POINTER.search(sentence.text.strip()))
+
+
+def pointed_block(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
+    """The list or table right after a sentence that announces it, as one quotable unit spanning it."""
+    following: list[Sentence] = []
+    position = sentence.sentence_id + 1
+    while position < len(corpus.sentences) and len(following) < MAX_POINTED:
+        candidate = corpus.sentences[position]
+        if candidate.doc_id != sentence.doc_id or candidate.kind not in ("item", "row", "heading"):
+            break
+        if candidate.kind == "heading":  # a table's header line may stand between the pointer and its rows
+            upcoming = corpus.sentences[position + 1] if position + 1 < len(corpus.sentences) else None
+            if following or upcoming is None or upcoming.kind != "row":
+                break
+        else:
+            following.append(candidate)
+        position += 1
+    if len(following) < 2:
+        return None
+    first, last = following[0], following[-1]
+    text = corpus.documents[sentence.doc_id].text[first.start:last.end]
+    return Sentence(first.sentence_id, first.chunk_id, first.doc_id, first.start, last.end, text, "block", "",
+                    first.section)
+
+
+def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
+    """The unit worth quoting for a match: an FAQ question in the text is answered by the next sentence, a lead-in
+    by the list or table it announces."""
+    stripped = sentence.text.rstrip()
+    if sentence.kind == "heading":  # a section's heading hands its match to what the section says first
+        if sentence.context or not stripped:
+            return None
+        return _next_unit(corpus, sentence, follow=True)
+    if stripped.endswith("?"):
+        following = sentence.sentence_id + 1
+        if following < len(corpus.sentences) and corpus.sentences[following].doc_id == sentence.doc_id:
+            return answer_to(corpus, corpus.sentences[following])
+        return None
+    if is_pointer(sentence):
+        block = pointed_block(corpus, sentence) or _next_unit(corpus, sentence, follow=False)
+        if block is not None:
+            return block
+        if stripped.endswith(":"):
+            return None
+    if sentence.kind not in ("row", "list") and len(sentence.text.split()) < MIN_QUOTE_WORDS:
+        return None
+    return sentence
+
+
+def _next_unit(corpus: CorpusIndex, sentence: Sentence, follow: bool) -> Sentence | None:
+    """The unit after a heading (any kind, itself followed if it points on) or after a pointer sentence (the next
+    sentence of the same passage)."""
+    position = sentence.sentence_id + 1
+    if position >= len(corpus.sentences):
+        return None
+    following = corpus.sentences[position]
+    if following.doc_id != sentence.doc_id or following.kind == "heading":
+        return None
+    if follow:
+        return pointed_block(corpus, sentence) or answer_to(corpus, following)
+    if following.chunk_id == sentence.chunk_id and following.kind == "sentence":
+        return following
+    return None
+
+
+def weighted_terms(corpus: CorpusIndex, text: str) -> dict[str, float]:
+    terms = {singular(w) for w in content_words(text)}
+    return {t: corpus.idf.get(t, 0.0) for t in terms}
+
+
+def overlap(question_terms: dict[str, float], sentence: Sentence) -> float:
+    """Share of the question's informative words (IDF-weighted) that the sentence or its row header contains."""
+    return weighted_share(question_terms, {singular(w) for w in words(sentence.text + " " + sentence.context)})
+
+
+def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int) -> list[Scored]:
+    scores = found.sentence_scores
+    candidates = {sid for cid in found.chunk_scores for sid in corpus.sentences_by_chunk.get(cid, [])}
+    top = np.argpartition(-scores, min(GLOBAL_SENTENCES, len(scores) - 1))[:GLOBAL_SENTENCES]
+    candidates.update(int(i) for i in top)
+    floor = min(found.chunk_scores.values(), default=0.0)
+    question_terms = weighted_terms(corpus, found.question)
+    best: dict[tuple[int, int], tuple[float, Sentence, str]] = {}
+    for sid in candidates:
+        sentence = corpus.sentences[sid]
+        score = (0.5 * float(scores[sid]) + 0.5 * found.chunk_scores.get(sentence.chunk_id, floor)
+                 + LEXICAL_WEIGHT * overlap(question_terms, sentence))
+        target = answer_to(corpus, sentence)
+        if target is None:
+            continue
+        why = "matched" if target is sentence else f"pointed at by: {sentence.text[:80]}"
+        entry = best.get((target.sentence_id, target.end))
+        if entry is None or score > entry[0]:
+            best[(target.sentence_id, target.end)] = (score, target, why)
+    scored = sorted((Scored(s, score, why) for score, s, why in best.values()), key=lambda s: s.score, reverse=True)
+    chosen: list[Scored] = []
+    for candidate in scored:
+        if len(chosen) == limit or candidate.score < scored[0].score - SENTENCE_MARGIN:
+            break
+        if _covered_by(candidate.sentence, chosen):
+            continue
+        vector = corpus.sentence_vectors[candidate.sentence.sentence_id]
+        if any(float(vector @ corpus.sentence_vectors[c.sentence.sentence_id]) > NEAR_DUPLICATE for c in chosen):
+            continue
+        chosen.append(candidate)
+    return chosen
+
+
+def _covered_by(sentence: Sentence, chosen: list[Scored]) -> bool:
+    """A unit inside a list or table already quoted (or the block around one already quoted) adds nothing."""
+    for other in chosen:
+        if other.sentence.doc_id != sentence.doc_id:
+            continue
+        a, b = (sentence.start, sentence.end), (other.sentence.start, other.sentence.end)
+        if a[0] >= b[0] and a[1] <= b[1] or b[0] >= a[0] and b[1] <= a[1]:
+            return True
+    return False
+
+
+def states_answer(query: Query, sentence: Sentence) -> bool:
+    """Whether a sentence holds the kind of answer a who/when/where question wants, about what it names and with
+    what it asks (the verb: "released", "developed")."""
+    text = sentence.text
+    lowered = {lemma(w) for w in words(text)} | {singular(w) for w in words(text)}
+    for mention in query.subjects:
+        if not all(singular(w) in lowered or lemma(w) in lowered for w in words(mention.text)):
+            return False
+    predicate = [w for w in query.unmatched] + [w for w in query.topic
+                                                  if not any(w in m.text.lower() for m in query.subjects)]
+    if predicate and not any(lemma(w) in lowered or singular(w) in lowered for w in predicate):
+        return False
+    if query.wh == "when":
+        return bool(_YEAR_OR_DATE.search(text))
+    if query.wh in ("who", "where"):
+        names = [n for n in _NAME_INSIDE.findall(text)
+                 if not any(n.lower() in m.text.lower() or m.text.lower() in n.lower() for m in query.subjects)]
+        return bool(names)
+    return True
