@@ -13,8 +13,8 @@ from careerbot.conversation import resolve_history
 from careerbot.documents import Answer, Citation, Fact, FactUse, Sentence, Turn
 from careerbot.embedding import Embedder
 from careerbot.errors import CareerbotError, InvalidQuestion
-from careerbot.evidence import Retrieval, Scored, choose_sentences, display, states_answer
-from careerbot.fact_answers import FactMatch, compare_facts, covered_tables, rank_facts, select_facts
+from careerbot.evidence import Retrieval, Scored, choose_sentences, display, render_block, states_answer
+from careerbot.fact_answers import FactMatch, compare_facts, covered_tables, rank_facts, select_facts, wh_facts
 from careerbot.lexical import fuse
 from careerbot.query import Query, understand
 from careerbot.terms import levels
@@ -148,7 +148,14 @@ class Advisor:
             notes.append(f"no figure for {missing_combination}; nearest figures shown as such")
             return self._compose(corpus, found, facts, [], lead=f"The sources give no {missing_combination}. "
                                  "What they give for the nearest case:", found_answer=False)
-        chosen = choose_sentences(corpus, found, self.settings.answer_sentences)
+        unlisted = self._unlisted_subject(corpus, query, facts)
+        if unlisted:
+            notes.append(f"the facts found are not about {unlisted}: a near miss, not an answer")
+            return self._compose(corpus, found, facts[:MAX_LISTED // 2], [], found_answer=False,
+                                 lead=f"The sources give no figure for {unlisted}. What they give:")
+        if query.kind == "wh" and not facts:
+            facts = wh_facts(corpus, query, found.sentence_scores)
+        chosen = choose_sentences(corpus, found, self.settings.answer_sentences, query)
         notes.extend(f"sentence {c.score:.3f} {c.why}: {c.sentence.text[:90]}" for c in chosen)
         if query.kind == "wh" and not facts:
             stating = [c for c in chosen if states_answer(query, c.sentence)]
@@ -161,6 +168,20 @@ class Advisor:
         if not facts and not chosen:
             return self._not_covered(corpus, found, [])
         return self._compose(corpus, found, facts, chosen)
+
+    @staticmethod
+    def _unlisted_subject(corpus: CorpusIndex, query: Query, facts: list[FactMatch]) -> str:
+        """A name or year the question asks about that none of the facts found is about or even mentions
+        ("How many open positions does IBM have?" answered by a table without IBM)."""
+        if not facts or any(m.subject_named for m in facts):
+            return ""
+        said = " ".join(f"{m.fact.subject} {m.fact.quote} {' '.join(m.fact.qualifiers)} {m.fact.title} "
+                        f"{m.fact.caption}" for m in facts).lower()
+        for mention in query.subjects:
+            if mention.role == "name" and mention.text.lower() not in said and \
+                    mention.text.lower() not in corpus.acronyms:
+                return mention.text
+        return ""
 
     @staticmethod
     def _facts_for_place_and_level(query: Query, facts: list[FactMatch]) -> tuple[list[FactMatch], str]:
@@ -178,12 +199,19 @@ class Advisor:
         located = [m for m in facts if at_place(m.fact)]
         if not located:
             return facts, ""
+        place = query.places[0].known_as[0] if len(query.places[0].known_as) == 1 else query.places[0].text
         if query.levels:
             levelled = [m for m in located if set(query.levels) & set(levels(" ".join(m.fact.qualifiers)))]
             if not levelled:
-                place = query.places[0].known_as[0]
                 return located, f"{' and '.join(query.levels)} figure for {place}"
             located = levelled
+        statistic = {"avg": "average", "mean": "average"}.get(query.statistic, query.statistic)
+        if statistic in ("median", "average"):
+            def states(match: FactMatch) -> set[str]:
+                said = f"{match.fact.attribute} {' '.join(match.fact.qualifiers)}".lower().replace("mean", "average")
+                return {word for word in ("median", "average") if word in said}
+            if all(states(m) and statistic not in states(m) for m in located):
+                return located, f"{statistic} figure for {place}"
         return located, ""
 
     def retrieve(self, corpus: CorpusIndex, question: str) -> Retrieval:
@@ -226,7 +254,7 @@ class Advisor:
                       and not any(m.fact.quote == c.sentence.text for m in facts)][:SUPPORTING_SENTENCES]
         for item in chosen:
             citation = citations.cite(item.sentence, item.score)
-            parts.append(f"{display(item.sentence)} [{citation.id}]")
+            parts.append(f"{render_block(corpus, item.sentence)} [{citation.id}]")
         return Answer(question=found.question, resolved_question=found.question, answer=" ".join(parts),
                       found=found_answer, citations=citations.items, facts=uses)
 

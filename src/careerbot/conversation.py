@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from careerbot.documents import Turn
-from careerbot.query import subject_mentions
+from careerbot.query import Mention, subject_mentions
 from careerbot.store import CorpusIndex
 from careerbot.terms import LEVEL_PATTERNS, levels, name_key
 
@@ -45,6 +45,10 @@ def _topic(question: str, corpus: CorpusIndex, names: dict[str, str]) -> str:
     return body.rstrip("?.! ")
 
 
+_WHICH_OF_THEM = re.compile(r"^\s*(?:so\s+|and\s+)?(?:which|who|what)\s+(?:one\s+)?(?:is|are|pays?|has|gets?|earns?)\s+"
+                            r"(?:the\s+)?(?:higher|lower|more|less|better|bigger|most|least|highest|lowest)\b", re.I)
+
+
 def _asked_for(question: str) -> str:
     """The noun a which/what question asks for ("certification" in "Which certification does Google issue?")."""
     match = re.search(r"\b(?:which|what)\s+(?:(?:are|is)\s+)?(?:the\s+)?((?:\w+\s+){0,2}?\w+)\s+(?:does|do|did|is|"
@@ -66,10 +70,15 @@ def resolve(question: str, previous: str, corpus: CorpusIndex) -> Resolution:
     mentions = subject_mentions(question, corpus, names)
     new_levels = levels(question)
     pronoun = _PRONOUN.search(question)
+    if previous and _WHICH_OF_THEM.match(question) and not mentions:  # "Which is higher?" after a comparison
+        return Resolution(f"{previous.rstrip('?.! ')}: {question}", "topic")
     if not previous or (not elliptical and not pronoun):
         return Resolution(question, "")
     fragment = _strip_filler(question).rstrip("?.! ")
     before = subject_mentions(previous, corpus, names)
+    if elliptical and not mentions and name_key(fragment.split()) in names:  # "and java" (typed in lower case)
+        name = names[name_key(fragment.split())]
+        mentions = [Mention(name, 0, len(question), "subject")]
     which_one = re.search(r"\b(?:which|what)\s+(ones?)\b", question, re.I)
     thing = _asked_for(previous) if which_one else ""
     if which_one and thing:  # "Which one does Microsoft offer?" after "Which certification does Google issue?"

@@ -59,6 +59,27 @@ def display(sentence: Sentence) -> str:
     return f"{context}: {text}" if context else text
 
 
+def render_block(corpus: CorpusIndex, sentence: Sentence) -> str:
+    """A quoted table as its rows' facts ("E-commerce: Recommendation Systems Engineer; Finance: ..."), a list as
+    its items."""
+    if sentence.kind != "block":
+        return display(sentence)
+    rows: list[str] = []
+    position = sentence.sentence_id
+    while position < len(corpus.sentences) and corpus.sentences[position].end <= sentence.end:
+        unit = corpus.sentences[position]
+        if unit.doc_id != sentence.doc_id:
+            break
+        facts = [corpus.facts[p] for p in corpus.facts_by_sentence.get(position, [])]
+        if unit.kind == "row" and facts:
+            values = ", ".join(f"{f.attribute.lower()} {f.value}" if len(facts) > 1 else f.value for f in facts)
+            rows.append(f"{facts[0].subject}: {values}")
+        elif unit.kind in ("row", "item"):
+            rows.append(_BULLET_LINE.sub("", unit.text).strip().rstrip(".;"))
+        position += 1
+    return plain("; ".join(rows)) + "." if rows else display(sentence)
+
+
 def is_pointer(sentence: Sentence) -> bool:
     return sentence.kind in ("sentence", "item") and bool(_POINTER.search(sentence.text.strip()))
 
@@ -97,7 +118,10 @@ def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
     if stripped.endswith("?"):
         following = sentence.sentence_id + 1
         if following < len(corpus.sentences) and corpus.sentences[following].doc_id == sentence.doc_id:
-            return answer_to(corpus, corpus.sentences[following])
+            answer = corpus.sentences[following]
+            if len(answer.text.split()) < MIN_QUOTE_WORDS and following + 1 < len(corpus.sentences):
+                return _joined(corpus, answer, corpus.sentences[following + 1])  # "Yes." and its reason
+            return answer_to(corpus, answer)
         return None
     if is_pointer(sentence):
         block = pointed_block(corpus, sentence) or _next_unit(corpus, sentence, follow=False)
@@ -108,6 +132,15 @@ def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
     if sentence.kind not in ("row", "list") and len(sentence.text.split()) < MIN_QUOTE_WORDS:
         return None
     return sentence
+
+
+def _joined(corpus: CorpusIndex, first: Sentence, second: Sentence) -> Sentence | None:
+    """Two consecutive sentences of one passage as one quote ("Yes. ML engineers are in high demand...")."""
+    if second.doc_id != first.doc_id or second.chunk_id != first.chunk_id or second.kind != first.kind:
+        return None
+    text = corpus.documents[first.doc_id].text[first.start:second.end]
+    return Sentence(first.sentence_id, first.chunk_id, first.doc_id, first.start, second.end, text, first.kind,
+                    first.context, first.section)
 
 
 def _next_unit(corpus: CorpusIndex, sentence: Sentence, follow: bool) -> Sentence | None:
@@ -136,7 +169,32 @@ def overlap(question_terms: dict[str, float], sentence: Sentence) -> float:
     return weighted_share(question_terms, {singular(w) for w in words(sentence.text + " " + sentence.context)})
 
 
-def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int) -> list[Scored]:
+def title_overlap(corpus: CorpusIndex, question_terms: dict[str, float], sentence: Sentence) -> float:
+    """Share of the question's rare words in the title of the sentence's document ("... according to Glassdoor")."""
+    return weighted_share(question_terms, {singular(w) for w in words(corpus.documents[sentence.doc_id].title)})
+
+
+KIND_BONUS = 0.06  # a unit of the shape the question's kind wants (a list for "which skills", "X is ..." for "what is X")
+_DEFINING = re.compile(r"\b(?:is|are|refers? to|means?|involves?|consists? of)\b|,\s(?:a|an|the)\s", re.I)
+
+
+def _shape_bonus(query: Query | None, sentence: Sentence) -> float:
+    """How well a unit's shape fits what the question asks for."""
+    if query is None:
+        return 0.0
+    if query.kind in ("list", "ranking", "howto"):
+        return KIND_BONUS if sentence.kind in ("block", "list") else 0.0
+    if query.kind in ("definition", "duties") and query.topic:
+        opening = {lemma(w) for w in words(" ".join(sentence.text.split()[:8]))}
+        opening |= {singular(w) for w in words(" ".join(sentence.text.split()[:8]))}
+        topic = [w for w in query.topic if len(w) > 2]
+        share = sum(lemma(w) in opening or singular(w) in opening for w in topic) / max(len(topic), 1)
+        defining = query.kind == "definition" and bool(_DEFINING.search(sentence.text))
+        return KIND_BONUS * share + (KIND_BONUS / 2 if defining and share else 0.0)
+    return 0.0
+
+
+def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Query | None = None) -> list[Scored]:
     scores = found.sentence_scores
     candidates = {sid for cid in found.chunk_scores for sid in corpus.sentences_by_chunk.get(cid, [])}
     top = np.argpartition(-scores, min(GLOBAL_SENTENCES, len(scores) - 1))[:GLOBAL_SENTENCES]
@@ -147,10 +205,12 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int) -> list[
     for sid in candidates:
         sentence = corpus.sentences[sid]
         score = (0.5 * float(scores[sid]) + 0.5 * found.chunk_scores.get(sentence.chunk_id, floor)
-                 + LEXICAL_WEIGHT * overlap(question_terms, sentence))
+                 + LEXICAL_WEIGHT * overlap(question_terms, sentence)
+                 + LEXICAL_WEIGHT / 2 * title_overlap(corpus, question_terms, sentence))
         target = answer_to(corpus, sentence)
         if target is None:
             continue
+        score += _shape_bonus(query, target)
         why = "matched" if target is sentence else f"pointed at by: {sentence.text[:80]}"
         entry = best.get((target.sentence_id, target.end))
         if entry is None or score > entry[0]:

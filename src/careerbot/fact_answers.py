@@ -12,6 +12,7 @@ import numpy as np
 from careerbot.documents import Fact
 from careerbot.compose import sort_value
 from careerbot.places import place_of
+from careerbot.values import FIGURE
 from careerbot.query import Query
 from careerbot.store import CorpusIndex
 from careerbot.terms import STOPWORDS, levels, subject_words, tokens, weighted_share
@@ -31,6 +32,10 @@ COVERED_MARGIN = 0.30  # tables this close to the best one are offered when the 
 _QUANTITY = re.compile(r"\b(?:how (?:much|many)|what (?:share|percent(?:age)?|proportion|fraction|number)|"
                        r"number of|percent(?:age)?|share of|salary|salaries|pay|wage|earn|make|"
                        r"most|least|highest|lowest|largest|biggest|top)\b", re.I)
+
+
+_COUNTING = re.compile(r"\b(?:how (?:much|many)|what (?:share|percent(?:age)?|proportion|fraction|number)|"
+                       r"number of|percent(?:age)?|salar(?:y|ies)|pay|wages?|earn|make)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -95,7 +100,8 @@ def _stems(text: str) -> frozenset[str]:
 
 def _lexical(fact: Fact, context: str, asked_weights: dict[str, float]) -> float:
     """IDF-weighted share of the question's words found in the fact's caption, header, row or sentence."""
-    present = _stems(fact.caption) | _stems(context) | _stems(fact.attribute) | _stems(fact.quote)
+    present = (_stems(fact.caption) | _stems(context) | _stems(fact.attribute) | _stems(fact.quote)
+               | _stems(" ".join(fact.qualifiers)) | _stems(fact.title))
     return weighted_share(asked_weights, present)
 
 
@@ -125,6 +131,8 @@ def score_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray)
     for position in _candidates(corpus, asked, sentence_scores):
         fact = corpus.facts[position]
         named_words = named_tokens(fact.subject, asked, lowered)
+        if not named_words and fact.parsed.kind == "text":  # "which certification does Microsoft offer?"
+            named_words = named_tokens(fact.value, asked, lowered)
         weight = specificity(named_words, corpus, rare)
         named = weight > 0.3
         score = float(sentence_scores[fact.sentence_id]) + SUBJECT_BONUS * weight
@@ -145,6 +153,8 @@ def score_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray)
 def select_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray) -> list[FactMatch]:
     """The facts that answer a figure question, best first; empty when it asks for none or none fits."""
     matches = score_facts(corpus, question, sentence_scores)
+    if _COUNTING.search(question):  # "how many", "what percentage": the words of a text cell do not answer it
+        matches = [m for m in matches if m.fact.parsed.kind != "text"]
     if not matches or matches[0].score < FACT_MIN:
         return []
     best = matches[0]
@@ -259,20 +269,47 @@ def _ranking_group(corpus: CorpusIndex, best: Fact) -> list[Fact]:
 
 def compare_facts(corpus: CorpusIndex, query: Query,
                   sentence_scores: np.ndarray) -> list[tuple[str, list[FactMatch]]] | None:
-    """Two or more named subjects side by side: for each, the figures the question asks for about it alone."""
-    names = [(p.known_as[0] if len(p.known_as) == 1 else p.text) for p in query.places]
-    names += [m.text for m in query.subjects]
-    if len(names) < 2:
+    """Two or more named subjects side by side: for each, the figures the question asks for about it alone,
+    highest first."""
+    named: list[tuple[str, set[str]]] = [
+        (p.known_as[0] if len(p.known_as) == 1 else p.text, {k.lower() for k in p.known_as}) for p in query.places]
+    named += [(m.text, set()) for m in query.subjects]
+    if len(named) < 2:
         return None
     result: list[tuple[str, list[FactMatch]]] = []
-    for name in names:
+    for name, spellings in named:
         alone = query.text
-        for other in names:
+        for other, _ in named:
             if other != name:
                 alone = re.sub(re.escape(other), " ", alone, flags=re.I)
-        picked = [m for m in select_facts(corpus, alone, sentence_scores) if m.subject_named]
-        result.append((name, picked[:2]))
-    return result if sum(1 for _, found in result if found) >= 1 else None
+        picked = [m for m in select_facts(corpus, alone, sentence_scores) if _about(m.fact, name, spellings)]
+        result.append((name, picked[:1]))
+    if sum(1 for _, found in result if found) < 1:
+        return None
+    return sorted(result, key=lambda item: -(sort_value(item[1][0].fact.parsed) or 0.0) if item[1] else 1.0)
+
+
+def _about(fact: Fact, name: str, spellings: set[str]) -> bool:
+    """Whether a fact is about a name the question gives: its row label, or a place it is stated for."""
+    labels = {fact.subject.lower(), *(q.lower() for q in fact.qualifiers)}
+    if spellings & labels or any(label.split(",")[0] in {s.split(",")[0] for s in spellings} for label in labels):
+        return True
+    wanted = set(subject_words(name))
+    return bool(wanted) and (wanted <= set(subject_words(fact.subject)) or set(subject_words(fact.subject)) <= wanted)
+
+
+def wh_facts(corpus: CorpusIndex, query: Query, sentence_scores: np.ndarray) -> list[FactMatch]:
+    """Facts that answer who/when/where: the row whose value the question quotes ("what year were there 10,000
+    jobs?" -> its year), or, for where, a named subject's row stated for a place."""
+    figures = {m.group(0) for m in FIGURE.finditer(query.text)}
+    matches = score_facts(corpus, query.text, sentence_scores)
+    if figures:
+        quoted = [FactMatch(m.fact, m.score, True, m.named) for m in matches if m.fact.value in figures]
+        if quoted:
+            return quoted[:1]
+    if query.wh == "where":
+        return [m for m in matches if m.subject_named and any(place_of(q) for q in m.fact.qualifiers)][:1]
+    return []
 
 
 def covered_tables(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray) -> list[tuple[str, list[str]]]:

@@ -22,6 +22,8 @@ _INTRO = re.compile(r"^\s*(?:i\s*['’]?\s*m|i am|my name\s*['’]?\s*s|my name 
                     r"i have been|i currently|currently i)\b[^.!?:;]*?(?:[.!?:;]+|,\s*(?=(?:and\s+|so\s+|but\s+)?"
                     r"(?:i\b|can|could|should|would|what|how|is|are|do|does|which|who|when|where|why|will|tell)\b)"
                     r"|\s+and\s+(?=i\b))\s*", re.I)
+# A first sentence that tells about the asker ("I just finished my CS degree."), before the question itself.
+_ABOUT_ME = re.compile(r"^\s*(?:i|my|we|our)\b[^.!?]*[.!]+\s+(?=\S)", re.I)
 _SELF_NAME = re.compile(r"\b(?:i\s*['’]?\s*m|i am|my name is|name\s*['’]?s|call me)\s+([A-Z][a-z]+)")
 _FILLER = re.compile(r"^\s*(?:(?:can|could|would) you (?:please )?(?:tell me|let me know|explain|say)|please tell me|"
                      r"tell me|i(?:\s*['’]?d| would)? (?:like|want|wanted) to (?:know|ask|understand)|"
@@ -54,7 +56,7 @@ _HOWTO = re.compile(r"^how (?:do|can|could|should|would|to|does one|long|hard|di
 _YESNO = re.compile(r"^(?:is|are|was|were|do|does|did|can|could|should|will|would|must|has|have|am)\b", re.I)
 _STATISTIC = re.compile(r"\b(median|mean|average|avg|typical|(?:\d{1,2})(?:st|nd|rd|th) percentile)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:['’][a-z]+)?")
-_NAME_TOKEN = re.compile(r"[A-Za-z][\w+#&'’.-]*[\w+#]|[A-Za-z]")
+_NAME_TOKEN = re.compile(r"[A-Za-z][\w+#&'’.-]*[\w+#]|[A-Za-z]|\b(?:1[89]|20)\d\d\b")
 
 # Words that say what kind of answer is wanted, not what it is about.
 OPERATOR_WORDS = frozenset("""
@@ -119,7 +121,7 @@ def _strip_preamble(question: str) -> tuple[str, str]:
     body = question
     while True:
         before = body
-        for pattern in (_GREETING, _INTRO, _FILLER):
+        for pattern in (_GREETING, _INTRO, _ABOUT_ME, _FILLER):
             body = pattern.sub("", body, count=1)
         if body == before:
             break
@@ -131,6 +133,8 @@ def _strip_preamble(question: str) -> tuple[str, str]:
 
 def _known(word: str, corpus: CorpusIndex) -> bool:
     """Whether the corpus uses the word in some form (awards ~ awarded), or a close spelling of it (a typo)."""
+    if " " in word.strip():
+        return all(_known(part, corpus) for part in word.split())
     forms = word_forms(word)
     if forms & corpus.vocabulary:
         return True
@@ -155,8 +159,8 @@ def _places(text: str, corpus: CorpusIndex) -> tuple[list[Mention], list[str]]:
             if places:
                 found.append(Mention(phrase, start, end, "place", tuple(p.written for p in places)))
                 taken.update(range(i, i + size))
-            elif ((phrase[:1].isupper() and i > 0) or text.islower()) and is_known_place(phrase) \
-                    and not _known(phrase, corpus):
+            elif ((phrase[:1].isupper() and i > 0) or (text.islower() and not parts_of_speech(phrase.lower()))) \
+                    and is_known_place(phrase) and not _known(phrase, corpus):
                 missing.append(phrase)
                 taken.update(range(i, i + size))
     return sorted(found, key=lambda m: m.start), missing
@@ -217,6 +221,42 @@ def _with_places(text: str, places: list[Mention]) -> str:
     return text
 
 
+def _initials(phrase: str) -> str:
+    return "".join(word[0] for word in phrase.lower().split() if word not in STOPWORDS)
+
+
+def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
+    """Short forms the corpus does not use, written out as it writes them: an acronym it defines (ML -> machine
+    learning) or that a subject's initials make (MLE -> Machine Learning Engineer), and a clipped word whose
+    letters open and run through one of its words (eng -> engineer, lvl -> level, mgmt -> management)."""
+    subjects_by_initials: dict[str, set[str]] = {}
+    for name in corpus.subject_names.values():
+        if len(name.split()) >= 2:
+            subjects_by_initials.setdefault(_initials(name), set()).add(name)
+
+    def expand(match: re.Match[str]) -> str:
+        word = match.group(0)
+        bare = re.sub(r"(?<=[a-z])s$|(?<=[A-Z])s$", "", word)
+        lowered = bare.lower()
+        if len(bare) > 5 or word_forms(word.lower()) & corpus.vocabulary or lowered in STOPWORDS:
+            return word
+        if word.isupper() or (bare.isupper() and word.endswith("s")):
+            if lowered in corpus.acronyms:
+                return word  # understood where it matters (facts, retrieval): the corpus defines it
+            names = subjects_by_initials.get(lowered, set())
+            if len(names) == 1:
+                return next(iter(names)) + ("s" if word != bare else "")
+            if len(lowered) < 3:
+                return word
+            clipped = corpus.clipped_word(lowered)  # MSFT -> microsoft
+            return clipped.capitalize() if clipped else word
+        if parts_of_speech(lowered) or len(lowered) < 2:
+            return word
+        clipped = corpus.clipped_word(lowered)
+        return clipped if clipped else word
+    return _WORD.sub(expand, text)
+
+
 def _correct_spelling(text: str, corpus: CorpusIndex) -> str:
     """Words the corpus lacks that are one slip away from one it uses, replaced by it (salery -> salary)."""
     def fix(match: re.Match[str]) -> str:
@@ -250,6 +290,9 @@ def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> l
                 taken.update(range(i, i + size))
     for i, token in enumerate(tokens):
         word = token.group(0)
+        if word.isdigit():  # a year the facts do not name ("2020") is a subject the sources may lack
+            mentions.append(Mention(word, token.start(), token.end(), "name"))
+            continue
         if i in taken or i == 0 or not word[:1].isupper() or word.lower() in corpus.acronyms or levels(word):
             continue
         if word.isupper() and len(word) <= 4:
@@ -258,10 +301,32 @@ def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> l
     return sorted(mentions, key=lambda m: m.start)
 
 
+def _phrase_around(text: str, word: str) -> str:
+    """The run of content words a missing word stands in ("dental hygienist", "professional dog walker")."""
+    tokens = list(_WORD.finditer(text))
+    for i, token in enumerate(tokens):
+        if token.group(0) != word:
+            continue
+        start = end = i
+
+        def content(t: re.Match[str]) -> bool:
+            lowered = t.group(0).lower()
+            return not (lowered in STOPWORDS or lowered in OPERATOR_WORDS or lowered in MEASURE_WORDS
+                        or lowered in ("become", "cost", "costs", "need", "get", "learn", "earn"))
+        while start > 0 and content(tokens[start - 1]) and text[tokens[start - 1].end():tokens[start].start()] == " ":
+            start -= 1
+        while end + 1 < len(tokens) and content(tokens[end + 1]) and \
+                text[tokens[end].end():tokens[end + 1].start()] == " ":
+            end += 1
+        return text[tokens[start].start():tokens[end].end()]
+    return word
+
+
 def understand(question: str, corpus: CorpusIndex) -> Query:
     """Read a question (already resolved against the conversation) into a Query."""
     preamble, body = _strip_preamble(question)
-    body = _correct_spelling(body, corpus)
+    body = re.sub(r"#\s*of\b", "number of", body)
+    body = _correct_spelling(_expand_abbreviations(body, corpus), corpus)
     places, missing_places = _places(body, corpus)
     self_names = {m.group(1) for m in _SELF_NAME.finditer(question)}
     subjects: list[Mention] = []
@@ -286,10 +351,11 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
             continue
         is_name = position > 0 and word[:1].isupper()
         speech = parts_of_speech(lowered)
-        if is_name or not speech or ("NOUN" in speech and "VERB" not in speech):
+        if is_name or not speech or speech == {"NOUN"}:
             missing.append(word)
         else:
             unmatched.append(word)
+    missing = [_phrase_around(body, word) for word in missing]
     return Query(
         original=question, text=_with_places(body, places), kind=kind, wh=wh,
         direction=_direction(body) if kind == "ranking" else "", top_n=_top_n(body),

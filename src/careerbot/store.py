@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -68,6 +69,11 @@ class CorpusIndex:
         """The corpus word a misspelt one most likely means (enginer -> engineer), or None."""
         return _closest(self.version, self._spelling_list(), word)
 
+    def clipped_word(self, short: str) -> str | None:
+        """The corpus's most common word that a clipped form opens and runs through (eng -> engineer,
+        lvl -> level, mgmt -> management), or None."""
+        return _clipped(self.version, self._spelling_list(), short, id(self.idf), self.idf)
+
     def _spelling_list(self) -> tuple[str, ...]:
         return _spellings(self.version, self.vocabulary)
 
@@ -75,6 +81,22 @@ class CorpusIndex:
 @lru_cache(maxsize=4)
 def _spellings(version: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(w for w in vocabulary if len(w) >= 4 and w.isalpha()))
+
+
+_CLIPPED_CACHE: dict[tuple[str, str], str | None] = {}
+
+
+def _clipped(version: str, spellings: tuple[str, ...], short: str, _key: int, idf: dict[str, float]) -> str | None:
+    if (version, short) in _CLIPPED_CACHE:
+        return _CLIPPED_CACHE[(version, short)]
+    pattern = re.compile(short[0] + "".join(f"[a-z]*{re.escape(c)}" for c in short[1:]))
+    found = [w for w in spellings if w[0] == short[0] and len(w) > len(short) and pattern.match(w)
+             and (w.startswith(short) or len(short) >= 3)]
+    best = min(found, key=lambda w: idf.get(w, 99.0)) if found else None
+    if len(_CLIPPED_CACHE) > 4096:
+        _CLIPPED_CACHE.clear()
+    _CLIPPED_CACHE[(version, short)] = best
+    return best
 
 
 @lru_cache(maxsize=4096)
