@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
@@ -13,13 +14,15 @@ from careerbot.conversation import resolve_history
 from careerbot.documents import Answer, Citation, Fact, FactUse, Sentence, Turn
 from careerbot.embedding import Embedder
 from careerbot.errors import CareerbotError, InvalidQuestion
-from careerbot.evidence import Retrieval, Scored, choose_sentences, display, render_block, states_answer
+from careerbot.evidence import (Retrieval, Scored, choose_sentences, display, lexical_cover, render_block,
+                                 states_answer)
 from careerbot.fact_answers import FactMatch, compare_facts, covered_tables, rank_facts, select_facts, wh_facts
 from careerbot.lexical import fuse
 from careerbot.query import Query, understand
 from careerbot.terms import levels
 from careerbot.store import VERSIONS, CorpusIndex, check_model, current_version, load_version, read_manifest
 
+FULL_COVER = 0.8  # a short question whose rare words one quoted sentence nearly all holds is covered ("what's a GAN?")
 STRONG_MATCH = 0.5  # above this, a question with a word the sources lack is still answered (a typo, a synonym)
 SUPPORTING_SENTENCES = 2  # passages quoted after the facts of a figure answer
 MAX_LISTED = 12  # subjects named in a "not covered" answer, per table
@@ -117,7 +120,7 @@ class Advisor:
                        explain=details)
 
     def _answer(self, corpus: CorpusIndex, query: Query, notes: list[str]) -> Answer:
-        found = self.retrieve(corpus, query.text)
+        found = self.retrieve(corpus, query.search_text)
         notes.append(f"retrieval: best passage cosine {found.best_chunk:.3f}; passages "
                      + "; ".join(f"{corpus.chunks[c].doc_id}#{corpus.chunks[c].section}" for c in
                                  list(found.chunk_scores)[:3]))
@@ -128,14 +131,18 @@ class Advisor:
         if missing:
             notes.append(f"not covered: the sources never use {', '.join(missing)}")
             return self._not_covered(corpus, found, missing)
-        facts = [] if query.kind in ("howto", "duties") else select_facts(corpus, query.text, found.sentence_scores)
+        facts = [] if query.kind in ("howto", "duties") else select_facts(
+            corpus, query.text, found.sentence_scores, query.kind in ("figure", "ranking", "comparison"))
         notes.extend(f"fact {m.fact.subject} / {m.fact.attribute} = {m.fact.value} ({m.score:.3f})" for m in facts)
         if query.kind == "ranking":
             ranked = rank_facts(corpus, query, found.sentence_scores)
             if ranked:
                 notes.append(f"ranking over {ranked[1]} figures of '{ranked[0][0].fact.attribute}'")
                 return self._compose_ranking(corpus, query, ranked[0], ranked[1])
-        if found.best_chunk < self.settings.min_score and not any(m.subject_named for m in facts):
+        chosen = choose_sentences(corpus, found, self.settings.answer_sentences, query)
+        named_in_text = bool(chosen) and lexical_cover(corpus, query, chosen[0].sentence) >= FULL_COVER
+        if found.best_chunk < self.settings.min_score and not any(m.subject_named for m in facts) \
+                and not named_in_text:
             notes.append(f"not covered: best passage below {self.settings.min_score}")
             return self._not_covered(corpus, found, [])
         if query.kind == "comparison" and len(query.subjects) + len(query.places) >= 2 and query.asks_figure:
@@ -148,14 +155,13 @@ class Advisor:
             notes.append(f"no figure for {missing_combination}; nearest figures shown as such")
             return self._compose(corpus, found, facts, [], lead=f"The sources give no {missing_combination}. "
                                  "What they give for the nearest case:", found_answer=False)
-        unlisted = self._unlisted_subject(corpus, query, facts)
+        unlisted = self._unlisted_subject(corpus, query, facts, chosen)
         if unlisted:
             notes.append(f"the facts found are not about {unlisted}: a near miss, not an answer")
             return self._compose(corpus, found, facts[:MAX_LISTED // 2], [], found_answer=False,
                                  lead=f"The sources give no figure for {unlisted}. What they give:")
         if query.kind == "wh" and not facts:
             facts = wh_facts(corpus, query, found.sentence_scores)
-        chosen = choose_sentences(corpus, found, self.settings.answer_sentences, query)
         notes.extend(f"sentence {c.score:.3f} {c.why}: {c.sentence.text[:90]}" for c in chosen)
         if query.kind == "wh" and not facts:
             stating = [c for c in chosen if states_answer(query, c.sentence)]
@@ -170,17 +176,25 @@ class Advisor:
         return self._compose(corpus, found, facts, chosen)
 
     @staticmethod
-    def _unlisted_subject(corpus: CorpusIndex, query: Query, facts: list[FactMatch]) -> str:
-        """A name or year the question asks about that none of the facts found is about or even mentions
+    def _unlisted_subject(corpus: CorpusIndex, query: Query, facts: list[FactMatch], chosen: list[Scored]) -> str:
+        """A name or year a figure question asks about that none of the evidence found is about or even mentions
         ("How many open positions does IBM have?" answered by a table without IBM)."""
-        if not facts or any(m.subject_named for m in facts):
+        if any(m.subject_named for m in facts) or not query.asks_figure or not (facts or chosen):
             return ""
         said = " ".join(f"{m.fact.subject} {m.fact.quote} {' '.join(m.fact.qualifiers)} {m.fact.title} "
-                        f"{m.fact.caption}" for m in facts).lower()
-        for mention in query.subjects:
-            if mention.role == "name" and mention.text.lower() not in said and \
-                    mention.text.lower() not in corpus.acronyms:
-                return mention.text
+                        f"{m.fact.caption}" for m in facts) if facts else \
+            " ".join(f"{c.sentence.text} {c.sentence.section} {corpus.documents[c.sentence.doc_id].title}"
+                     for c in chosen[:1])
+        said = said.lower()
+        places = {w.lower() for p in query.places for w in p.text.split()}
+        names = [m.text for m in query.subjects if m.role == "name"]
+        names += [w for w in re.findall(r"\b[A-Z]{2,5}\b", query.text)
+                  if w.lower() not in corpus.acronyms and w.lower() not in places]
+        for name in names:
+            if name.lower() in said or name.lower() in places:
+                continue
+            whole = re.search(rf"{re.escape(name)}(?:\s+(?:of|for|and|&)?\s*[A-Z][\w&.-]*)*", query.text)
+            return whole.group(0) if whole else name
         return ""
 
     @staticmethod

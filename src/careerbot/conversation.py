@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from careerbot.documents import Turn
-from careerbot.query import Mention, subject_mentions
+from careerbot.query import Mention, normalise, subject_mentions
 from careerbot.store import CorpusIndex
 from careerbot.terms import LEVEL_PATTERNS, levels, name_key
 
@@ -38,8 +38,9 @@ def _strip_filler(question: str) -> str:
 def _topic(question: str, corpus: CorpusIndex, names: dict[str, str]) -> str:
     """What a question is about: its last specific name, or else the words after its question word."""
     mentions = subject_mentions(question, corpus, names)
-    if mentions:
-        return mentions[-1].text
+    if mentions:  # a proper name ("Amazon") before a generic subject ("entry-level ML engineers")
+        proper = [m for m in mentions if m.text[:1].isupper() and not m.text.lower().startswith(("entry", "senior"))]
+        return (proper or mentions)[-1].text
     body = re.sub(r"^(?:tell me about|what (?:is|are)|who (?:is|are)|explain|describe)\s+", "", question.strip(),
                   flags=re.I)
     return body.rstrip("?.! ")
@@ -116,5 +117,5 @@ def resolve_history(question: str, history: Sequence[Turn], corpus: CorpusIndex)
     asked = [turn.content.strip() for turn in history if turn.role == "user" and turn.content.strip()]
     previous = ""
     for earlier in asked[-MAX_CONTEXT_QUESTIONS:]:
-        previous = resolve(" ".join(earlier.split()), previous, corpus).question
-    return resolve(question, previous, corpus)
+        previous = resolve(normalise(" ".join(earlier.split()), corpus), previous, corpus).question
+    return resolve(normalise(question, corpus), previous, corpus)

@@ -169,6 +169,13 @@ def overlap(question_terms: dict[str, float], sentence: Sentence) -> float:
     return weighted_share(question_terms, {singular(w) for w in words(sentence.text + " " + sentence.context)})
 
 
+def lexical_cover(corpus: CorpusIndex, query: Query, sentence: Sentence) -> float:
+    """Share of the question's topic words (IDF-weighted, acronyms spelled out) that a sentence holds."""
+    terms = weighted_terms(corpus, " ".join(query.topic) + " " + query.search_text.split("(", 1)[-1]
+                           if "(" in query.search_text else " ".join(query.topic))
+    return overlap(terms, sentence) if terms else 0.0
+
+
 def title_overlap(corpus: CorpusIndex, question_terms: dict[str, float], sentence: Sentence) -> float:
     """Share of the question's rare words in the title of the sentence's document ("... according to Glassdoor")."""
     return weighted_share(question_terms, {singular(w) for w in words(corpus.documents[sentence.doc_id].title)})
@@ -182,6 +189,8 @@ def _shape_bonus(query: Query | None, sentence: Sentence) -> float:
     """How well a unit's shape fits what the question asks for."""
     if query is None:
         return 0.0
+    if query.kind == "yesno":
+        return 2 * KIND_BONUS if re.match(r"^(?:yes|no)\b", sentence.text.strip(), re.I) else 0.0
     if query.kind in ("list", "ranking", "howto"):
         return KIND_BONUS if sentence.kind in ("block", "list") else 0.0
     if query.kind in ("definition", "duties") and query.topic:

@@ -150,7 +150,8 @@ def score_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray)
     return matches
 
 
-def select_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray) -> list[FactMatch]:
+def select_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray,
+                 figure_asked: bool = False) -> list[FactMatch]:
     """The facts that answer a figure question, best first; empty when it asks for none or none fits."""
     matches = score_facts(corpus, question, sentence_scores)
     if _COUNTING.search(question):  # "how many", "what percentage": the words of a text cell do not answer it
@@ -158,7 +159,8 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray
     if not matches or matches[0].score < FACT_MIN:
         return []
     best = matches[0]
-    if not asks_for_figure(question, best.fact, question_tokens(question, corpus), sentence_scores):
+    if not figure_asked and not asks_for_figure(question, best.fact, question_tokens(question, corpus),
+                                                sentence_scores):
         return []
     if not best.subject_named and best.fact.source == "table":
         # The question names no row: the best table answers it whole ("which companies are hiring?").
@@ -231,11 +233,13 @@ def rank_facts(corpus: CorpusIndex, query: Query, sentence_scores: np.ndarray) -
         return None
     wants_places = bool(_PLACE_WORDS.search(query.text))
     group: list[Fact] = []
-    for match in matches[:40]:  # the best-matching measure that has something to rank
-        if match.score < matches[0].score - NAMED_MARGIN:
+    for match in matches[:60]:  # the best-matching measure that has something to rank
+        if match.score < matches[0].score - (2 * NAMED_MARGIN if wants_places else NAMED_MARGIN):
             break
         group = _ranking_group(corpus, match.fact)
-        if len(group) >= 2 and (not wants_places or sum(place_of(f.subject) is not None for f in group) >= 2):
+        placed = not wants_places or sum(place_of(f.subject) is not None for f in group) >= 2
+        levelled = not query.levels or any(set(query.levels) & set(levels(" ".join(f.qualifiers))) for f in group)
+        if len(group) >= 2 and placed and levelled:
             break
         group = []
     if not group:
@@ -282,7 +286,11 @@ def compare_facts(corpus: CorpusIndex, query: Query,
         for other, _ in named:
             if other != name:
                 alone = re.sub(re.escape(other), " ", alone, flags=re.I)
-        picked = [m for m in select_facts(corpus, alone, sentence_scores) if _about(m.fact, name, spellings)]
+        picked = [m for m in select_facts(corpus, alone, sentence_scores, True) if _about(m.fact, name, spellings)]
+        first = next((found[0].fact for _, found in result if found), None)
+        if first is not None:  # the same measure for every subject, when the sources give it
+            picked = [m for m in picked if m.fact.attribute == first.attribute] or \
+                     [m for m in picked if m.fact.parsed.kind == first.parsed.kind]
         result.append((name, picked[:1]))
     if sum(1 for _, found in result if found) < 1:
         return None

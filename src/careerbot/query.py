@@ -92,6 +92,7 @@ class Query:
 
     original: str  # as typed (after follow-up resolution)
     text: str  # the question itself: greetings and self-introductions dropped, places as the corpus writes them
+    search_text: str  # the text searched: acronyms the corpus defines followed by their long form
     kind: QueryKind
     wh: str = ""  # who | when | where
     direction: str = ""  # most | least (rankings)
@@ -284,6 +285,9 @@ def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> l
             if any(j in taken for j in range(i, i + size)):
                 continue
             phrase = name_key([t.group(0) for t in tokens[i:i + size]])
+            expanded = name_key([corpus.acronyms.get(t.group(0).lower(), t.group(0)) if t.group(0).isupper() else
+                                 t.group(0) for t in tokens[i:i + size]])
+            phrase = phrase if phrase in names else expanded
             if phrase in names and not (size == 1 and tokens[i].group(0).islower()):
                 start, end = tokens[i].start(), tokens[i + size - 1].end()
                 mentions.append(Mention(text[start:end], start, end, "subject"))
@@ -322,11 +326,28 @@ def _phrase_around(text: str, word: str) -> str:
     return word
 
 
+def normalise(text: str, corpus: CorpusIndex) -> str:
+    """The words of a question as the corpus spells them: short forms written out, slips of the keyboard mended."""
+    return _correct_spelling(_expand_abbreviations(text, corpus), corpus)
+
+
+def with_acronyms(text: str, corpus: CorpusIndex) -> str:
+    """The text with each acronym the corpus defines followed by its long form, for search ("ML" finds "machine
+    learning" too)."""
+    def expand(match: re.Match[str]) -> str:
+        word = match.group(0)
+        key = re.sub(r"s$", "", word).lower()
+        if word[:1].isupper() and key in corpus.acronyms:
+            return f"{word} ({corpus.acronyms[key]})"
+        return word
+    return _WORD.sub(expand, text)
+
+
 def understand(question: str, corpus: CorpusIndex) -> Query:
     """Read a question (already resolved against the conversation) into a Query."""
     preamble, body = _strip_preamble(question)
     body = re.sub(r"#\s*of\b", "number of", body)
-    body = _correct_spelling(_expand_abbreviations(body, corpus), corpus)
+    body = normalise(body, corpus)
     places, missing_places = _places(body, corpus)
     self_names = {m.group(1) for m in _SELF_NAME.finditer(question)}
     subjects: list[Mention] = []
@@ -357,7 +378,8 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
             unmatched.append(word)
     missing = [_phrase_around(body, word) for word in missing]
     return Query(
-        original=question, text=_with_places(body, places), kind=kind, wh=wh,
+        original=question, text=_with_places(body, places), search_text=with_acronyms(_with_places(body, places), corpus),
+        kind=kind, wh=wh,
         direction=_direction(body) if kind == "ranking" else "", top_n=_top_n(body),
         statistic=statistic.group(1).lower() if statistic else "", levels=tuple(levels(body)),
         subjects=tuple(subjects), places=tuple(places), missing_places=tuple(dict.fromkeys(missing_places)),
