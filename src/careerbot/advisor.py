@@ -16,7 +16,8 @@ from careerbot.embedding import Embedder
 from careerbot.errors import CareerbotError, InvalidQuestion
 from careerbot.evidence import (Retrieval, Scored, choose_sentences, display, lexical_cover, render_block,
                                  states_answer)
-from careerbot.fact_answers import FactMatch, compare_facts, covered_tables, rank_facts, select_facts, wh_facts
+from careerbot.fact_answers import (FactMatch, compare_facts, covered_tables, rank_facts, score_facts, select_facts,
+                                     wh_facts)
 from careerbot.lexical import fuse
 from careerbot.query import Query, understand
 from careerbot.terms import levels
@@ -150,7 +151,7 @@ class Advisor:
             if compared:
                 notes.append("comparison: " + "; ".join(f"{name}: {len(ms)} figures" for name, ms in compared))
                 return self._compose_comparison(corpus, found, compared)
-        facts, missing_combination = self._facts_for_place_and_level(query, facts)
+        facts, missing_combination = self._facts_for_place_and_level(query, facts, corpus, found)
         if missing_combination:
             notes.append(f"no figure for {missing_combination}; nearest figures shown as such")
             return self._compose(corpus, found, facts, [], lead=f"The sources give no {missing_combination}. "
@@ -198,7 +199,8 @@ class Advisor:
         return ""
 
     @staticmethod
-    def _facts_for_place_and_level(query: Query, facts: list[FactMatch]) -> tuple[list[FactMatch], str]:
+    def _facts_for_place_and_level(query: Query, facts: list[FactMatch], corpus: CorpusIndex,
+                                   found: Retrieval) -> tuple[list[FactMatch], str]:
         """Facts for the place the question names, at the level it names. When the sources have the place but not
         at that level (a senior figure for Boston), the place's figures come back with what is missing."""
         if not query.places or not facts:
@@ -211,6 +213,9 @@ class Advisor:
             return any(label in spellings or label.split(",")[0] in cities for label in labels)
 
         located = [m for m in facts if at_place(m.fact)]
+        if not located:  # the best figures are not the place's: its own, if the sources have any
+            placed = [m for m in score_facts(corpus, query.text, found.sentence_scores) if at_place(m.fact)]
+            located = [m for m in placed if m.fact.sentence_id == placed[0].fact.sentence_id] if placed else []
         if not located:
             return facts, ""
         place = query.places[0].known_as[0] if len(query.places[0].known_as) == 1 else query.places[0].text

@@ -122,7 +122,7 @@ def create_app(advisor: Advisor) -> FastAPI:
     def ask(body: AskRequest, advisor: AdvisorDep) -> dict:
         """Answer a question from the corpus, citing the exact sentences used."""
         history = [Turn(role=turn.role, content=turn.content) for turn in body.history]
-        return asdict(advisor.ask(body.question, history))
+        return asdict(advisor.ask(body.question, history, explain=body.explain))
 
     @app.get("/health")
     def health(advisor: AdvisorDep) -> dict:

@@ -109,11 +109,29 @@ def format_answer(answer: Answer, width: int = 100) -> str:
 @main.command()
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Print the raw /ask response as JSON.")
+@click.option("--explain", is_flag=True, help="Also show how the question was read and why each piece of evidence "
+              "was chosen or dropped.")
 @click.pass_obj
-def ask(settings: Settings, question: str, as_json: bool) -> None:
+def ask(settings: Settings, question: str, as_json: bool, explain: bool) -> None:
     """Answer one question with its sources."""
-    answer = _load_advisor(settings).ask(question)
-    click.echo(json.dumps(asdict(answer), ensure_ascii=False, indent=2) if as_json else format_answer(answer))
+    answer = _load_advisor(settings).ask(question, explain=explain)
+    if as_json:
+        click.echo(json.dumps(asdict(answer), ensure_ascii=False, indent=2))
+        return
+    click.echo(format_answer(answer))
+    if answer.explain is not None:
+        click.echo("\nHow it was read:")
+        query = answer.explain["query"]
+        for key in ("text", "kind", "wh", "direction", "top_n", "statistic", "levels", "missing", "missing_places",
+                    "unmatched", "preamble"):
+            if query.get(key):
+                click.echo(f"  {key}: {query[key]}")
+        for mention in query["subjects"] + query["places"]:
+            known = f" = {', '.join(mention['known_as'])}" if mention["known_as"] else ""
+            click.echo(f"  {mention['role']}: {mention['text']}{known}")
+        click.echo("Why:")
+        for step in answer.explain["steps"]:
+            click.echo(f"  {step}")
 
 
 @main.group(name="import")
@@ -211,34 +229,28 @@ def facts(settings: Settings, text: str, output: str) -> None:
 
 
 @main.group(name="eval", invoke_without_command=True)
-@click.option("--questions", type=click.Path(path_type=Path), help="Question set (JSON); default tests/questions.json.")
+@click.option("--questions", type=click.Path(path_type=Path), multiple=True,
+              help="Question set (JSON), repeatable; default tests/eval/*.json and tests/questions.json.")
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="all", show_default=True,
+              help="Score only this split (tune on dev).")
+@click.option("--kind", help="Score only cases of this kind (figure, list, followup...).")
+@click.option("--failures", is_flag=True, help="Print every failing case: its checks and the answer's start.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
-def evaluate_command(ctx: click.Context, questions: Path | None, as_json: bool) -> None:
-    """Score the advisor on a question set: passages, facts, follow-ups, abstention, latency.
+def evaluate_command(ctx: click.Context, questions: tuple[Path, ...], split: str, kind: str | None, failures: bool,
+                     as_json: bool) -> None:
+    """Score the advisor on the question sets: pass rate, precision and checks per split, kind and style, and
+    the original questions' passages, facts, follow-ups, abstention and latency.
 
     `careerbot eval beir DIR` scores retrieval on a BEIR data set instead.
     """
     if ctx.invoked_subcommand is not None:
         return
-    from careerbot.config import PROJECT_ROOT
-    from careerbot.evaluation import evaluate, load_cases
+    from careerbot.evaluation import default_question_files, execute, prepare, render, summary
 
-    settings: Settings = ctx.obj
-    cases = load_cases(questions or PROJECT_ROOT / "tests" / "questions.json")
-    summary = evaluate(_load_advisor(settings), cases).summary()
-    if as_json:
-        click.echo(json.dumps(summary, indent=2))
-        return
-    passage, latency = summary["passage"], summary["latency_ms"]
-    click.echo(f"{summary['cases']} questions")
-    click.echo(f"passages   n={passage['n']:3}  hit@1 {passage['hit@1']:.3f}  hit@3 {passage['hit@3']:.3f}  "
-               f"hit@5 {passage['hit@5']:.3f}  MRR {passage['mrr']:.3f}")
-    for name in ("facts", "followups", "abstention"):
-        click.echo(f"{name:10} n={summary[name]['n']:3}  accuracy {summary[name]['accuracy']:.3f}")
-    click.echo(f"latency    p50 {latency['p50']} ms  p95 {latency['p95']} ms")
-    for failure in summary["failures"]:
-        click.echo(f"  failed: {failure}")
+    run = prepare(list(questions) or default_question_files(), split, kind)
+    execute(run, _load_advisor(ctx.obj))
+    click.echo(json.dumps(summary(run), indent=2) if as_json else render(run, failures))
 
 
 # Published SciFact test figures (nDCG@10, Recall@100), from ../shared/data/README.md.

@@ -25,6 +25,9 @@ NAMED_MARGIN = 0.15  # facts about a subject the question names are shown within
 CONFLICT_MARGIN = 0.20  # other sources' figures for the same thing (subject, level, kind) are shown within this
 LEXICAL_BONUS = 0.15  # the question's rare words appear in the fact's caption, column or row
 ATTRIBUTE_BONUS = 0.03  # ... and in its own column name: tells apart the cells of one row
+MONEY_BONUS = 0.10  # a question about pay and a fact that is a sum of money
+_PAY = re.compile(r"\b(?:pay(?:s|ing)?|paid|earn(?:s|ing|ings)?|make|makes|wages?|salar(?:y|ies)|income|"
+                  r"compensation)\b", re.I)
 FACT_MIN = 0.45  # a best fact scoring below this does not answer the question
 FACT_MARGIN = 0.08  # facts this close to the best one are shown beside it
 MAX_FACTS = 8
@@ -127,6 +130,7 @@ def score_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray)
     for token in tokens(question):
         if token not in STOPWORDS and len(token) > 2:
             asked_weights[token[:5]] = max(asked_weights.get(token[:5], 0.0), corpus.idf.get(token, rare))
+    asks_pay = bool(_PAY.search(question))
     matches: list[FactMatch] = []
     for position in _candidates(corpus, asked, sentence_scores):
         fact = corpus.facts[position]
@@ -143,6 +147,8 @@ def score_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray)
             else:
                 score += LEVEL_BONUS if wanted_levels & fact_levels else -LEVEL_PENALTY
         score += LEXICAL_BONUS * _lexical(fact, corpus.sentences[fact.sentence_id].context, asked_weights)
+        if asks_pay and fact.parsed.kind == "money":  # "what does it pay": a sum of money answers it
+            score += MONEY_BONUS
         # Cells of one row share their sentence: the column the question names tells them apart.
         score += ATTRIBUTE_BONUS * weighted_share(asked_weights, _stems(fact.attribute))
         matches.append(FactMatch(fact, score, named, tuple(named_words) if named else ()))
@@ -198,7 +204,7 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray
         chosen.append(match)
     if best.fact.parsed.kind != "text":  # a figure was asked for: the words of a text column are not one
         chosen = [m for m in chosen if m.fact.parsed.kind != "text"]
-    if not levels(question) and not levels(" ".join(best.fact.qualifiers)):
+    if not levels(question) and not levels(" ".join(best.fact.qualifiers)) and not best.subject_named:
         # No level asked for: a figure stated for one level is not the answer, unless nothing else is.
         chosen = [m for m in chosen if not levels(" ".join(m.fact.qualifiers))] or chosen
     statistic = re.search(r"\b(median|mean|average|\d{1,2}(?:st|nd|rd|th) percentile)\b", question, re.I)

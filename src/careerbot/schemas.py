@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr
 
 
 class TurnIn(BaseModel):
@@ -20,6 +20,8 @@ class AskRequest(BaseModel):
 
     question: StrictStr = Field(description="The question, in plain words.")
     history: list[TurnIn] = Field(default_factory=list, description="Earlier turns, oldest first.")
+    explain: StrictBool = Field(default=False, description="Also return how the question was read and why each "
+                                "piece of evidence was chosen (the response's `explain`).")
 
 
 class CitationOut(BaseModel):
@@ -61,6 +63,9 @@ class AskResponse(BaseModel):
     citations: list[CitationOut]
     facts: list[FactOut]
     index_version: str = Field(description="The index version that answered.")
+    explain: dict[str, Any] | None = Field(default=None, description="With `explain: true`: the question as "
+                                           "understood (kind, subjects, places, levels, missing words) and the steps "
+                                           "that chose the evidence.")
 
 
 class ErrorResponse(BaseModel):

@@ -1,0 +1,115 @@
+"""A question understood once (query.py), and answers composed by its kind, on the shipped corpus."""
+
+import pytest
+
+from careerbot.documents import Turn
+from careerbot.query import understand
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("How much do entry-level ML engineers make in Seattle?", "figure"),
+    ("Which city pays the most?", "ranking"),
+    ("What are the top 3 programming languages?", "ranking"),
+    ("Compare salaries in Seattle and Austin", "comparison"),
+    ("What is Keras?", "definition"),
+    ("What does a machine learning engineer do?", "duties"),
+    ("How do I become a machine learning engineer?", "howto"),
+    ("Is ML a good career path?", "yesno"),
+    ("When was TensorFlow released?", "wh"),
+    ("What skills does a machine learning engineer need?", "list"),
+])
+def test_the_kind_of_question_is_read_from_its_shape(advisor, question, kind):
+    assert understand(question, advisor.corpus).kind == kind
+
+
+def test_greetings_and_self_introductions_are_not_what_is_asked(advisor):
+    query = understand("Hello, I'm Priya, a physics teacher: could I move into ML engineering?", advisor.corpus)
+    assert query.preamble.startswith("Hello")
+    assert "Priya" not in query.text and not query.missing
+    answer = advisor.ask("Hello, I'm Priya, a physics teacher: could I move into ML engineering?")
+    assert answer.found and "Priya" not in answer.answer
+
+
+@pytest.mark.parametrize("written,corpus_spelling", [
+    ("Massachusetts", "Boston, MA"), ("WA", "Seattle, WA"), ("Texas", "Austin, TX"), ("seattle", "Seattle, WA")])
+def test_places_written_another_way_become_the_corpus_spelling(advisor, written, corpus_spelling):
+    query = understand(f"What do ML engineers earn in {written}?", advisor.corpus)
+    assert corpus_spelling in query.text
+    assert not query.missing and not query.missing_places
+
+
+def test_word_forms_abbreviations_and_typos_meet_the_corpus_vocabulary(advisor):
+    corpus = advisor.corpus
+    assert not understand("What awards does the field give?", corpus).missing  # "awarded" in the text
+    assert "salary" in understand("ml engineer salery", corpus).text
+    assert "engineer" in understand("entry lvl ML eng pay", corpus).text
+    assert "level" in understand("entry lvl ML eng pay", corpus).text
+
+
+def test_a_real_place_the_corpus_lacks_makes_the_question_uncovered(advisor):
+    answer = advisor.ask("What do machine learning engineers earn in Tokyo?")
+    assert not answer.found and "Tokyo" in answer.answer
+
+
+def test_a_state_answers_with_its_city(advisor):
+    answer = advisor.ask("What do entry-level ML engineers earn in Massachusetts?")
+    assert answer.found and answer.answer.startswith("Boston, MA")
+    assert [f.value for f in answer.facts] == ["$85,000 – $115,000"]
+
+
+def test_ranking_within_a_table(advisor):
+    most = advisor.ask("Which city pays entry-level machine learning engineers the most?")
+    assert most.answer.startswith("San Francisco, CA has the highest")
+    least = advisor.ask("Which company has the fewest open positions?")
+    assert least.answer.startswith("Facebook has the lowest")
+    top = advisor.ask("What are the top 3 programming languages for ML engineers?")
+    assert [f.subject for f in top.facts] == ["Python", "R", "Java"]
+
+
+def test_two_named_subjects_side_by_side(advisor):
+    answer = advisor.ask("Compare entry-level salaries in Seattle and Austin")
+    assert {f.value for f in answer.facts} == {"$90,000 – $120,000", "$80,000 – $110,000"}
+    assert answer.answer.index("Seattle") < answer.answer.index("Austin")  # highest first
+
+
+def test_a_who_when_where_the_sources_do_not_answer_says_so(advisor):
+    answer = advisor.ask("When was TensorFlow released?")
+    assert not answer.found
+    assert answer.answer.startswith("The sources do not say when TensorFlow was released.")
+
+
+def test_a_subject_no_source_covers_is_not_answered_with_a_neighbour(advisor):
+    answer = advisor.ask("What does a unicorn groomer earn?")
+    assert not answer.found and "unicorn groomer" in answer.answer
+    ibm = advisor.ask("How many open machine learning positions does IBM have?")
+    assert not ibm.found and ibm.answer.startswith("The sources give no figure for IBM")
+
+
+def test_text_cells_are_facts(advisor):
+    answer = advisor.ask("What is the proficiency required for R?")
+    assert [(f.subject, f.value) for f in answer.facts] == [("R", "Intermediate")]
+
+
+def test_a_lead_in_hands_its_match_to_what_it_announces(advisor):
+    answer = advisor.ask("What challenges do ML engineers face?")
+    assert answer.answer.startswith("Some common challenges include")
+
+
+def test_which_one_after_a_list_and_a_missing_level_for_a_place(advisor):
+    which = advisor.ask("Which one does Microsoft offer?",
+                        [Turn("user", "Which certification does Google issue?"), Turn("assistant", "")])
+    assert which.resolved_question == "Which certification does Microsoft offer?"
+    assert all(f.value == "Microsoft" for f in which.facts) and which.facts
+    senior = advisor.ask("And senior ones?", [Turn("user", "How much do ML engineers make in Boston?"),
+                                              Turn("assistant", "")])
+    assert not senior.found
+    assert senior.answer.startswith("The sources give no senior figure for Boston, MA.")
+
+
+def test_explain_shows_the_query_and_the_steps(advisor):
+    answer = advisor.ask("What do ML engineers earn in Massachusetts?", explain=True)
+    assert answer.explain is not None
+    assert answer.explain["query"]["kind"] == "figure"
+    assert answer.explain["query"]["places"][0]["known_as"] == ["Boston, MA"]
+    assert any(step.startswith("fact Boston, MA") for step in answer.explain["steps"])
+    assert advisor.ask("What is Keras?").explain is None
