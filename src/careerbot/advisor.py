@@ -260,8 +260,9 @@ class Advisor:
                              else "Other sources give:")
             citation, use = citations.cite_fact(match)
             uses.append(use)
-            if match.fact.source == "prose":
-                parts.append(f"{display(corpus.sentences[match.fact.sentence_id])} [{citation.id}]")
+            if match.fact.source == "prose":  # the source's own sentence, with the source named
+                parts.append(f"{display(corpus.sentences[match.fact.sentence_id])} (“{match.fact.title}”) "
+                             f"[{citation.id}]")
             else:
                 parts.append(fact_sentence(match.fact, citation.id))
         if facts:

@@ -196,7 +196,9 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray
     chosen = []
     for match in matches:
         same = same_thing(match)
-        margin = CONFLICT_MARGIN if same else NAMED_MARGIN if match.subject_named else FACT_MARGIN
+        # Another document's figure for the very subject named is shown beside the best, not dropped.
+        margin = (CONFLICT_MARGIN + 0.1 if same and best.named and match.fact.doc_id != best.fact.doc_id
+                  else CONFLICT_MARGIN if same else NAMED_MARGIN if match.subject_named else FACT_MARGIN)
         if match.score < best.score - margin or (match.fact.source == "table" and not match.subject_named):
             continue
         if best.subject_named and not (match.subject_named or same):
@@ -239,8 +241,10 @@ def rank_facts(corpus: CorpusIndex, query: Query, sentence_scores: np.ndarray) -
         return None
     wants_places = bool(_PLACE_WORDS.search(query.text))
     group: list[Fact] = []
-    for match in matches[:60]:  # the best-matching measure that has something to rank
-        if match.score < matches[0].score - (2 * NAMED_MARGIN if wants_places else NAMED_MARGIN):
+    tables = [m for m in matches if m.fact.source == "table"]
+    top = tables[0].score if tables else matches[0].score  # rankings are read from tables: measured from theirs
+    for match in matches[:80]:  # the best-matching measure that has something to rank
+        if match.score < top - (2 * NAMED_MARGIN if wants_places or query.levels else NAMED_MARGIN):
             break
         group = _ranking_group(corpus, match.fact)
         placed = not wants_places or sum(place_of(f.subject) is not None for f in group) >= 2
