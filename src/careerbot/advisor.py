@@ -58,6 +58,21 @@ class _Citations:
                                  fact.qualifiers, fact.source, citation)
 
 
+def _joined(answers: list[Answer]) -> Answer:
+    """Answers to the parts of a double question as one, their citations renumbered in order."""
+    text: list[str] = []
+    citations: list[Citation] = []
+    facts: list[FactUse] = []
+    for answer in answers:
+        offset = len(citations)
+        renumbered = {c.id: replace(c, id=c.id + offset) for c in answer.citations}
+        text.append(re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", answer.answer))
+        citations.extend(renumbered.values())
+        facts.extend(replace(f, citation=renumbered[f.citation.id]) for f in answer.facts)
+    return replace(answers[0], answer=" ".join(text), found=any(a.found for a in answers), citations=citations,
+                   facts=facts)
+
+
 class Advisor:
     """Answers questions from one loaded index version; cheap to call from many threads at once."""
 
@@ -115,7 +130,11 @@ class Advisor:
         resolved = resolve_history(cleaned, history, corpus).question if history else cleaned
         query = understand(resolved, corpus)
         notes: list[str] = []
-        answer = self._answer(corpus, query, notes)
+        if len(query.parts) > 1:  # "..., and which ...?": each question answered on its own, in order
+            notes.append(f"{len(query.parts)} questions in one: " + " | ".join(query.parts))
+            answer = _joined([self._answer(corpus, understand(part, corpus), notes) for part in query.parts])
+        else:
+            answer = self._answer(corpus, query, notes)
         details = {"query": query.describe(), "steps": notes} if explain else None
         return replace(answer, question=cleaned, resolved_question=resolved, index_version=corpus.version,
                        explain=details)
@@ -134,13 +153,23 @@ class Advisor:
             return self._not_covered(corpus, found, missing)
         facts = [] if query.kind in ("howto", "duties") else select_facts(
             corpus, query.text, found.sentence_scores, query.kind in ("figure", "ranking", "comparison"))
+        if query.sources:  # "according to Glassdoor": that source's figures, when it gives any
+            facts = [m for m in facts if self._from_source(corpus, query, m.fact.doc_id, m.fact.quote,
+                                                           m.fact.qualifiers)] or facts
         notes.extend(f"fact {m.fact.subject} / {m.fact.attribute} = {m.fact.value} ({m.score:.3f})" for m in facts)
-        if query.kind == "ranking":
+        stated = query.kind == "ranking" and self._stated(corpus, query, found)
+        if stated:
+            notes.append("the text states the superlative itself: quoted, not ranked")
+            facts = []
+        if query.kind == "ranking" and not stated:
             ranked = rank_facts(corpus, query, found.sentence_scores)
             if ranked:
                 notes.append(f"ranking over {ranked[1]} figures of '{ranked[0][0].fact.attribute}'")
                 return self._compose_ranking(corpus, query, ranked[0], ranked[1])
         chosen = choose_sentences(corpus, found, self.settings.answer_sentences, query)
+        if query.sources:
+            chosen = sorted(chosen, key=lambda c: not self._from_source(corpus, query, c.sentence.doc_id,
+                                                                        c.sentence.text, ()))
         named_in_text = bool(chosen) and lexical_cover(corpus, query, chosen[0].sentence) >= FULL_COVER
         if found.best_chunk < self.settings.min_score and not any(m.subject_named for m in facts) \
                 and not named_in_text:
@@ -175,6 +204,20 @@ class Advisor:
         if not facts and not chosen:
             return self._not_covered(corpus, found, [])
         return self._compose(corpus, found, facts, chosen)
+
+    def _stated(self, corpus: CorpusIndex, query: Query, found: Retrieval) -> bool:
+        """Whether the text states the superlative itself ("The minimum education level ... is a master's degree"):
+        then it is quoted, not computed from a table."""
+        phrase = re.search(r"\b(?:most|least|highest|lowest|minimum|maximum|best|top)\s+\w+", query.text, re.I)
+        if phrase is None:
+            return False
+        chosen = choose_sentences(corpus, found, 2, query)
+        return any(phrase.group(0).lower() in c.sentence.text.lower() for c in chosen)
+
+    @staticmethod
+    def _from_source(corpus: CorpusIndex, query: Query, doc_id: str, text: str, qualifiers: Sequence[str]) -> bool:
+        said = f"{corpus.documents[doc_id].title} {text} {' '.join(qualifiers)}".lower()
+        return any(source.lower() in said for source in query.sources)
 
     @staticmethod
     def _unlisted_subject(corpus: CorpusIndex, query: Query, facts: list[FactMatch], chosen: list[Scored]) -> str:
@@ -215,6 +258,8 @@ class Advisor:
         located = [m for m in facts if at_place(m.fact)]
         if not located:  # the best figures are not the place's: its own, if the sources have any
             placed = [m for m in score_facts(corpus, query.text, found.sentence_scores) if at_place(m.fact)]
+            # A row about the place ("Seattle, WA") before a row merely stated there (a company in Redmond, WA).
+            placed.sort(key=lambda m: (m.fact.subject.lower() not in spellings, -m.score))
             located = [m for m in placed if m.fact.sentence_id == placed[0].fact.sentence_id] if placed else []
         if not located:
             return facts, ""
@@ -282,10 +327,12 @@ class Advisor:
         citations = _Citations(corpus)
         marked = []
         uses = []
-        for match in ranked:
+        for position, match in enumerate(ranked):
             citation, use = citations.cite_fact(match)
             marked.append((match.fact, citation.id))
-            uses.append(use)
+            if position < (query.top_n or (len(ranked) if query.plural else 1)):  # the figures asked for; the
+                # rest of the order is cited in the text
+                uses.append(use)
         text = ranking_sentence(marked, query.direction, total)
         return Answer(question=query.text, resolved_question=query.text, answer=text, found=True,
                       citations=citations.items, facts=uses)

@@ -29,6 +29,7 @@ _QUESTION_WORD = re.compile(r"^(?:who|what|when|where|why|how|which|is|are|do|do
 class Resolution:
     question: str  # the question actually answered
     carried: str  # what was carried over: "" | subject | measure | level | topic
+    topic: str = ""  # the topic a pronoun was read as: a later pronoun in the chain means it too
 
 
 def _strip_filler(question: str) -> str:
@@ -64,7 +65,7 @@ def _replace_level(question: str, new_level: str) -> str:
     return f"{question.rstrip('?.! ')} ({new_level})?"
 
 
-def resolve(question: str, previous: str, corpus: CorpusIndex) -> Resolution:
+def resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "") -> Resolution:
     """Read `question` in the light of the question before it (already resolved)."""
     names = corpus.subject_names
     elliptical = bool(_MARKER.match(question)) or (len(question.split()) <= 3 and not _QUESTION_WORD.match(question))
@@ -95,7 +96,7 @@ def resolve(question: str, previous: str, corpus: CorpusIndex) -> Resolution:
         written = next(m.group(0) for p, _ in LEVEL_PATTERNS if (m := p.search(question)))
         return Resolution(_replace_level(previous, written), "level")
     if pronoun and not mentions:  # "Who developed it?": the pronoun stands for the last topic
-        topic = _topic(previous, corpus, names)
+        topic = topic or _topic(previous, corpus, names)
         if topic:
             word = pronoun.group(0).lower()
             replacement = f"{topic}'s" if word == "its" else topic
@@ -103,7 +104,7 @@ def resolve(question: str, previous: str, corpus: CorpusIndex) -> Resolution:
             if word in ("ones", "one"):
                 resolved = question[:pronoun.start()].rstrip() + question[pronoun.end():]
                 return Resolution(_strip_filler(resolved) or question, "topic")
-            return Resolution(resolved, "topic")
+            return Resolution(resolved, "topic", topic)
     if elliptical and before and not _QUESTION_WORD.match(fragment):  # "And the number of openings?"
         measure = fragment[:1].upper() + fragment[1:]
         return Resolution(f"{measure} for {before[-1].text}?", "measure")
@@ -116,6 +117,8 @@ def resolve_history(question: str, history: Sequence[Turn], corpus: CorpusIndex)
     """Resolve the earlier user questions in order, then this one against the last of them."""
     asked = [turn.content.strip() for turn in history if turn.role == "user" and turn.content.strip()]
     previous = ""
+    topic = ""
     for earlier in asked[-MAX_CONTEXT_QUESTIONS:]:
-        previous = resolve(normalise(" ".join(earlier.split()), corpus), previous, corpus).question
-    return resolve(normalise(question, corpus), previous, corpus)
+        resolution = resolve(normalise(" ".join(earlier.split()), corpus), previous, corpus, topic)
+        previous, topic = resolution.question, resolution.topic
+    return resolve(normalise(question, corpus), previous, corpus, topic)

@@ -185,21 +185,24 @@ KIND_BONUS = 0.06  # a unit of the shape the question's kind wants (a list for "
 _DEFINING = re.compile(r"\b(?:is|are|refers? to|means?|involves?|consists? of)\b|,\s(?:a|an|the)\s", re.I)
 
 
-def _shape_bonus(query: Query | None, sentence: Sentence) -> float:
+def _shape_bonus(query: Query | None, sentence: Sentence, corpus: CorpusIndex) -> float:
     """How well a unit's shape fits what the question asks for."""
     if query is None:
         return 0.0
     if query.kind == "yesno":
         return 2 * KIND_BONUS if re.match(r"^(?:yes|no)\b", sentence.text.strip(), re.I) else 0.0
     if query.kind in ("list", "ranking", "howto"):
-        return KIND_BONUS if sentence.kind in ("block", "list") else 0.0
+        return 2 * KIND_BONUS if sentence.kind in ("block", "list") else 0.0
     if query.kind in ("definition", "duties") and query.topic:
-        opening = {lemma(w) for w in words(" ".join(sentence.text.split()[:8]))}
-        opening |= {singular(w) for w in words(" ".join(sentence.text.split()[:8]))}
-        topic = [w for w in query.topic if len(w) > 2]
-        share = sum(lemma(w) in opening or singular(w) in opening for w in topic) / max(len(topic), 1)
-        defining = query.kind == "definition" and bool(_DEFINING.search(sentence.text))
-        return KIND_BONUS * share + (KIND_BONUS / 2 if defining and share else 0.0)
+        topic = [w for t in query.topic for w in corpus.acronyms.get(t, t).split() if len(w) > 2]
+        if not topic:
+            return 0.0
+        opening = words(" ".join(sentence.text.split()[:len(topic) + 2]))
+        forms = {lemma(w) for w in opening} | {singular(w) for w in opening}
+        share = sum(lemma(w) in forms or singular(w) in forms for w in topic) / len(topic)
+        follows = " ".join(sentence.text.split()[len(topic) - 1:len(topic) + 3])
+        defining = query.kind == "definition" and bool(_DEFINING.search(follows))
+        return KIND_BONUS * share + (KIND_BONUS if defining and share >= 0.5 else 0.0)
     return 0.0
 
 
@@ -219,7 +222,7 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
         target = answer_to(corpus, sentence)
         if target is None:
             continue
-        score += _shape_bonus(query, target)
+        score += _shape_bonus(query, target, corpus)
         why = "matched" if target is sentence else f"pointed at by: {sentence.text[:80]}"
         entry = best.get((target.sentence_id, target.end))
         if entry is None or score > entry[0]:

@@ -15,7 +15,7 @@ from careerbot.places import place_of
 from careerbot.values import FIGURE
 from careerbot.query import Query
 from careerbot.store import CorpusIndex
-from careerbot.terms import STOPWORDS, levels, subject_words, tokens, weighted_share
+from careerbot.terms import STOPWORDS, levels, singular, subject_words, tokens, weighted_share
 
 SUBJECT_BONUS = 0.25  # the question names the fact's row label or subject
 LEVEL_BONUS = 0.10  # the fact is stated for the level the question asks about
@@ -162,6 +162,12 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray
     matches = score_facts(corpus, question, sentence_scores)
     if _COUNTING.search(question):  # "how many", "what percentage": the words of a text cell do not answer it
         matches = [m for m in matches if m.fact.parsed.kind != "text"]
+    counted = re.search(r"\bhow many\s+(\w+)(?:\s+(\w+))?", question, re.I)
+    if counted:  # "how many pillars ...": a figure that counts something else does not answer it
+        things = [w.lower() for w in counted.groups() if w and w.lower() not in STOPWORDS]
+        stems = {t[:5] for t in things} | {singular(t)[:5] for t in things}
+        matches = [m for m in matches if not stems or stems & (
+            _stems(m.fact.attribute) | _stems(m.fact.caption) | _stems(m.fact.quote) | _stems(m.fact.subject))]
     if not matches or matches[0].score < FACT_MIN:
         return []
     best = matches[0]
@@ -257,6 +263,9 @@ def rank_facts(corpus: CorpusIndex, query: Query, sentence_scores: np.ndarray) -
     if query.levels:
         levelled = [f for f in group if set(query.levels) & set(levels(" ".join(f.qualifiers) + " " + f.subject))]
         group = levelled or group
+    if len(query.subjects) >= 2:  # "which has the most openings: X, Y or Z?": among those named
+        among = [f for f in group if any(_about(f, _spelled_out(m.text, corpus), set()) for m in query.subjects)]
+        group = among if len(among) >= 2 else group
     ordered = sorted(group, key=lambda f: sort_value(f.parsed) or 0.0, reverse=query.direction != "least")
     shown = query.top_n or (len(ordered) if len(ordered) <= 6 else 5)
     scored = {id(m.fact): m.score for m in matches}
@@ -287,7 +296,7 @@ def compare_facts(corpus: CorpusIndex, query: Query,
     highest first."""
     named: list[tuple[str, set[str]]] = [
         (p.known_as[0] if len(p.known_as) == 1 else p.text, {k.lower() for k in p.known_as}) for p in query.places]
-    named += [(m.text, set()) for m in query.subjects]
+    named += [(_spelled_out(m.text, corpus), set()) for m in query.subjects]
     if len(named) < 2:
         return None
     result: list[tuple[str, list[FactMatch]]] = []
@@ -305,6 +314,12 @@ def compare_facts(corpus: CorpusIndex, query: Query,
     if sum(1 for _, found in result if found) < 1:
         return None
     return sorted(result, key=lambda item: -(sort_value(item[1][0].fact.parsed) or 0.0) if item[1] else 1.0)
+
+
+def _spelled_out(name: str, corpus: CorpusIndex) -> str:
+    """A name with the acronyms the corpus defines written out ("AI engineers" -> "artificial intelligence
+    engineers")."""
+    return " ".join(corpus.acronyms.get(w.lower(), w) if w.isupper() else w for w in name.split())
 
 
 def _about(fact: Fact, name: str, spellings: set[str]) -> bool:

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from careerbot.places import is_known_place
 from careerbot.store import CorpusIndex
-from careerbot.terms import STOPWORDS, levels, name_key, parts_of_speech, word_forms
+from careerbot.terms import STOPWORDS, levels, name_key, parts_of_speech, singular, word_forms
 
 QueryKind = Literal["figure", "list", "ranking", "comparison", "definition", "duties", "howto", "yesno", "wh",
                     "other"]
@@ -97,6 +97,7 @@ class Query:
     wh: str = ""  # who | when | where
     direction: str = ""  # most | least (rankings)
     top_n: int | None = None
+    plural: bool = False  # "which companies ...": more than one is wanted
     statistic: str = ""  # median | average | 90th percentile ...
     levels: tuple[str, ...] = ()
     subjects: tuple[Mention, ...] = ()  # fact subjects and capitalised names the question names
@@ -106,7 +107,8 @@ class Query:
     missing: tuple[str, ...] = ()  # subject words or names the corpus never uses: the question is not covered
     unmatched: tuple[str, ...] = ()  # other words the corpus lacks (verbs, adjectives): only weak evidence cares
     preamble: str = ""
-    notes: tuple[str, ...] = field(default=())
+    sources: tuple[str, ...] = ()  # a source the question names ("according to Glassdoor"), as the corpus names it
+    parts: tuple[str, ...] = ()  # the questions of a double question ("..., and which ...?"), each on its own
 
     @property
     def asks_figure(self) -> bool:
@@ -139,7 +141,8 @@ def _known(word: str, corpus: CorpusIndex) -> bool:
     forms = word_forms(word)
     if forms & corpus.vocabulary:
         return True
-    return len(word) >= 5 and corpus.closest_word(word.lower()) is not None
+    # A misspelling is a word no dictionary has; a real word the corpus lacks ("weather") stays unknown.
+    return len(word) >= 5 and not parts_of_speech(word.lower()) and corpus.closest_word(word.lower()) is not None
 
 
 def _places(text: str, corpus: CorpusIndex) -> tuple[list[Mention], list[str]]:
@@ -173,10 +176,12 @@ def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
     if wh_match:
         word = wh_match.group(0).lower()
         wh = "when" if "year" in word or word.endswith("when") else word
-    if _COMPARISON.search(text) or (subjects >= 2 and re.search(r"\b(?:and|or)\b", text) and _FIGURE.search(text)):
+    if _COMPARISON.search(text):
         return "comparison", wh
     if _RANKING.search(text):
         return "ranking", wh
+    if subjects >= 2 and re.search(r"\b(?:and|or)\b", text) and _FIGURE.search(text):
+        return "comparison", wh
     if _FIGURE.search(text) and not _DUTIES.search(text):
         return "figure", wh
     if wh:
@@ -200,6 +205,13 @@ def _direction(text: str) -> str:
     if least and (not most or least.start() < most.start()):
         return "least"
     return "most" if most else ""
+
+
+def _asks_plural(text: str) -> bool:
+    """ "Which companies ...", "What cities ...": the noun after the question word is plural."""
+    match = re.match(r"^\s*(?:which|what)\s+(\w+)", text, re.I)
+    return bool(match) and match.group(1).lower().endswith("s") and singular(match.group(1).lower()) != \
+        match.group(1).lower() and match.group(1).lower() not in STOPWORDS
 
 
 def _top_n(text: str) -> int | None:
@@ -326,6 +338,29 @@ def _phrase_around(text: str, word: str) -> str:
     return word
 
 
+_SECOND_QUESTION = re.compile(r"(?:\?\s+|,?\s+and\s+|;\s*)(?=(?:which|what|how|where|who|when|why|is|are|do|does|"
+                              r"can|should)\b)", re.I)
+
+
+def split_questions(text: str) -> tuple[str, ...]:
+    """A double question as its parts ("Which MOOC providers offer ML courses, and which course is the best?");
+    one part for a single question."""
+    pieces = [p.strip(" ,;") for p in _SECOND_QUESTION.split(text) if p.strip(" ,;")]
+    if len(pieces) < 2 or any(len(p.split()) < 3 for p in pieces):
+        return (text,)
+    return tuple(p if p.endswith("?") else p + "?" for p in pieces)
+
+
+def sources_named(text: str, corpus: CorpusIndex) -> tuple[str, ...]:
+    """Sources the question names that the corpus cites or is: "according to PayScale", "on Glassdoor"."""
+    named: list[str] = []
+    for word in re.findall(r"\b[A-Z][\w&.-]*[A-Za-z]", text):
+        key = word.lower()
+        if key in corpus.source_names and len(key) > 2:
+            named.append(corpus.source_names[key])
+    return tuple(dict.fromkeys(named))
+
+
 def normalise(text: str, corpus: CorpusIndex) -> str:
     """The words of a question as the corpus spells them: short forms written out, slips of the keyboard mended."""
     return _correct_spelling(_expand_abbreviations(text, corpus), corpus)
@@ -372,7 +407,9 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
             continue
         is_name = position > 0 and word[:1].isupper()
         speech = parts_of_speech(lowered)
-        if is_name or not speech or speech == {"NOUN"}:
+        after_determiner = bool(re.search(r"\b(?:a|an|the|this|that|these|those|my|your|our|their|some|any)\s+$",
+                                          body[:match.start()], re.I))
+        if is_name or not speech or speech == {"NOUN"} or (after_determiner and "NOUN" in speech):
             missing.append(word)
         else:
             unmatched.append(word)
@@ -380,8 +417,9 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
     return Query(
         original=question, text=_with_places(body, places), search_text=with_acronyms(_with_places(body, places), corpus),
         kind=kind, wh=wh,
-        direction=_direction(body) if kind == "ranking" else "", top_n=_top_n(body),
+        direction=_direction(body) if kind == "ranking" else "", top_n=_top_n(body), plural=_asks_plural(body),
         statistic=statistic.group(1).lower() if statistic else "", levels=tuple(levels(body)),
         subjects=tuple(subjects), places=tuple(places), missing_places=tuple(dict.fromkeys(missing_places)),
         topic=tuple(dict.fromkeys(topic)), missing=tuple(dict.fromkeys(missing)),
-        unmatched=tuple(dict.fromkeys(unmatched)), preamble=preamble)
+        unmatched=tuple(dict.fromkeys(unmatched)), preamble=preamble, sources=sources_named(body, corpus),
+        parts=split_questions(body))

@@ -156,7 +156,9 @@ def score(case: EvalCase, answer: Answer, seconds: float = 0.0) -> CaseResult:
         checks.append(Check("doc_id", case.doc_id in cited, f"no citation from {case.doc_id} (cited {cited})"))
     problems = marker_problems(answer)
     checks.append(Check("markers", not problems, "; ".join(problems)))
-    precise = sum(value in case.values or value in case.allowed for value in shown) if case.values else 0
+    expected = case.values + case.allowed
+    # A value as written may carry its unit ("$112,850 per year" for "$112,850"): containment counts.
+    precise = sum(any(v in value or value in v for v in expected) for value in shown) if case.values else 0
     return CaseResult(case, tuple(checks), answer.answer, precise, len(shown) if case.values else 0, seconds)
 
 

@@ -19,7 +19,7 @@ from careerbot.errors import IndexCorrupt, IndexMismatch, IndexMissing
 from careerbot.index import VectorIndex
 from careerbot.lexical import LexicalIndex
 from careerbot.places import Gazetteer, build_gazetteer
-from careerbot.terms import acronyms, lemma, name_key, singular, subject_words, words
+from careerbot.terms import acronyms, lemma, name_key, parts_of_speech, singular, subject_words, words
 
 FORMAT_VERSION = 3
 CURRENT = "CURRENT"
@@ -64,6 +64,7 @@ class CorpusIndex:
     subject_names: dict[str, str] = field(default_factory=dict)  # name_key -> fact subject name, for follow-ups
     vocabulary: frozenset[str] = frozenset()  # every word form of the corpus: as written, singular and lemma
     gazetteer: Gazetteer = field(default_factory=Gazetteer)  # the places the facts name, by every name they go by
+    source_names: dict[str, str] = field(default_factory=dict)  # a source's name (lower case) -> as written
 
     def closest_word(self, word: str) -> str | None:
         """The corpus word a misspelt one most likely means (enginer -> engineer), or None."""
@@ -230,9 +231,27 @@ def load_version(index_dir: Path, version: str | None = None, serving: bool = Tr
     idf = sentence_idf(sentences)
     vocabulary = frozenset(form for term in idf for form in (term, lemma(term)))
     labels = [fact.subject for fact in facts] + [q for fact in facts for q in fact.qualifiers]
+    sources = _source_names(documents, facts, idf)
     return CorpusIndex(version, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors,
                        facts, defined, by_chunk, idf, by_sentence, by_word, by_table,
-                       chunk_matrix, lexical, names, vocabulary, build_gazetteer(labels))
+                       chunk_matrix, lexical, names, vocabulary, build_gazetteer(labels), sources)
+
+
+def _source_names(documents: dict[str, Document], facts: list[Fact], idf: dict[str, float]) -> dict[str, str]:
+    """Names of sources a question may ask for: sources the facts cite ("according to PayScale") and the rare
+    capitalised words of document titles ("Glassdoor")."""
+    names: dict[str, str] = {}
+    for fact in facts:
+        for qualifier in fact.qualifiers:
+            if qualifier.startswith("according to "):
+                name = qualifier[len("according to "):]
+                names.setdefault(name.lower(), name)
+    common = sorted(idf.values())[len(idf) // 2] if idf else 0.0  # words rarer than the median are names
+    for document in documents.values():
+        for word in re.findall(r"\b[A-Z][\w&.-]*[A-Za-z]", document.title):
+            if idf.get(singular(word.lower()), 99.0) > common and len(word) > 3 and not parts_of_speech(word):
+                names.setdefault(word.lower(), word)
+    return names
 
 
 def sentence_idf(sentences: list[Sentence]) -> dict[str, float]:
