@@ -4,7 +4,7 @@ they point at (a lead-in to the list or table after it, an FAQ question to its a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -107,10 +107,33 @@ def pointed_block(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
                     first.section)
 
 
+def is_name_list(sentence: Sentence) -> bool:
+    """A line that only lists names ("Also called: Airport Electrician, Antenna Installer, ..."): it says what
+    something is called, not what it is or does."""
+    body = sentence.text.split(":", 1)[1] if ":" in sentence.text[:40] else sentence.text
+    items = [item.strip(" .") for item in body.split(",")]
+    named = [item for item in items if item and all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in
+                                                       ("of", "and", "the", "de", "for", "in")
+                                                       for w in item.split()) and len(item.split()) <= 6]
+    return len(items) >= 4 and len(named) >= 0.8 * len(items)
+
+
+def _described(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
+    """For a list of names: the first sentence of its passage that says something, headed by the document's name
+    ("Pharmacists: Dispense drugs prescribed by physicians ...")."""
+    for sid in corpus.sentences_by_chunk.get(sentence.chunk_id, []):
+        unit = corpus.sentences[sid]
+        if unit.kind == "sentence" and unit.sentence_id != sentence.sentence_id and not is_name_list(unit):
+            return replace(unit, context=corpus.documents[unit.doc_id].title)
+    return None
+
+
 def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
     """The unit worth quoting for a match: an FAQ question in the text is answered by the next sentence, a lead-in
-    by the list or table it announces."""
+    by the list or table it announces, a list of names by what the passage says the named thing is."""
     stripped = sentence.text.rstrip()
+    if sentence.kind == "sentence" and is_name_list(sentence):
+        return _described(corpus, sentence)
     if sentence.kind == "heading":  # a section's heading hands its match to what the section says first
         if sentence.context or not stripped:
             return None
