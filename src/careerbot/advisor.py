@@ -14,13 +14,14 @@ from careerbot.conversation import resolve_history
 from careerbot.documents import Answer, Citation, Fact, FactUse, Sentence, Turn
 from careerbot.embedding import Embedder
 from careerbot.errors import CareerbotError, InvalidQuestion
-from careerbot.evidence import (Retrieval, Scored, choose_sentences, display, lexical_cover, render_block,
+from careerbot.evidence import (Retrieval, Scored, choose_sentences, display, is_pointer, lexical_cover, render_block,
                                  states_answer)
 from careerbot.fact_answers import (FactMatch, compare_facts, covered_tables, rank_facts, score_facts, select_facts,
                                      wh_facts)
 from careerbot.lexical import fuse
 from careerbot.query import Query, understand
-from careerbot.terms import levels
+from careerbot.query import phrase_around as _phrase
+from careerbot.terms import lemma, levels, singular, words
 from careerbot.store import VERSIONS, CorpusIndex, check_model, current_version, load_version, read_manifest
 
 FULL_COVER = 0.8  # a short question whose rare words one quoted sentence nearly all holds is covered ("what's a GAN?")
@@ -170,12 +171,12 @@ class Advisor:
         if query.sources:
             chosen = sorted(chosen, key=lambda c: not self._from_source(corpus, query, c.sentence.doc_id,
                                                                         c.sentence.text, ()))
-        named_in_text = bool(chosen) and lexical_cover(corpus, query, chosen[0].sentence) >= FULL_COVER
+        named_in_text = bool(chosen) and lexical_cover(corpus, query, chosen[0]) >= FULL_COVER
         if found.best_chunk < self.settings.min_score and not any(m.subject_named for m in facts) \
                 and not named_in_text:
             notes.append(f"not covered: best passage below {self.settings.min_score}")
             return self._not_covered(corpus, found, [])
-        if query.kind == "comparison" and len(query.subjects) + len(query.places) >= 2 and query.asks_figure:
+        if query.kind == "comparison" and query.asks_figure:
             compared = compare_facts(corpus, query, found.sentence_scores)
             if compared:
                 notes.append("comparison: " + "; ".join(f"{name}: {len(ms)} figures" for name, ms in compared))
@@ -223,7 +224,7 @@ class Advisor:
     def _unlisted_subject(corpus: CorpusIndex, query: Query, facts: list[FactMatch], chosen: list[Scored]) -> str:
         """A name or year a figure question asks about that none of the evidence found is about or even mentions
         ("How many open positions does IBM have?" answered by a table without IBM)."""
-        if any(m.subject_named for m in facts) or not query.asks_figure or not (facts or chosen):
+        if not query.asks_figure or not (facts or chosen):
             return ""
         said = " ".join(f"{m.fact.subject} {m.fact.quote} {' '.join(m.fact.qualifiers)} {m.fact.title} "
                         f"{m.fact.caption}" for m in facts) if facts else \
@@ -234,6 +235,17 @@ class Advisor:
         names = [m.text for m in query.subjects if m.role == "name"]
         names += [w for w in re.findall(r"\b[A-Z]{2,5}\b", query.text)
                   if w.lower() not in corpus.acronyms and w.lower() not in places]
+        if facts:  # a rare word of the subject asked about that the figure's source never uses ("quantum plumber")
+            source = facts[0].fact
+            bundle = {singular(w) for w in words(f"{said} {corpus.chunks[corpus.sentences[source.sentence_id].chunk_id].text}")}
+            bundle |= {lemma(w) for w in bundle}
+            common = sorted(corpus.idf.values())[len(corpus.idf) // 2] if corpus.idf else 0.0
+            for word in query.topic:
+                if len(word) > 3 and corpus.idf.get(singular(word), 0.0) > common and \
+                        not ({singular(word), lemma(word)} & bundle) and word not in corpus.acronyms:
+                    return _phrase(query.text, word)
+        if any(m.subject_named for m in facts):
+            return ""
         for name in names:
             if name.lower() in said or name.lower() in places:
                 continue
@@ -305,6 +317,8 @@ class Advisor:
                              else "Other sources give:")
             citation, use = citations.cite_fact(match)
             uses.append(use)
+            if number > 0 and match.fact.sentence_id == facts[0].fact.sentence_id:
+                continue  # the other cells of the lead row are in the facts table, not repeated as sentences
             if match.fact.source == "prose":  # the source's own sentence, with the source named
                 parts.append(f"{display(corpus.sentences[match.fact.sentence_id])} (“{match.fact.title}”) "
                              f"[{citation.id}]")
@@ -316,6 +330,7 @@ class Advisor:
             fact_chunks = {corpus.sentences[s].chunk_id for s in fact_sentences}
             chosen = [c for c in chosen if c.sentence.sentence_id not in fact_sentences
                       and c.sentence.chunk_id in fact_chunks and c.sentence.kind not in ("row", "block")
+                      and not is_pointer(c.sentence)
                       and not any(m.fact.quote == c.sentence.text for m in facts)][:SUPPORTING_SENTENCES]
         for item in chosen:
             citation = citations.cite(item.sentence, item.score)

@@ -35,6 +35,7 @@ class Scored:
     sentence: Sentence
     score: float
     why: str = ""  # how this sentence came to be chosen (for --explain)
+    matched: str = ""  # the text that matched the question, when it handed its match on (a lead-in, a heading)
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,8 @@ def _described(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
     ("Pharmacists: Dispense drugs prescribed by physicians ...")."""
     for sid in corpus.sentences_by_chunk.get(sentence.chunk_id, []):
         unit = corpus.sentences[sid]
-        if unit.kind == "sentence" and unit.sentence_id != sentence.sentence_id and not is_name_list(unit):
+        if unit.kind == "sentence" and unit.sentence_id != sentence.sentence_id and not is_name_list(unit) \
+                and len(unit.text.split()) >= MIN_QUOTE_WORDS:
             return replace(unit, context=corpus.documents[unit.doc_id].title)
     return None
 
@@ -192,11 +194,15 @@ def overlap(question_terms: dict[str, float], sentence: Sentence) -> float:
     return weighted_share(question_terms, {singular(w) for w in words(sentence.text + " " + sentence.context)})
 
 
-def lexical_cover(corpus: CorpusIndex, query: Query, sentence: Sentence) -> float:
-    """Share of the question's topic words (IDF-weighted, acronyms spelled out) that a sentence holds."""
+def lexical_cover(corpus: CorpusIndex, query: Query, chosen: Scored) -> float:
+    """Share of the question's topic words (IDF-weighted, acronyms spelled out) that a chosen sentence, or the text
+    that handed it its match, holds."""
     terms = weighted_terms(corpus, " ".join(query.topic) + " " + query.search_text.split("(", 1)[-1]
                            if "(" in query.search_text else " ".join(query.topic))
-    return overlap(terms, sentence) if terms else 0.0
+    if not terms:
+        return 0.0
+    present = {singular(w) for w in words(f"{chosen.sentence.text} {chosen.sentence.context} {chosen.matched}")}
+    return weighted_share(terms, present)
 
 
 def title_overlap(corpus: CorpusIndex, question_terms: dict[str, float], sentence: Sentence) -> float:
@@ -236,7 +242,7 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
     candidates.update(int(i) for i in top)
     floor = min(found.chunk_scores.values(), default=0.0)
     question_terms = weighted_terms(corpus, found.question)
-    best: dict[tuple[int, int], tuple[float, Sentence, str]] = {}
+    best: dict[tuple[int, int], tuple[float, Sentence, str, str]] = {}
     for sid in candidates:
         sentence = corpus.sentences[sid]
         score = (0.5 * float(scores[sid]) + 0.5 * found.chunk_scores.get(sentence.chunk_id, floor)
@@ -249,8 +255,9 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
         why = "matched" if target is sentence else f"pointed at by: {sentence.text[:80]}"
         entry = best.get((target.sentence_id, target.end))
         if entry is None or score > entry[0]:
-            best[(target.sentence_id, target.end)] = (score, target, why)
-    scored = sorted((Scored(s, score, why) for score, s, why in best.values()), key=lambda s: s.score, reverse=True)
+            best[(target.sentence_id, target.end)] = (score, target, why, sentence.text)
+    scored = sorted((Scored(s, score, why, matched) for score, s, why, matched in best.values()),
+                    key=lambda s: s.score, reverse=True)
     chosen: list[Scored] = []
     for candidate in scored:
         if len(chosen) == limit or candidate.score < scored[0].score - SENTENCE_MARGIN:

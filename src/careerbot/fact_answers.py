@@ -297,6 +297,12 @@ def compare_facts(corpus: CorpusIndex, query: Query,
     named: list[tuple[str, set[str]]] = [
         (p.known_as[0] if len(p.known_as) == 1 else p.text, {k.lower() for k in p.known_as}) for p in query.places]
     named += [(_spelled_out(m.text, corpus), set()) for m in query.subjects]
+    if len(named) < 2:  # "the median wages of electricians and plumbers": the phrases either side of "and"
+        pair = re.search(r"(?:\bof|\bbetween|\bfor|^compare)\s+(?:an?\s+|the\s+)?([\w-]+(?:\s+[\w-]+)?)\s+"
+                         r"(?:and|or|vs\.?|versus|with|to)\s+(?:an?\s+|the\s+)?([\w-]+(?:\s+[\w-]+)?)\s*\??$",
+                         query.text, re.I)
+        if pair:
+            named = [(pair.group(1), set()), (pair.group(2), set())]
     if len(named) < 2:
         return None
     result: list[tuple[str, list[FactMatch]]] = []

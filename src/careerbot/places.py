@@ -32,6 +32,7 @@ class Gazetteer:
     """The corpus's places, looked up by any of their names (lower case)."""
 
     by_name: dict[str, list[Place]] = field(default_factory=dict)
+    row_labels: set[str] = field(default_factory=set)  # places that are rows of a table, not only where a row is
 
     def add(self, name: str, place: Place) -> None:
         entries = self.by_name.setdefault(name.lower(), [])
@@ -58,9 +59,9 @@ def place_of(text: str) -> Place | None:
     return Place(match.group(0), city, match.group(2))
 
 
-def build_gazetteer(labels: list[str]) -> Gazetteer:
+def build_gazetteer(labels: list[str], row_labels: set[str] | None = None) -> Gazetteer:
     """Every name by which the places among `labels` (fact subjects and qualifiers) can be asked about."""
-    gazetteer = Gazetteer()
+    gazetteer = Gazetteer(row_labels={" ".join(label.split()) for label in row_labels or set()})
     nicknames: dict[str, list[str]] = {}
     for nickname, city in CITY_NICKNAMES.items():
         nicknames.setdefault(city, []).append(nickname)

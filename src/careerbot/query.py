@@ -222,13 +222,15 @@ def _top_n(text: str) -> int | None:
     return int(value) if value.isdigit() else _NUMBER_WORDS.get(value)
 
 
-def _with_places(text: str, places: list[Mention]) -> str:
+def _with_places(text: str, places: list[Mention], rows: set[str]) -> str:
     """The question with each place written as the corpus writes it, when that is one spelling (MA -> Boston, MA)."""
     for mention in sorted(places, key=lambda m: m.start, reverse=True):
-        cities = sorted({spelling.split(",")[0] for spelling in mention.known_as}, key=len)
+        # A place that is a table's row ("Seattle, WA") before one a row is only stated in (a company in Redmond).
+        spellings = [k for k in mention.known_as if k in rows] or list(mention.known_as)
+        cities = sorted({spelling.split(",")[0] for spelling in spellings}, key=lambda c: (len(c), c))
         # One spelling: the corpus's own ("Boston, MA"); several ("New York City, NY", "New York, NY"): the name
         # they share, which matches them all.
-        written = mention.known_as[0] if len(mention.known_as) == 1 else cities[0]
+        written = spellings[0] if len(spellings) == 1 else cities[0]
         if written.lower() != mention.text.lower():
             text = text[:mention.start] + written + text[mention.end:]
     return text
@@ -317,7 +319,7 @@ def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> l
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _phrase_around(text: str, word: str) -> str:
+def phrase_around(text: str, word: str) -> str:
     """The run of content words a missing word stands in ("dental hygienist", "professional dog walker")."""
     tokens = list(_WORD.finditer(text))
     for i, token in enumerate(tokens):
@@ -413,9 +415,10 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
             missing.append(word)
         else:
             unmatched.append(word)
-    missing = [_phrase_around(body, word) for word in missing]
+    missing = [phrase_around(body, word) for word in missing]
+    placed = _with_places(body, places, corpus.gazetteer.row_labels)
     return Query(
-        original=question, text=_with_places(body, places), search_text=with_acronyms(_with_places(body, places), corpus),
+        original=question, text=placed, search_text=with_acronyms(placed, corpus),
         kind=kind, wh=wh,
         direction=_direction(body) if kind == "ranking" else "", top_n=_top_n(body), plural=_asks_plural(body),
         statistic=statistic.group(1).lower() if statistic else "", levels=tuple(levels(body)),

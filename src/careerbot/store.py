@@ -234,7 +234,7 @@ def load_version(index_dir: Path, version: str | None = None, serving: bool = Tr
     sources = _source_names(documents, facts, idf)
     return CorpusIndex(version, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors,
                        facts, defined, by_chunk, idf, by_sentence, by_word, by_table,
-                       chunk_matrix, lexical, names, vocabulary, build_gazetteer(labels), sources)
+                       chunk_matrix, lexical, names, vocabulary, build_gazetteer(labels, {fact.subject for fact in facts}), sources)
 
 
 def _source_names(documents: dict[str, Document], facts: list[Fact], idf: dict[str, float]) -> dict[str, str]:
