@@ -12,7 +12,7 @@ from careerbot.compose import plain
 from careerbot.documents import Sentence
 from careerbot.query import Query
 from careerbot.store import CorpusIndex
-from careerbot.terms import content_words, lemma, singular, weighted_share, words
+from careerbot.terms import content_words, lemma, singular, term_set, weighted_share, words
 
 GLOBAL_SENTENCES = 24  # best sentences taken from the whole corpus, beside those of the best chunks
 NEAR_DUPLICATE = 0.92  # sentences this similar to one already chosen add nothing
@@ -191,7 +191,7 @@ def weighted_terms(corpus: CorpusIndex, text: str) -> dict[str, float]:
 
 def overlap(question_terms: dict[str, float], sentence: Sentence) -> float:
     """Share of the question's informative words (IDF-weighted) that the sentence or its row header contains."""
-    return weighted_share(question_terms, {singular(w) for w in words(sentence.text + " " + sentence.context)})
+    return weighted_share(question_terms, term_set(sentence.text) | term_set(sentence.context))
 
 
 def lexical_cover(corpus: CorpusIndex, query: Query, chosen: Scored) -> float:
@@ -207,7 +207,7 @@ def lexical_cover(corpus: CorpusIndex, query: Query, chosen: Scored) -> float:
 
 def title_overlap(corpus: CorpusIndex, question_terms: dict[str, float], sentence: Sentence) -> float:
     """Share of the question's rare words in the title of the sentence's document ("... according to Glassdoor")."""
-    return weighted_share(question_terms, {singular(w) for w in words(corpus.documents[sentence.doc_id].title)})
+    return weighted_share(question_terms, term_set(corpus.documents[sentence.doc_id].title))
 
 
 KIND_BONUS = 0.06  # a unit of the shape the question's kind wants (a list for "which skills", "X is ..." for "what is X")

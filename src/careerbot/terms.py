@@ -25,6 +25,12 @@ def words(text: str) -> list[str]:
     return [re.sub(r"['’][a-z]+$", "", token.lower()) for token in _WORD.findall(text)]
 
 
+@lru_cache(maxsize=200_000)
+def term_set(text: str) -> frozenset[str]:
+    """The singular word forms of a text, cached: sentences, headers and titles are compared with every question."""
+    return frozenset(singular(w) for w in words(text))
+
+
 def tokens(text: str) -> list[str]:
     """Lower-case word and number tokens, plural folded; C++ and C# kept whole."""
     return [singular(t) for t in re.findall(r"[a-z0-9][a-z0-9+#]*", text.lower().replace("’", "'"))]
