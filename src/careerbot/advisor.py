@@ -6,7 +6,6 @@ import re
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
 
 from careerbot.compose import fact_sentence, not_said, ranking_sentence
 from careerbot.config import Settings

@@ -5,7 +5,7 @@ fields instead of tokenising the question again."""
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 from careerbot.places import is_known_place
