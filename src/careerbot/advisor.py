@@ -157,7 +157,11 @@ class Advisor:
             facts = [m for m in facts if self._from_source(corpus, query, m.fact.doc_id, m.fact.quote,
                                                            m.fact.qualifiers)] or facts
         notes.extend(f"fact {m.fact.subject} / {m.fact.attribute} = {m.fact.value} ({m.score:.3f})" for m in facts)
-        stated = query.kind == "ranking" and self._stated(corpus, query, found)
+        chosen = choose_sentences(corpus, found, self.settings.answer_sentences, query)
+        if query.sources:
+            chosen = sorted(chosen, key=lambda c: not self._from_source(corpus, query, c.sentence.doc_id,
+                                                                        c.sentence.text, ()))
+        stated = query.kind == "ranking" and self._stated(query, chosen)
         if stated:
             notes.append("the text states the superlative itself: quoted, not ranked")
             facts = []
@@ -166,10 +170,6 @@ class Advisor:
             if ranked:
                 notes.append(f"ranking over {ranked[1]} figures of '{ranked[0][0].fact.attribute}'")
                 return self._compose_ranking(corpus, query, ranked[0], ranked[1])
-        chosen = choose_sentences(corpus, found, self.settings.answer_sentences, query)
-        if query.sources:
-            chosen = sorted(chosen, key=lambda c: not self._from_source(corpus, query, c.sentence.doc_id,
-                                                                        c.sentence.text, ()))
         named_in_text = bool(chosen) and lexical_cover(corpus, query, chosen[0]) >= FULL_COVER
         if found.best_chunk < self.settings.min_score and not any(m.subject_named for m in facts) \
                 and not named_in_text:
@@ -205,14 +205,14 @@ class Advisor:
             return self._not_covered(corpus, found, [])
         return self._compose(corpus, found, facts, chosen)
 
-    def _stated(self, corpus: CorpusIndex, query: Query, found: Retrieval) -> bool:
+    @staticmethod
+    def _stated(query: Query, chosen: list[Scored]) -> bool:
         """Whether the text states the superlative itself ("The minimum education level ... is a master's degree"):
         then it is quoted, not computed from a table."""
         phrase = re.search(r"\b(?:most|least|highest|lowest|minimum|maximum|best|top)\s+\w+", query.text, re.I)
         if phrase is None:
             return False
-        chosen = choose_sentences(corpus, found, 2, query)
-        return any(phrase.group(0).lower() in c.sentence.text.lower() for c in chosen)
+        return any(phrase.group(0).lower() in c.sentence.text.lower() for c in chosen[:2])
 
     @staticmethod
     def _from_source(corpus: CorpusIndex, query: Query, doc_id: str, text: str, qualifiers: Sequence[str]) -> bool:
@@ -238,9 +238,8 @@ class Advisor:
             source = facts[0].fact
             bundle = {singular(w) for w in words(f"{said} {corpus.chunks[corpus.sentences[source.sentence_id].chunk_id].text}")}
             bundle |= {lemma(w) for w in bundle}
-            common = sorted(corpus.idf.values())[len(corpus.idf) // 2] if corpus.idf else 0.0
             for word in query.topic:
-                if len(word) > 3 and corpus.idf.get(singular(word), 0.0) > common and \
+                if len(word) > 3 and corpus.idf.get(singular(word), 0.0) > corpus.median_idf and \
                         not ({singular(word), lemma(word)} & bundle) and word not in corpus.acronyms:
                     return _phrase(query.text, word)
         if any(m.subject_named for m in facts):

@@ -40,7 +40,7 @@ def _topic(question: str, corpus: CorpusIndex, names: dict[str, str]) -> str:
     """What a question is about: its last specific name, or else the words after its question word."""
     mentions = subject_mentions(question, corpus, names)
     if mentions:  # a proper name ("Amazon") before a generic subject ("entry-level ML engineers")
-        proper = [m for m in mentions if m.text[:1].isupper() and not m.text.lower().startswith(("entry", "senior"))]
+        proper = [m for m in mentions if m.text[:1].isupper() and not levels(m.text)]
         return (proper or mentions)[-1].text
     body = re.sub(r"^(?:tell me about|what (?:is|are)|who (?:is|are)|explain|describe)\s+", "", question.strip(),
                   flags=re.I)

@@ -8,7 +8,6 @@ import os
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -66,48 +65,45 @@ class CorpusIndex:
     gazetteer: Gazetteer = field(default_factory=Gazetteer)  # the places the facts name, by every name they go by
     source_names: dict[str, str] = field(default_factory=dict)  # a source's name (lower case) -> as written
 
+    spelling: Spelling = field(default_factory=lambda: Spelling(frozenset(), {}))  # typos and clipped words
+    median_idf: float = 0.0  # words rarer than this are names and specific terms, not the corpus's common words
+
     def closest_word(self, word: str) -> str | None:
         """The corpus word a misspelt one most likely means (enginer -> engineer), or None."""
-        return _closest(self.version, self._spelling_list(), word)
+        return self.spelling.closest(word)
 
     def clipped_word(self, short: str) -> str | None:
         """The corpus's most common word that a clipped form opens and runs through (eng -> engineer,
         lvl -> level, mgmt -> management), or None."""
-        return _clipped(self.version, self._spelling_list(), short, id(self.idf), self.idf)
-
-    def _spelling_list(self) -> tuple[str, ...]:
-        return _spellings(self.version, self.vocabulary)
+        return self.spelling.clipped(short)
 
 
-@lru_cache(maxsize=4)
-def _spellings(version: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
-    return tuple(sorted(w for w in vocabulary if len(w) >= 4 and w.isalpha()))
+class Spelling:
+    """Look-ups of misspelt and clipped words against one version's vocabulary, remembered per word."""
 
+    def __init__(self, vocabulary: frozenset[str], idf: dict[str, float]) -> None:
+        self._words = tuple(sorted(w for w in vocabulary if len(w) >= 4 and w.isalpha()))
+        self._idf = idf
+        self._closest: dict[str, str | None] = {}
+        self._clipped: dict[str, str | None] = {}
 
-_CLIPPED_CACHE: dict[tuple[str, str], str | None] = {}
+    def closest(self, word: str) -> str | None:
+        if word not in self._closest:
+            from rapidfuzz import fuzz, process
 
+            # 80: one wrong, missing or extra letter in a word of five or more ("salery", "enginer"), not another
+            # word ("unicorn" is 71 from "uniform").
+            match = process.extractOne(word, self._words, scorer=fuzz.ratio, score_cutoff=80)
+            self._closest[word] = match[0] if match else None
+        return self._closest[word]
 
-def _clipped(version: str, spellings: tuple[str, ...], short: str, _key: int, idf: dict[str, float]) -> str | None:
-    if (version, short) in _CLIPPED_CACHE:
-        return _CLIPPED_CACHE[(version, short)]
-    pattern = re.compile(short[0] + "".join(f"[a-z]*{re.escape(c)}" for c in short[1:]))
-    found = [w for w in spellings if w[0] == short[0] and len(w) > len(short) and pattern.match(w)
-             and (w.startswith(short) or len(short) >= 3)]
-    best = min(found, key=lambda w: idf.get(w, 99.0)) if found else None
-    if len(_CLIPPED_CACHE) > 4096:
-        _CLIPPED_CACHE.clear()
-    _CLIPPED_CACHE[(version, short)] = best
-    return best
-
-
-@lru_cache(maxsize=4096)
-def _closest(version: str, spellings: tuple[str, ...], word: str) -> str | None:
-    from rapidfuzz import fuzz, process
-
-    # 80: one wrong, missing or extra letter in a word of five or more ("salery", "enginer"), not another word
-    # ("unicorn" is 71 from "uniform").
-    match = process.extractOne(word, spellings, scorer=fuzz.ratio, score_cutoff=80)
-    return match[0] if match else None
+    def clipped(self, short: str) -> str | None:
+        if short not in self._clipped:
+            pattern = re.compile(short[0] + "".join(f"[a-z]*{re.escape(c)}" for c in short[1:]))
+            found = [w for w in self._words if w[0] == short[0] and len(w) > len(short) and pattern.match(w)
+                     and (w.startswith(short) or len(short) >= 3)]
+            self._clipped[short] = min(found, key=lambda w: self._idf.get(w, 99.0)) if found else None
+        return self._clipped[short]
 
 
 def _plain(record: Any) -> dict[str, Any]:
@@ -231,13 +227,15 @@ def load_version(index_dir: Path, version: str | None = None, serving: bool = Tr
     idf = sentence_idf(sentences)
     vocabulary = frozenset(form for term in idf for form in (term, lemma(term)))
     labels = [fact.subject for fact in facts] + [q for fact in facts for q in fact.qualifiers]
-    sources = _source_names(documents, facts, idf)
+    median_idf = sorted(idf.values())[len(idf) // 2] if idf else 0.0
     return CorpusIndex(version, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors,
-                       facts, defined, by_chunk, idf, by_sentence, by_word, by_table,
-                       chunk_matrix, lexical, names, vocabulary, build_gazetteer(labels, {fact.subject for fact in facts}), sources)
+                       facts, defined, by_chunk, idf, by_sentence, by_word, by_table, chunk_matrix, lexical, names,
+                       vocabulary, build_gazetteer(labels, {fact.subject for fact in facts}),
+                       _source_names(documents, facts, idf, median_idf), Spelling(vocabulary, idf), median_idf)
 
 
-def _source_names(documents: dict[str, Document], facts: list[Fact], idf: dict[str, float]) -> dict[str, str]:
+def _source_names(documents: dict[str, Document], facts: list[Fact], idf: dict[str, float],
+                  common: float) -> dict[str, str]:
     """Names of sources a question may ask for: sources the facts cite ("according to PayScale") and the rare
     capitalised words of document titles ("Glassdoor")."""
     names: dict[str, str] = {}
@@ -246,7 +244,6 @@ def _source_names(documents: dict[str, Document], facts: list[Fact], idf: dict[s
             if qualifier.startswith("according to "):
                 name = qualifier[len("according to "):]
                 names.setdefault(name.lower(), name)
-    common = sorted(idf.values())[len(idf) // 2] if idf else 0.0  # words rarer than the median are names
     for document in documents.values():
         for word in re.findall(r"\b[A-Z][\w&.-]*[A-Za-z]", document.title):
             if idf.get(singular(word.lower()), 99.0) > common and len(word) > 3 and not parts_of_speech(word):
