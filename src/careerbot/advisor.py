@@ -152,7 +152,8 @@ class Advisor:
             notes.append(f"not covered: the sources never use {', '.join(missing)}")
             return self._not_covered(corpus, found, missing)
         facts = [] if query.kind in ("howto", "duties") else select_facts(
-            corpus, query.text, found.sentence_scores, query.kind in ("figure", "ranking", "comparison"))
+            corpus, query.text, found.sentence_scores, query.kind in ("figure", "ranking", "comparison"),
+            tuple(m.text for m in query.subjects if m.role == "subject"))
         if query.sources:  # "according to Glassdoor": that source's figures, when it gives any
             facts = [m for m in facts if self._from_source(corpus, query, m.fact.doc_id, m.fact.quote,
                                                            m.fact.qualifiers)] or facts
@@ -229,7 +230,7 @@ class Advisor:
                         f"{m.fact.caption}" for m in facts) if facts else \
             " ".join(f"{c.sentence.text} {c.sentence.section} {corpus.documents[c.sentence.doc_id].title}"
                      for c in chosen[:1])
-        said = said.lower()
+        said = said.lower().replace("’", "'")
         places = {w.lower() for p in query.places for w in p.text.split()}
         names = [m.text for m in query.subjects if m.role == "name"]
         names += [w for w in re.findall(r"\b[A-Z]{2,5}\b", query.text)
@@ -245,7 +246,7 @@ class Advisor:
         if any(m.subject_named for m in facts):
             return ""
         for name in names:
-            if name.lower() in said or name.lower() in places:
+            if name.lower().replace("’", "'") in said or name.lower() in places:
                 continue
             whole = re.search(rf"{re.escape(name)}(?:\s+(?:of|for|and|&)?\s*[A-Z][\w&.-]*)*", query.text)
             return whole.group(0) if whole else name
@@ -317,7 +318,8 @@ class Advisor:
             uses.append(use)
             if number > 0 and match.fact.sentence_id == facts[0].fact.sentence_id:
                 continue  # the other cells of the lead row are in the facts table, not repeated as sentences
-            if match.fact.source == "prose":  # the source's own sentence, with the source named
+            if match.fact.source == "prose" and match.fact.subject.lower() in match.fact.quote.lower():
+                # the source's own sentence, with the source named (a figure under its heading gets a sentence)
                 parts.append(f"{display(corpus.sentences[match.fact.sentence_id])} (“{match.fact.title}”) "
                              f"[{citation.id}]")
             else:

@@ -61,6 +61,9 @@ def _build(settings: Settings, embedder, full: bool = False, strict: bool = Fals
                f"{report.facts} facts) in {report.seconds:.1f} s: version {report.version} in {settings.index_dir}")
     click.echo(f"  {len(report.added)} added, {len(report.changed)} changed, {len(report.removed)} removed, "
                f"{len(report.reused)} reused, {len(report.skipped)} skipped; {report.embedded} texts embedded")
+    if report.reread:
+        click.echo(f"  {len(report.reread)} unchanged documents read again: this careerbot reads documents "
+                   "differently from the one that built the index (their unchanged texts kept their vectors)")
     for label, names in (("added", report.added), ("changed", report.changed), ("removed", report.removed)):
         for name in names[:20]:
             click.echo(f"  {label} {name}")

@@ -33,8 +33,9 @@ def _qualifier_words(fact: Fact) -> tuple[str, str]:
     before: list[str] = []
     after: list[str] = []
     measure = measure_words(fact).lower()
+    subject = fact.subject.lower()
     for qualifier in fact.qualifiers:
-        if qualifier.lower() in measure:
+        if qualifier.lower() in measure or qualifier.lower() in subject:
             continue
         if levels(qualifier) or qualifier in ("average", "median", "mean"):
             before.append(qualifier)

@@ -20,6 +20,7 @@ SENTENCE_MARGIN = 0.12  # a sentence scoring this far below the best one is not 
 MIN_QUOTE_WORDS = 4
 LEXICAL_WEIGHT = 0.15  # how much sharing the question's rare words (a city, a tool) lifts a sentence
 MAX_POINTED = 12  # items or rows a pointer hands its match to
+SOURCE_BONUS = 0.15  # the question names a source ("according to Glassdoor") and the sentence is from or cites it
 # A sentence that announces what follows it rather than saying it: "...include the following:", "The table below
 # lists...", "...may face several challenges." English wording of documents in general.
 _POINTER = re.compile(r"(?::\s*$|\b(?:below|following|as follows|listed here|here are|these include)\b|"
@@ -141,6 +142,9 @@ def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
             return None
         return _next_unit(corpus, sentence, follow=True)
     if stripped.endswith("?"):
+        block = pointed_block(corpus, sentence)  # a question answered by the list or table under it
+        if block is not None:
+            return block
         following = sentence.sentence_id + 1
         if following < len(corpus.sentences) and corpus.sentences[following].doc_id == sentence.doc_id:
             answer = corpus.sentences[following]
@@ -252,6 +256,8 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
         if target is None:
             continue
         score += _shape_bonus(query, target, corpus)
+        if query is not None and query.sources and from_source(corpus, query.sources, target):
+            score += SOURCE_BONUS
         why = "matched" if target is sentence else f"pointed at by: {sentence.text[:80]}"
         entry = best.get((target.sentence_id, target.end))
         if entry is None or score > entry[0]:
@@ -269,6 +275,12 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
             continue
         chosen.append(candidate)
     return chosen
+
+
+def from_source(corpus: CorpusIndex, sources: tuple[str, ...], sentence: Sentence) -> bool:
+    """Whether a sentence comes from a document a named source wrote (its title) or cites that source."""
+    said = f"{corpus.documents[sentence.doc_id].title} {sentence.text}".lower()
+    return any(source.lower() in said for source in sources)
 
 
 def _covered_by(sentence: Sentence, chosen: list[Scored]) -> bool:

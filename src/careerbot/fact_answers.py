@@ -15,7 +15,7 @@ from careerbot.places import place_of
 from careerbot.values import FIGURE
 from careerbot.query import Query
 from careerbot.store import CorpusIndex
-from careerbot.terms import STOPWORDS, levels, singular, subject_words, tokens, weighted_share
+from careerbot.terms import STOPWORDS, levels, name_key, singular, subject_words, tokens, weighted_share
 
 SUBJECT_BONUS = 0.25  # the question names the fact's row label or subject
 LEVEL_BONUS = 0.10  # the fact is stated for the level the question asks about
@@ -26,6 +26,7 @@ CONFLICT_MARGIN = 0.20  # other sources' figures for the same thing (subject, le
 LEXICAL_BONUS = 0.15  # the question's rare words appear in the fact's caption, column or row
 ATTRIBUTE_BONUS = 0.03  # ... and in its own column name: tells apart the cells of one row
 MONEY_BONUS = 0.10  # a question about pay and a fact that is a sum of money
+EXACT_SUBJECT_BONUS = 0.15  # the question names the fact's subject in full, as one phrase ("ML engineer manager")
 _PAY = re.compile(r"\b(?:pay(?:s|ing)?|paid|earn(?:s|ing|ings)?|make|makes|wages?|salar(?:y|ies)|income|"
                   r"compensation)\b", re.I)
 FACT_MIN = 0.45  # a best fact scoring below this does not answer the question
@@ -57,8 +58,10 @@ def specificity(named: list[str], corpus: CorpusIndex, rare: float) -> float:
     weights = [corpus.idf.get(t, rare) for t in named]
     if not weights or rare <= math.log(2):
         return 0.0
-    # Scaled between a word in every sentence (idf log 2) and a word in one sentence (the rarest).
-    return min(1.0, max(0.0, (sum(weights) / len(weights) - math.log(2)) / (rare - math.log(2))))
+    # Scaled between a word in every sentence (idf log 2) and a word in one sentence (the rarest). Every word of
+    # the subject is in the question: its rarest word says how specific the match is ("Engineer Manager").
+    typical = (sum(weights) / len(weights) + max(weights)) / 2
+    return min(1.0, max(0.0, (typical - math.log(2)) / (rare - math.log(2))))
 
 
 def question_tokens(question: str, corpus: CorpusIndex) -> set[str]:
@@ -121,8 +124,16 @@ def _candidates(corpus: CorpusIndex, asked: set[str], sentence_scores: np.ndarra
     return found
 
 
-def score_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray) -> list[FactMatch]:
+def _subject_key(text: str, corpus: CorpusIndex) -> str:
+    """A subject as looked up: acronyms the corpus defines written out, plurals folded."""
+    return name_key([w for t in text.split() for w in (corpus.acronyms.get(t.lower(), t) if t.isupper() else t).split()])
+
+
+def score_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray,
+                subjects: tuple[str, ...] = ()) -> list[FactMatch]:
+    """Every candidate fact scored for the question; `subjects` are the phrases the question names as subjects."""
     asked = question_tokens(question, corpus)
+    exact = {_subject_key(s, corpus) for s in subjects}
     lowered = question.lower()
     wanted_levels = set(levels(question))
     rare = max(corpus.idf.values(), default=0.0)
@@ -140,6 +151,8 @@ def score_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray)
         weight = specificity(named_words, corpus, rare)
         named = weight > 0.3
         score = float(sentence_scores[fact.sentence_id]) + SUBJECT_BONUS * weight
+        if named and exact and _subject_key(fact.subject, corpus) in exact:
+            score += EXACT_SUBJECT_BONUS
         fact_levels = set(levels(" ".join(fact.qualifiers)))
         if wanted_levels:
             if not fact_levels:
@@ -157,9 +170,9 @@ def score_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray)
 
 
 def select_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray,
-                 figure_asked: bool = False) -> list[FactMatch]:
+                 figure_asked: bool = False, subjects: tuple[str, ...] = ()) -> list[FactMatch]:
     """The facts that answer a figure question, best first; empty when it asks for none or none fits."""
-    matches = score_facts(corpus, question, sentence_scores)
+    matches = score_facts(corpus, question, sentence_scores, subjects)
     if _COUNTING.search(question):  # "how many", "what percentage": the words of a text cell do not answer it
         matches = [m for m in matches if m.fact.parsed.kind != "text"]
     counted = re.search(r"\bhow many\s+(\w+)(?:\s+(\w+))?", question, re.I)

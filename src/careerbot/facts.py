@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -19,6 +20,9 @@ _FUNCTION = STOPWORDS | {"per", "between", "from", "around", "about", "roughly",
 # Words that end the subject of a sentence stating a figure (English verbs, not domain words).
 _VERB = re.compile(r"\b(?:earns?|makes?|takes?|can|could|will|may|might|is|are|was|were|has|have|had|ranges?|"
                    r"commands?|typically|often|expects?|receives?|gets?|earned|made|reported|say|says)\b", re.I)
+
+# The same verbs in lower case: "Range" in a title-case label is a name, not a verb.
+_LOWER_VERB = re.compile(_VERB.pattern)
 
 
 @dataclass(frozen=True)
@@ -141,7 +145,9 @@ class _Extractor:
             self.add(sentence, " ".join(label), " ".join(rest), " ".join(value), context.caption, stated, "table",
                      context.number)
 
-    def prose(self, sentence: Sentence, section: str) -> None:
+    def prose(self, sentence: Sentence, section: str, heading: str) -> None:
+        """Figures of a sentence; a short verbless line that opens with its figure ("276K /yr Most Likely Range")
+        is the value of the heading above it, as on a scraped page's cards."""
         text = sentence.text
         for match in FIGURE.finditer(text):
             parsed = figure_value(match)
@@ -149,6 +155,11 @@ class _Extractor:
             if parsed.kind not in ("money", "percent") and not scaled:
                 continue
             start = figure_text_start(match)
+            if (heading and not text[:start].strip() and len(text.split()) <= 8 and not _LOWER_VERB.search(text)
+                    and not re.search(r"[.:]\s*$", text) and text.split()[-1].lower() not in _FUNCTION):
+                self.add(sentence, heading, _trim(text[match.end():]) or section, text[start:match.end()], section,
+                         qualifiers(heading), "prose")
+                continue
             subject, attribute = describe(text, start, match.end())
             self.add(sentence, subject, attribute or section, text[start:match.end()], section,
                      qualifiers(text) + qualifiers(section), "prose")
@@ -202,9 +213,11 @@ def extract_facts(document: Document, chunked: ChunkedDocument, first_fact_id: i
                     if b.kind == "table" and b.caption is not None]
     section = document.title
     intro = ""
+    headings: list[tuple[int, str]] = []  # (where a heading ends, its text), in order
     for number, block in enumerate(blocks):
         if block.kind == "heading":
             section, intro = heading_text(document.text, block), ""
+            headings.append((block.end, section))
         elif block.kind == "table":
             context = TableContext(section, intro, number)
             if block.caption is None:
@@ -214,8 +227,11 @@ def extract_facts(document: Document, chunked: ChunkedDocument, first_fact_id: i
         else:
             intro = document.text[block.start:block.end]
     chunk_sections = {c.chunk_id: c.section for c in chunked.chunks}
+    ends = [end for end, _ in headings]
     for sentence in chunked.sentences:
         if sentence.kind in ("sentence", "item"):
-            extractor.prose(sentence, chunk_sections.get(sentence.chunk_id, document.title))
+            above = bisect.bisect_right(ends, sentence.start) - 1
+            extractor.prose(sentence, chunk_sections.get(sentence.chunk_id, document.title),
+                            headings[above][1] if above >= 0 else "")
     return extractor.facts
 

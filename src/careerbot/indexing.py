@@ -1,13 +1,15 @@
 """Corpus -> chunks, sentences and facts -> vectors -> a new index version, published atomically.
 
 Builds are incremental: a document whose content hash is unchanged keeps its stored records and vectors, so only
-new and changed documents are embedded. A build writes a complete version beside the current one and switches
+new and changed documents are embedded. When the reading code itself changed (a new careerbot), every document is
+read again, and only texts whose embedding text changed go through the model. A build writes a complete version beside the current one and switches
 CURRENT to it in one atomic rename; a build that fails or is killed leaves the current version in use.
 """
 
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -21,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
+from careerbot import chunking, corpus, documents, facts, structure, values
 from careerbot.chunking import chunk_document
 from careerbot.config import Settings
 from careerbot.corpus import read_corpus
@@ -31,6 +34,15 @@ from careerbot.facts import extract_facts
 from careerbot.store import CURRENT, FORMAT_VERSION, VERSIONS, Manifest, current_version, load_version, write_version
 
 LOCK_FILE = ".build.lock"
+# The modules whose code decides a document's records: when any changes, stored records are read again.
+_READING_MODULES = (corpus, structure, chunking, values, facts, documents)
+
+
+def parser_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for module in _READING_MODULES:
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -47,6 +59,7 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
     embedded: int = 0  # texts (chunks and sentences) that went through the model
+    reread: list[str] = field(default_factory=list)  # unchanged documents read again by a changed careerbot
 
 
 @dataclass(frozen=True)
@@ -138,18 +151,19 @@ def _records(document: Document) -> DocumentRecords:
     return DocumentRecords(document, chunked.chunks, chunked.sentences, extract_facts(document, chunked))
 
 
-def _previous(settings: Settings, embedder: Embedder) -> dict[str, DocumentRecords]:
-    """The current version's records per document, ids made local again, when it was built with this model."""
+def _previous(settings: Settings, embedder: Embedder) -> tuple[dict[str, DocumentRecords], bool]:
+    """The current version's records per document, ids made local again, when it was built with this model; and
+    whether they were read by this careerbot's reading code (else only their vectors may be reused)."""
     try:
         corpus = load_version(settings.index_dir, serving=False)
     except CareerbotError:
-        return {}
+        return {}, False
     if corpus.manifest.model_fingerprint != embedder.fingerprint:
-        return {}
+        return {}, False
     try:
         chunk_vectors = np.load(settings.index_dir / VERSIONS / corpus.version / "chunk_vectors.npy")
     except (OSError, ValueError):
-        return {}  # nothing reusable: everything is embedded again
+        return {}, False  # nothing reusable: everything is embedded again
     by_doc: dict[str, DocumentRecords] = {}
     chunks_of: dict[str, list[Chunk]] = {}
     sentences_of: dict[str, list[Sentence]] = {}
@@ -168,7 +182,23 @@ def _previous(settings: Settings, embedder: Embedder) -> dict[str, DocumentRecor
         by_doc[doc_id] = DocumentRecords(
             document, chunks, sentences, facts_of.get(doc_id, []),
             chunk_vectors[[c.chunk_id for c in chunks]], corpus.sentence_vectors[[s.sentence_id for s in sentences]])
-    return by_doc
+    return by_doc, corpus.manifest.parser_fingerprint == parser_fingerprint()
+
+
+def _known_vectors(previous: dict[str, DocumentRecords]) -> dict[str, np.ndarray]:
+    """Embedding text -> stored vector, so records read again keep the vectors of texts that did not change."""
+    known: dict[str, np.ndarray] = {}
+    for records in previous.values():
+        if records.chunk_vectors is None or records.sentence_vectors is None:
+            continue
+        chunk_of = {c.chunk_id: c for c in records.chunks}
+        for chunk, vector in zip(records.chunks, records.chunk_vectors):
+            known[chunk_embedding_text(chunk)] = vector
+        for sentence, vector in zip(records.sentences, records.sentence_vectors):
+            chunk = chunk_of.get(sentence.chunk_id)
+            if chunk is not None:
+                known[sentence_embedding_text(sentence, chunk)] = vector
+    return known
 
 
 def _renumber(records: DocumentRecords, chunk_shift: int, sentence_shift: int, fact_shift: int) -> DocumentRecords:
@@ -184,21 +214,32 @@ def _renumber(records: DocumentRecords, chunk_shift: int, sentence_shift: int, f
                for f in records.facts])
 
 
-def _embed_new(embedder: Embedder, fresh: list[DocumentRecords], show_progress: bool) -> tuple[list[DocumentRecords], int]:
+def _embed(embedder: Embedder, texts: list[str], known: dict[str, np.ndarray], show_progress: bool) -> tuple[np.ndarray, int]:
+    """Vectors of texts in order: known ones looked up, the rest in one batched call."""
+    missing = list(dict.fromkeys(t for t in texts if t not in known))
+    if missing:
+        known = known | dict(zip(missing, embedder.embed(missing, show_progress=show_progress)))
+    if not texts:
+        return np.zeros((0, embedder.dimension), dtype=np.float32), 0
+    return np.vstack([known[t] for t in texts]).astype(np.float32), len(missing)
+
+
+def _embed_new(embedder: Embedder, fresh: list[DocumentRecords], show_progress: bool,
+               known: dict[str, np.ndarray]) -> tuple[list[DocumentRecords], int]:
     """Vectors for the documents that need them, in two batched calls (chunks, sentences)."""
     chunk_texts = [chunk_embedding_text(c) for r in fresh for c in r.chunks]
     sentence_texts = [sentence_embedding_text(s, r.chunks[s.chunk_id]) for r in fresh for s in r.sentences]
     if not chunk_texts:
         return fresh, 0
-    chunk_vectors = embedder.embed(chunk_texts, show_progress=show_progress)
-    sentence_vectors = embedder.embed(sentence_texts, show_progress=show_progress)
+    chunk_vectors, chunk_count = _embed(embedder, chunk_texts, known, show_progress)
+    sentence_vectors, sentence_count = _embed(embedder, sentence_texts, known, show_progress)
     done: list[DocumentRecords] = []
     c = s = 0
     for records in fresh:
         nc, ns = len(records.chunks), len(records.sentences)
         done.append(replace(records, chunk_vectors=chunk_vectors[c:c + nc], sentence_vectors=sentence_vectors[s:s + ns]))
         c, s = c + nc, s + ns
-    return done, len(chunk_texts) + len(sentence_texts)
+    return done, chunk_count + sentence_count
 
 
 def _publish(index_dir: Path, version: str) -> None:
@@ -246,16 +287,17 @@ def build_index(settings: Settings, embedder: Embedder, show_progress: bool = Fa
             reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped) or "the folder is empty"
             raise CorpusEmpty(f"No readable document in {corpus_dir} ({reasons}). Add .txt, .md, .html, .pdf, "
                               ".csv or .tsv files.")
-        previous = {} if full else _previous(settings, embedder)
+        previous, same_reader = ({}, False) if full else _previous(settings, embedder)
         kept: dict[str, DocumentRecords] = {}
         fresh: list[DocumentRecords] = []
         for document in documents:
             old = previous.get(document.doc_id)
-            if old is not None and old.document.content_hash == document.content_hash:
+            if same_reader and old is not None and old.document.content_hash == document.content_hash:
                 kept[document.doc_id] = old
             else:
                 fresh.append(_records(document))
-        embedded_records, embedded = _embed_new(embedder, fresh, show_progress)
+        known = {} if same_reader else _known_vectors(previous)
+        embedded_records, embedded = _embed_new(embedder, fresh, show_progress, known)
         by_doc = kept | {r.document.doc_id: r for r in embedded_records}
         version = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f") + "-" + uuid.uuid4().hex[:6]
         total = _assemble([by_doc[d.doc_id] for d in documents])
@@ -265,7 +307,7 @@ def build_index(settings: Settings, embedder: Embedder, show_progress: bool = Fa
             build_seconds=round(time.perf_counter() - began, 3),
             documents={d.doc_id: d.content_hash for d in documents}, chunk_count=len(total.chunks),
             sentence_count=len(total.sentences), fact_count=len(total.facts),
-            skipped=[{"path": s.path, "reason": s.reason} for s in skipped])
+            skipped=[{"path": s.path, "reason": s.reason} for s in skipped], parser_fingerprint=parser_fingerprint())
         staging = settings.index_dir / VERSIONS / f".tmp-{version}"
         write_version(staging, manifest, documents, total.chunks, total.sentences, total.facts, total.chunk_vectors,
                       total.sentence_vectors)
@@ -276,7 +318,10 @@ def build_index(settings: Settings, embedder: Embedder, show_progress: bool = Fa
         version, ids, len(total.chunks), len(total.sentences), len(total.facts), skipped,
         round(time.perf_counter() - began, 3),
         added=[r.document.doc_id for r in fresh if r.document.doc_id not in previous],
-        changed=[r.document.doc_id for r in fresh if r.document.doc_id in previous],
+        changed=[r.document.doc_id for r in fresh if r.document.doc_id in previous
+                 and r.document.content_hash != previous[r.document.doc_id].document.content_hash],
+        reread=[r.document.doc_id for r in fresh if r.document.doc_id in previous
+                and r.document.content_hash == previous[r.document.doc_id].document.content_hash],
         removed=sorted(set(previous) - set(ids)), reused=sorted(kept), embedded=embedded)
 
 

@@ -38,6 +38,7 @@ class Manifest:
     sentence_count: int
     fact_count: int
     skipped: list[dict[str, str]] = field(default_factory=list)
+    parser_fingerprint: str = ""  # the reading code the records came from (indexing.parser_fingerprint)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from careerbot.values import FIGURE, parse_value
+
 Span = tuple[int, int]
 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣*+\-–]|\d{1,2}[.)])\s+")
@@ -57,7 +59,17 @@ def is_heading_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped or _BULLET.match(line) or _PIPE_ROW.match(line) or stripped.endswith(":"):
         return False
-    return _words(stripped) <= MAX_HEADING_WORDS and not _TERMINAL.search(stripped)
+    return _words(stripped) <= MAX_HEADING_WORDS and not _TERMINAL.search(stripped) and not states_figure(stripped)
+
+
+def states_figure(line: str) -> bool:
+    """A line with pay, a share or a scaled amount in it ("276K /yr Most Likely Range", "32% advanced to") states a
+    figure: it is a value of the heading above it, not a heading."""
+    for match in FIGURE.finditer(line):
+        parsed = parse_value(match.group(0))
+        if parsed.kind in ("money", "percent") or re.search(r"\d\s?[KkMm]\b", match.group(0)):
+            return True
+    return False
 
 
 def _is_flat_table(text: str, lines: list[Span]) -> bool:
@@ -142,7 +154,14 @@ def _groups(text: str) -> list[list[Span]]:
         position += len(part)
     line_count = sum(len(group) for group in groups)
     if len(groups) * 4 < line_count:  # blank lines are rare: they do not mark paragraphs in this document
-        return [[line] for group in groups for line in group]
+        single: list[list[Span]] = []
+        for line in (line for group in groups for line in group):
+            bullet = bool(_BULLET.match(text[line[0]:line[1]]))
+            if bullet and single and _BULLET.match(text[single[-1][-1][0]:single[-1][-1][1]]):
+                single[-1].append(line)  # a run of bullet lines is one list
+            else:
+                single.append([line])
+        return single
     return groups
 
 

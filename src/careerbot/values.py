@@ -12,8 +12,9 @@ _AMOUNT = rf"(?:[$£€¥₹]\s?)?(?:{_NUMBER})(?:\s?(?:[KkMm]|[Bb]n|million|bil
 _DASH = r"\s*(?:–|—|-|to)\s*"
 _UNIT = r"(?:\s*(?:/\s?(?:yr|year|hr|hour|mo|month)|per (?:year|annum|hour|month|week)|a (?:year|month|hour)|annually|yearly|hourly))"
 # A figure: an amount or a range of two, with an optional rate unit.
+# A unit may be glued to the next word of a scraped page ("276K /yrMost Likely Range"): a capital may follow it.
 FIGURE = re.compile(rf"(?<![\w$£€¥₹.,])(?:between\s+(?=\S+\s+and\s)({_AMOUNT})\s+and\s+({_AMOUNT})|({_AMOUNT})(?:{_DASH}({_AMOUNT}))?)"
-                    rf"({_UNIT})?(?![\w%])")
+                    rf"({_UNIT}(?![a-z0-9%]))?(?(5)|(?![\w%]))")
 # A figure that ends a table row: the row's value column.
 TRAILING_FIGURE = re.compile(rf"(?<![\w$£€¥₹.,])({_AMOUNT})(?:{_DASH}({_AMOUNT}))?({_UNIT})?\s*$")
 
@@ -51,7 +52,8 @@ def parse_figure(first: str, second: str | None = None, unit: str | None = None)
     high, currency_high, percent_high = _amount(second) if second else (low, None, False)
     currency = currency or currency_high
     percent = percent or percent_high
-    kind = "percent" if percent else "money" if currency else "number"
+    # A rate per year or hour with no currency sign ("276K /yr") is still pay.
+    kind = "percent" if percent else "money" if currency or unit else "number"
     if low is not None and high is not None and 0 < low * 100 < high:  # "$110-150K": the suffix covers both
         low *= 1_000 if high >= 1_000 else 1
     return ParsedValue(kind, low, high, currency, _unit(unit))
