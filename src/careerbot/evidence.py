@@ -12,7 +12,7 @@ from careerbot.compose import plain
 from careerbot.documents import Sentence
 from careerbot.query import Query
 from careerbot.store import CorpusIndex
-from careerbot.terms import content_words, lemma, singular, term_set, weighted_share, words
+from careerbot.terms import content_words, lemma, levels, parts_of_speech, singular, term_set, weighted_share, words
 
 GLOBAL_SENTENCES = 24  # best sentences taken from the whole corpus, beside those of the best chunks
 NEAR_DUPLICATE = 0.92  # sentences this similar to one already chosen add nothing
@@ -226,6 +226,12 @@ def _shape_bonus(query: Query | None, sentence: Sentence, corpus: CorpusIndex) -
         return 2 * KIND_BONUS if re.match(r"^(?:yes|no)\b", sentence.text.strip(), re.I) else 0.0
     if query.kind in ("list", "ranking", "howto"):
         return 2 * KIND_BONUS if sentence.kind in ("block", "list") else 0.0
+    if query.kind in ("definition", "duties"):
+        term = _term_asked(query, corpus)
+        # "Machine learning is a subset of ...", "Entry-level ML engineers develop ...": the thing asked about first
+        if term and _opens_with(sentence.text, term, query.kind == "definition") and (
+                not query.levels or set(query.levels) & set(levels(" ".join(sentence.text.split()[:4])))):
+            return 3 * KIND_BONUS
     if query.kind in ("definition", "duties") and query.topic:
         topic = [w for t in query.topic for w in corpus.acronyms.get(t, t).split() if len(w) > 2]
         if not topic:
@@ -237,6 +243,62 @@ def _shape_bonus(query: Query | None, sentence: Sentence, corpus: CorpusIndex) -
         defining = query.kind == "definition" and bool(_DEFINING.search(follows))
         return KIND_BONUS * share + (KIND_BONUS if defining and share >= 0.5 else 0.0)
     return 0.0
+
+
+_TERM = re.compile(r"^(?:what|who)\s*(?:is|are|['’]s)\s+(?:an?\s+|the\s+)?(.+?)[?.!]*$|"
+                   r"^what (?:does|do|did) (?:an?\s+|the\s+)?(.+?) (?:actually |really |typically |usually )?do\b", re.I)
+_DETERMINER = {"a", "an", "the", "as", "every", "each", "most", "many"}
+
+
+def _term_asked(query: Query, corpus: CorpusIndex) -> list[str]:
+    """The words of what a definition or duties question asks about ("ML" -> machine, learning), level words and
+    determiners left out."""
+    match = _TERM.match(query.text.strip())
+    if match is None:
+        return []
+    phrase = match.group(1) or match.group(2) or ""
+    if len(phrase.split()) > 5:
+        return []
+    expanded = [w for t in words(phrase) for w in corpus.acronyms.get(t.lower(), t).split()]
+    return [w.lower() for w in expanded if not levels(w) and w.lower() not in _DETERMINER]
+
+
+def _opens_with(text: str, term: list[str], defining: bool) -> bool:
+    """Whether a sentence opens with the term (any word form), after determiners and level words, and says
+    something of it next: a verb follows ("Machine learning is", "ML engineers develop"), not more of a name
+    ("Machine learning engineers' salaries")."""
+    tokens = text.split()[:len(term) + 8]
+    while tokens and (tokens[0].lower() in _DETERMINER or levels(tokens[0])):
+        tokens = tokens[1:]
+    label, colon, _ = " ".join(tokens).partition(":")
+    if colon and _same_words(words(label), term, levelled=True):  # "Senior Machine Learning Engineer: Senior ..."
+        return True
+    opening = words(" ".join(tokens))
+    head, rest = opening[:len(term)], opening[len(term):len(term) + 3]
+    if len(head) < len(term) or not rest:
+        return False
+    if not _same_words(head, term):
+        return False
+    if rest[0].isalpha() and len(rest) > 1 and rest[0] in [w.lower() for w in re.findall(r"\(([A-Z]{2,})\)", text)]:
+        rest = rest[1:]  # "Machine Learning (ML) is ..."
+    if defining:
+        return rest[0] in _DEFINING_VERBS
+    speech = parts_of_speech(rest[0])
+    return "AUX" in speech or ("VERB" in speech and ("NOUN" not in speech or
+                                                    (len(rest) > 1 and rest[1] in _OBJECT_START)))
+
+
+def _same_words(found: list[str], term: list[str], levelled: bool = False) -> bool:
+    """The same words in any form ("engineers" ~ "engineer"); level words may lead a label when `levelled`."""
+    if levelled:
+        found = [w for w in found if not levels(w)]
+    return len(found) == len(term) and all(lemma(a) == lemma(b) or singular(a) == singular(b)
+                                           for a, b in zip(found, term))
+
+
+_DEFINING_VERBS = {"is", "are", "was", "were", "refers", "refer", "means", "mean", "involves", "consists",
+                   "describes", "denotes"}
+_OBJECT_START = {"a", "an", "the", "their", "its", "with", "to", "on", "in", "and", "data", "models"}
 
 
 def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Query | None = None) -> list[Scored]:

@@ -240,6 +240,10 @@ def _initials(phrase: str) -> str:
     return "".join(word[0] for word in phrase.lower().split() if word not in STOPWORDS)
 
 
+# Seniority as people abbreviate it (English usage, not any document's words).
+LEVEL_ABBREVIATIONS = {"sr": "senior", "snr": "senior", "jr": "junior", "jnr": "junior"}
+
+
 def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
     """Short forms the corpus does not use, written out as it writes them: an acronym it defines (ML -> machine
     learning) or that a subject's initials make (MLE -> Machine Learning Engineer), and a clipped word whose
@@ -253,6 +257,8 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
         word = match.group(0)
         bare = re.sub(r"(?<=[a-z])s$|(?<=[A-Z])s$", "", word)
         lowered = bare.lower()
+        if lowered in LEVEL_ABBREVIATIONS:  # sr -> senior: searched and matched as the text writes it
+            return LEVEL_ABBREVIATIONS[lowered]
         if len(bare) > 5 or word_forms(word.lower()) & corpus.vocabulary or lowered in STOPWORDS:
             return word
         if word.isupper() or (bare.isupper() and word.endswith("s")):
