@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from careerbot.documents import Turn
-from careerbot.query import Mention, normalise, subject_mentions
+from careerbot.query import Mention, normalise, phrase_around, subject_mentions, understand
 from careerbot.store import CorpusIndex
 from careerbot.terms import LEVEL_PATTERNS, levels, name_key
 
@@ -42,6 +42,13 @@ def _topic(question: str, corpus: CorpusIndex, names: dict[str, str]) -> str:
     if mentions:  # a proper name ("Amazon") before a generic subject ("entry-level ML engineers")
         proper = [m for m in mentions if m.text[:1].isupper() and not levels(m.text)]
         return (proper or mentions)[-1].text
+    # Else the longest run of its topic words ("registered nurses" in "What skills do registered nurses need?",
+    # "locksmith" in "What does a locksmith do?"), never the whole question.
+    query = understand(question, corpus)
+    phrases = [phrase_around(query.text, word) for word in query.topic]
+    phrases = [p for p in phrases if p]
+    if phrases:
+        return max(reversed(phrases), key=lambda p: len(p.split()))
     body = re.sub(r"^(?:tell me about|what (?:is|are)|who (?:is|are)|explain|describe)\s+", "", question.strip(),
                   flags=re.I)
     return body.rstrip("?.! ")

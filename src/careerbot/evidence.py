@@ -12,7 +12,7 @@ from careerbot.compose import plain
 from careerbot.documents import Sentence
 from careerbot.query import Query
 from careerbot.store import CorpusIndex
-from careerbot.terms import content_words, lemma, levels, parts_of_speech, singular, term_set, weighted_share, words
+from careerbot.terms import content_words, every_lemma, lemma, levels, parts_of_speech, singular, term_set, weighted_share, words
 
 GLOBAL_SENTENCES = 24  # best sentences taken from the whole corpus, beside those of the best chunks
 NEAR_DUPLICATE = 0.92  # sentences this similar to one already chosen add nothing
@@ -20,6 +20,8 @@ SENTENCE_MARGIN = 0.12  # a sentence scoring this far below the best one is not 
 MIN_QUOTE_WORDS = 4
 LEXICAL_WEIGHT = 0.15  # how much sharing the question's rare words (a city, a tool) lifts a sentence
 MAX_POINTED = 12  # items or rows a pointer hands its match to
+RARE_TERMS = 3  # the question's rarest words whose sentences are candidates too
+RARE_POSTINGS = 40  # ... at most this many sentences each
 SOURCE_BONUS = 0.15  # the question names a source ("according to Glassdoor") and the sentence is from or cites it
 # A sentence that announces what follows it rather than saying it: "...include the following:", "The table below
 # lists...", "...may face several challenges." English wording of documents in general.
@@ -205,8 +207,9 @@ def lexical_cover(corpus: CorpusIndex, query: Query, chosen: Scored) -> float:
                            if "(" in query.search_text else " ".join(query.topic))
     if not terms:
         return 0.0
-    present = {singular(w) for w in words(f"{chosen.sentence.text} {chosen.sentence.context} {chosen.matched}")}
-    return weighted_share(terms, present)
+    present = {form for w in words(f"{chosen.sentence.text} {chosen.sentence.context} {chosen.matched}")
+               for form in every_lemma(w)}  # any form: "building" holds "build"
+    return weighted_share({lemma(t) if t not in present else t: w for t, w in terms.items()}, present)
 
 
 def title_overlap(corpus: CorpusIndex, question_terms: dict[str, float], sentence: Sentence) -> float:
@@ -301,6 +304,24 @@ _DEFINING_VERBS = {"is", "are", "was", "were", "refers", "refer", "means", "mean
 _OBJECT_START = {"a", "an", "the", "their", "its", "with", "to", "on", "in", "and", "data", "models"}
 
 
+def _prefer_specific_items(best: dict[tuple[int, int], tuple[float, Sentence, str, str]],
+                           question_terms: dict[str, float], rare_terms: list[str]) -> None:
+    """A list quoted whole loses to one of its own items (or a sentence inside it) that uses the question's rarest
+    word and scores within the list's shape bonus: "how can networking help?" is answered by "Networking: Attend
+    ML conferences ...", not by the five-step roadmap that holds it."""
+    if not rare_terms:
+        return
+    for key, (score, unit, _, _) in list(best.items()):
+        if unit.kind != "block":
+            continue
+        for inner_score, inner, _, _ in list(best.values()):
+            if (inner.doc_id == unit.doc_id and unit.start <= inner.start and inner.end <= unit.end
+                    and inner is not unit and inner_score + 2 * KIND_BONUS >= score
+                    and set(rare_terms) & (term_set(inner.text) | term_set(inner.context))):
+                best[key] = (inner_score - KIND_BONUS, *best[key][1:])  # the item is shown, the list after it
+                break
+
+
 def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Query | None = None) -> list[Scored]:
     scores = found.sentence_scores
     candidates = {sid for cid in found.chunk_scores for sid in corpus.sentences_by_chunk.get(cid, [])}
@@ -308,6 +329,11 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
     candidates.update(int(i) for i in top)
     floor = min(found.chunk_scores.values(), default=0.0)
     question_terms = weighted_terms(corpus, found.question)
+    # Sentences that use the question's rarest words ("portfolio"), wherever they stand: retrieval by passage can
+    # miss a list item that says it in passing.
+    rare_terms = sorted((t for t in question_terms if t in corpus.sentences_by_word),
+                        key=lambda t: -question_terms[t])[:RARE_TERMS]
+    candidates.update(sid for t in rare_terms for sid in corpus.sentences_by_word[t][:RARE_POSTINGS])
     best: dict[tuple[int, int], tuple[float, Sentence, str, str]] = {}
     for sid in candidates:
         sentence = corpus.sentences[sid]
@@ -324,6 +350,7 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
         entry = best.get((target.sentence_id, target.end))
         if entry is None or score > entry[0]:
             best[(target.sentence_id, target.end)] = (score, target, why, sentence.text)
+    _prefer_specific_items(best, question_terms, rare_terms)
     scored = sorted((Scored(s, score, why, matched) for score, s, why, matched in best.values()),
                     key=lambda s: s.score, reverse=True)
     chosen: list[Scored] = []

@@ -68,6 +68,7 @@ class CorpusIndex:
 
     spelling: Spelling = field(default_factory=lambda: Spelling(frozenset(), {}))  # typos and clipped words
     median_idf: float = 0.0  # words rarer than this are names and specific terms, not the corpus's common words
+    sentences_by_word: dict[str, list[int]] = field(default_factory=dict)  # rare word -> sentences that use it
 
     def closest_word(self, word: str) -> str | None:
         """The corpus word a misspelt one most likely means (enginer -> engineer), or None."""
@@ -225,14 +226,15 @@ def load_version(index_dir: Path, version: str | None = None, serving: bool = Tr
         name = " ".join(fact.subject.split(",")[0].split())
         if 0 < len(name) <= 60 and len(name.split()) <= 5:
             names.setdefault(name_key(name.split()), name)
-    idf = sentence_idf(sentences)
+    idf, by_term = _sentence_terms(sentences)
     vocabulary = frozenset(form for term in idf for form in (term, lemma(term)))
     labels = [fact.subject for fact in facts] + [q for fact in facts for q in fact.qualifiers]
     median_idf = sorted(idf.values())[len(idf) // 2] if idf else 0.0
     return CorpusIndex(version, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors,
                        facts, defined, by_chunk, idf, by_sentence, by_word, by_table, chunk_matrix, lexical, names,
                        vocabulary, build_gazetteer(labels, {fact.subject for fact in facts}),
-                       _source_names(documents, facts, idf, median_idf), Spelling(vocabulary, idf), median_idf)
+                       _source_names(documents, facts, idf, median_idf), Spelling(vocabulary, idf), median_idf,
+                       by_term)
 
 
 def _source_names(documents: dict[str, Document], facts: list[Fact], idf: dict[str, float],
@@ -253,8 +255,24 @@ def _source_names(documents: dict[str, Document], facts: list[Fact], idf: dict[s
 
 
 def sentence_idf(sentences: list[Sentence]) -> dict[str, float]:
+    return _sentence_terms(sentences)[0]
+
+
+MAX_POSTINGS = 200  # a word in more sentences than this is not rare: it gets no list of its own
+
+
+def _sentence_terms(sentences: list[Sentence]) -> tuple[dict[str, float], dict[str, list[int]]]:
+    """IDF of every word (singular) over the sentences, and for the rarer words the sentences that use them."""
     frequency: Counter[str] = Counter()
+    postings: dict[str, list[int]] = {}
     for sentence in sentences:
-        frequency.update({singular(w) for w in words(sentence.text + " " + sentence.context)})
+        terms = {singular(w) for w in words(sentence.text + " " + sentence.context)}
+        frequency.update(terms)
+        for term in terms:
+            listed = postings.setdefault(term, [])
+            if len(listed) <= MAX_POSTINGS:
+                listed.append(sentence.sentence_id)
     count = max(len(sentences), 1)
-    return {term: math.log(1 + count / df) for term, df in frequency.items()}
+    rare = max(20, min(MAX_POSTINGS, count // 20))  # in at most 5% of the sentences
+    return ({term: math.log(1 + count / df) for term, df in frequency.items()},
+            {term: ids for term, ids in postings.items() if len(ids) <= rare})

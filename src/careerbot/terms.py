@@ -125,6 +125,16 @@ def word_forms(word: str) -> set[str]:
     return {lowered, singular(lowered), lemma(lowered)}
 
 
+@lru_cache(maxsize=200_000)
+def every_lemma(word: str) -> frozenset[str]:
+    """Every dictionary form a word may be of, whatever its part of speech ("building" -> building, build)."""
+    from lemminflect import getAllLemmas
+
+    lowered = word.lower()
+    return frozenset({lowered, singular(lowered), lemma(lowered)}
+                     | {form.lower() for forms in getAllLemmas(lowered).values() for form in forms})
+
+
 @lru_cache(maxsize=50_000)
 def parts_of_speech(word: str) -> frozenset[str]:
     """The parts of speech a word can be (VERB, NOUN, ADJ, ...), from lemminflect's dictionary; empty if unknown."""
