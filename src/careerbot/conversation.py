@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from careerbot.documents import Turn
-from careerbot.query import Mention, normalise, phrase_around, subject_mentions, understand
+from careerbot.query import MEASURE_WORDS, OPERATOR_WORDS, Mention, normalise, phrase_around, subject_mentions, understand
 from careerbot.store import CorpusIndex
-from careerbot.terms import LEVEL_PATTERNS, levels, name_key
+from careerbot.terms import LEVEL_PATTERNS, STOPWORDS, levels, name_key
 
 MAX_CONTEXT_QUESTIONS = 6  # earlier user turns that can matter to the next question
 
@@ -49,6 +49,11 @@ def _topic(question: str, corpus: CorpusIndex, names: dict[str, str]) -> str:
     phrases = [p for p in phrases if p]
     if phrases:
         return max(reversed(phrases), key=lambda p: len(p.split()))
+    return _body(question)
+
+
+def _body(question: str) -> str:
+    """A question without its opening words ("what is", "tell me about") and closing mark."""
     body = re.sub(r"^(?:tell me about|what (?:is|are)|who (?:is|are)|explain|describe)\s+", "", question.strip(),
                   flags=re.I)
     return body.rstrip("?.! ")
@@ -97,6 +102,10 @@ def resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "") 
         if before:
             old = before[-1]
             return Resolution(previous[:old.start] + new + previous[old.end:], "subject")
+        said = _topic(previous, corpus, names)  # "How much do electricians make?" -> "electricians"
+        at = previous.lower().find(said.lower()) if said and said.lower() != previous.lower().rstrip("?.! ") else -1
+        if at >= 0 and not fragment.lower().startswith(("in ", "at ")):
+            return Resolution(previous[:at] + new + previous[at + len(said):], "subject")
         joiner = fragment if fragment.lower().startswith(("in ", "for ", "at ")) else f"for {new}"
         return Resolution(f"{previous.rstrip('?.! ')} {joiner}?", "subject")
     if elliptical and new_levels:  # "What about senior ones?": the level changes
@@ -112,11 +121,25 @@ def resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "") 
                 resolved = question[:pronoun.start()].rstrip() + question[pronoun.end():]
                 return Resolution(_strip_filler(resolved) or question, "topic")
             return Resolution(resolved, "topic", topic)
+    content = [w for w in re.findall(r"[\w+#-]+", fragment.lower()) if w not in STOPWORDS]
+    names_other = (elliptical and not mentions and 0 < len(content) <= 3 and not new_levels
+                   and not _QUESTION_WORD.match(fragment) and not re.match(r"^(?:in|at|for|on|with|by|from|to)\b",
+                                                                            fragment, re.I)
+                   and not any(w in MEASURE_WORDS or w in OPERATOR_WORDS for w in content))
+    if names_other:  # "and keras?" after "What is TensorFlow?": the same question about another thing
+        fragment = re.sub(r"^(?:an?|the)\s+", "", fragment, flags=re.I)
+        if before:
+            old = before[-1]
+            return Resolution(previous[:old.start] + fragment + previous[old.end:], "subject")
+        said = _topic(previous, corpus, names)
+        at = previous.lower().find(said.lower()) if said and said.lower() != _body(previous).lower() else -1
+        if at >= 0:
+            return Resolution(previous[:at] + fragment + previous[at + len(said):], "subject")
     if elliptical and before and not _QUESTION_WORD.match(fragment):  # "And the number of openings?"
         measure = fragment[:1].upper() + fragment[1:]
         return Resolution(f"{measure} for {before[-1].text}?", "measure")
     if elliptical and not _QUESTION_WORD.match(fragment):
-        return Resolution(f"{fragment[:1].upper() + fragment[1:]} ({_topic(previous, corpus, names)})?", "topic")
+        return Resolution(f"{fragment[:1].upper() + fragment[1:]} ({_body(previous)})?", "topic")
     return Resolution(question, "")
 
 

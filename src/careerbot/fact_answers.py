@@ -160,7 +160,7 @@ def score_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray,
             else:
                 score += LEVEL_BONUS if wanted_levels & fact_levels else -LEVEL_PENALTY
         score += LEXICAL_BONUS * _lexical(fact, corpus.sentences[fact.sentence_id].context, asked_weights)
-        if asks_pay and fact.parsed.kind == "money":  # "what does it pay": a sum of money answers it
+        if asks_pay and (fact.parsed.kind == "money" or _pay_in_words(fact)):  # "what does it pay": a sum of money
             score += MONEY_BONUS
         # Cells of one row share their sentence: the column the question names tells them apart.
         score += ATTRIBUTE_BONUS * weighted_share(asked_weights, _stems(fact.attribute))
@@ -173,8 +173,11 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray
                  figure_asked: bool = False, subjects: tuple[str, ...] = ()) -> list[FactMatch]:
     """The facts that answer a figure question, best first; empty when it asks for none or none fits."""
     matches = score_facts(corpus, question, sentence_scores, subjects)
-    if _COUNTING.search(question):  # "how many", "what percentage": the words of a text cell do not answer it
-        matches = [m for m in matches if m.fact.parsed.kind != "text"]
+    statistic = re.search(r"\b(median|mean|average|\d{1,2}(?:st|nd|rd|th) percentile)\b", question, re.I)
+    if _COUNTING.search(question):  # "how many", "what percentage": the words of a text cell do not answer it,
+        # unless it is the very statistic asked for, written in words ("at or above the top BLS value")
+        matches = [m for m in matches if m.fact.parsed.kind != "text"
+                   or (statistic and statistic.group(1).lower() in m.fact.attribute.lower())]
     counted = re.search(r"\bhow many\s+(\w+)(?:\s+(\w+))?", question, re.I)
     if counted:  # "how many pillars ...": a figure that counts something else does not answer it
         things = [w.lower() for w in counted.groups() if w and w.lower() not in STOPWORDS]
@@ -200,7 +203,8 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray
                 break
             if match.fact.doc_id != best.fact.doc_id and match.fact.parsed.kind == best.fact.parsed.kind:
                 others.setdefault(match.fact.doc_id, match)
-        return (sorted(table, key=lambda m: m.fact.start) + list(others.values()))[:MAX_FACTS]
+        whole = sorted(table, key=lambda m: m.fact.start) + list(others.values())
+        return _fit_measure(whole, question)[:MAX_FACTS]
     best_levels = set(levels(" ".join(best.fact.qualifiers)))
 
     def same_thing(match: FactMatch) -> bool:
@@ -223,13 +227,39 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray
         if best.subject_named and not (match.subject_named or same):
             continue  # the question names its subject: figures about other things stay out
         chosen.append(match)
-    if best.fact.parsed.kind != "text":  # a figure was asked for: the words of a text column are not one
-        chosen = [m for m in chosen if m.fact.parsed.kind != "text"]
+    if best.fact.parsed.kind != "text":  # a figure was asked for: the words of a text column are not one,
+        chosen = [m for m in chosen if m.fact.parsed.kind != "text"  # unless it is the statistic asked for
+                  or (statistic and statistic.group(1).lower() in m.fact.attribute.lower())]
     if not levels(question) and not levels(" ".join(best.fact.qualifiers)) and not best.subject_named:
         # No level asked for: a figure stated for one level is not the answer, unless nothing else is.
         chosen = [m for m in chosen if not levels(" ".join(m.fact.qualifiers))] or chosen
-    statistic = re.search(r"\b(median|mean|average|\d{1,2}(?:st|nd|rd|th) percentile)\b", question, re.I)
-    return _best_cells(chosen, statistic.group(1).lower() if statistic else "")[:MAX_FACTS]
+    return _best_cells(_fit_measure(chosen, question), statistic.group(1).lower() if statistic else "")[:MAX_FACTS]
+
+
+def _pay_in_words(fact: Fact) -> bool:
+    """A pay column's cell written in words ("at or above the top BLS value")."""
+    return fact.parsed.kind == "text" and bool(re.search(r"\b(?:wage|salary|pay|earnings)\b", fact.attribute, re.I))
+
+
+_HOURLY = re.compile(r"\b(?:hourly|per hour|an hour|a hour|/\s?hr|by the hour)\b", re.I)
+
+
+def _fit_measure(chosen: list[FactMatch], question: str) -> list[FactMatch]:
+    """A pay question is answered by sums of money (not a head count), by the hour only when asked by the hour:
+    "how much do lawyers make" -> the annual wages of the row, "... per hour" -> the hourly ones."""
+    if not _PAY.search(question):
+        return chosen
+    money = [m for m in chosen if m.fact.parsed.kind == "money" or _pay_in_words(m.fact)]
+    if not money:
+        return chosen
+
+    def hourly(match: FactMatch) -> bool:
+        return match.fact.parsed.unit == "per hour" or bool(re.search(r"\bhour", match.fact.attribute, re.I))
+    by_hour = [m for m in money if hourly(m)]
+    other = [m for m in money if not hourly(m)]
+    if _HOURLY.search(question):
+        return by_hour or money
+    return other or money
 
 
 def _best_cells(chosen: list[FactMatch], statistic: str = "") -> list[FactMatch]:

@@ -369,9 +369,25 @@ def sources_named(text: str, corpus: CorpusIndex) -> tuple[str, ...]:
     return tuple(dict.fromkeys(named))
 
 
+# "the top 10 percent", "bottom 25%", "highest-paid 10%": a share of earners is a percentile (English usage).
+_SHARE_OF_EARNERS = re.compile(r"\b(?:the\s+)?(top|highest[- ]paid|best[- ]paid|bottom|lowest[- ]paid|worst[- ]paid)\s+"
+                               r"(\d{1,2})\s*(?:%|percent\b|per cent\b)", re.I)
+
+
+def _percentiles(text: str) -> str:
+    def percentile(match: re.Match[str]) -> str:
+        share = int(match.group(2))
+        upper = match.group(1).lower().startswith(("top", "highest", "best"))
+        rank = 100 - share if upper else share
+        suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+        return f"the {rank}{suffix} percentile"
+    return _SHARE_OF_EARNERS.sub(percentile, text)
+
+
 def normalise(text: str, corpus: CorpusIndex) -> str:
-    """The words of a question as the corpus spells them: short forms written out, slips of the keyboard mended."""
-    return _correct_spelling(_expand_abbreviations(text, corpus), corpus)
+    """The words of a question as the corpus spells them: short forms written out, slips of the keyboard mended,
+    a share of earners ("top 10 percent") named as the percentile tables give."""
+    return _percentiles(_correct_spelling(_expand_abbreviations(text, corpus), corpus))
 
 
 def with_acronyms(text: str, corpus: CorpusIndex) -> str:
