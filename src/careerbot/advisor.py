@@ -20,7 +20,7 @@ from careerbot.fact_answers import (FactMatch, compare_facts, covered_tables, ra
 from careerbot.lexical import fuse
 from careerbot.query import Query, understand
 from careerbot.query import phrase_around as _phrase
-from careerbot.terms import lemma, levels, singular, words
+from careerbot.terms import LEVEL_PATTERNS, lemma, levels, singular, term_set, words
 from careerbot.store import VERSIONS, CorpusIndex, check_model, current_version, load_version, read_manifest
 
 FULL_COVER = 0.8  # a short question whose rare words one quoted sentence nearly all holds is covered ("what's a GAN?")
@@ -184,8 +184,8 @@ class Advisor:
         facts, missing_combination = self._facts_for_place_and_level(query, facts, corpus, found)
         if missing_combination:
             notes.append(f"no figure for {missing_combination}; nearest figures shown as such")
-            return self._compose(corpus, found, facts, [], lead=f"The sources give no {missing_combination}. "
-                                 "What they give for the nearest case:", found_answer=False)
+            return self._compose(corpus, found, facts, [], lead=f"The sources give no {missing_combination}."
+                                 + (" What they give for the nearest case:" if facts else ""), found_answer=False)
         unlisted = self._unlisted_subject(corpus, query, facts, chosen)
         if unlisted:
             notes.append(f"the facts found are not about {unlisted}: a near miss, not an answer")
@@ -237,11 +237,13 @@ class Advisor:
                   if w.lower() not in corpus.acronyms and w.lower() not in places]
         if facts:  # a rare word of the subject asked about that the figure's source never uses ("quantum plumber")
             source = facts[0].fact
-            bundle = {singular(w) for w in words(f"{said} {corpus.chunks[corpus.sentences[source.sentence_id].chunk_id].text}")}
+            # the whole source document, its other names ("Also called: Deep Sea Diver") included
+            bundle = set(term_set(f"{said} {corpus.documents[source.doc_id].text}"))
             bundle |= {lemma(w) for w in bundle}
+            levelled = {w for pattern, _ in LEVEL_PATTERNS for m in pattern.finditer(query.text) for w in words(m.group(0))}
             for word in query.topic:
-                if len(word) > 3 and corpus.idf.get(singular(word), 0.0) > corpus.median_idf and \
-                        not ({singular(word), lemma(word)} & bundle) and word not in corpus.acronyms:
+                if len(word) > 3 and corpus.idf.get(singular(word), 0.0) > corpus.rare_idf and word not in levelled \
+                        and not ({singular(word), lemma(word)} & bundle) and word not in corpus.acronyms:
                     return _phrase(query.text, word)
         if any(m.subject_named for m in facts):
             return ""
@@ -275,6 +277,13 @@ class Advisor:
         if not located:
             return facts, ""
         place = query.places[0].known_as[0] if len(query.places[0].known_as) == 1 else query.places[0].text
+        place_words = {w.lower() for p in query.places for w in words(f"{p.text} {' '.join(p.known_as)}")}
+        asked = [w for w in query.topic if w not in place_words and not levels(w)]
+        source = term_set(corpus.documents[located[0].fact.doc_id].text)
+        if asked and not any({singular(w), lemma(w)} & source or w in corpus.acronyms for w in asked):
+            # the place's figures are about something else ("electricians in Texas" vs ML engineers in Austin)
+            others = [m for m in facts if not at_place(m.fact)]
+            return others, f"figure for {_phrase(query.text, asked[0])} in {query.places[0].text}"
         if query.levels:
             levelled = [m for m in located if set(query.levels) & set(levels(" ".join(m.fact.qualifiers)))]
             if not levelled:

@@ -70,6 +70,13 @@ class CorpusIndex:
     median_idf: float = 0.0  # words rarer than this are names and specific terms, not the corpus's common words
     sentences_by_word: dict[str, list[int]] = field(default_factory=dict)  # rare word -> sentences that use it
 
+    @property
+    def rare_idf(self) -> float:
+        """Words rarer than this (in under 3 sentences, or under 1 in 2,000 of a large corpus) name something
+        specific: a question about one that the evidence never uses is about something else."""
+        count = max(len(self.sentences), 1)
+        return math.log(1 + count / max(3.0, count / 2000))
+
     def closest_word(self, word: str) -> str | None:
         """The corpus word a misspelt one most likely means (enginer -> engineer), or None."""
         return self.spelling.closest(word)
