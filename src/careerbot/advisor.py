@@ -7,7 +7,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import replace
 
-from careerbot.compose import fact_sentence, not_said, ranking_sentence
+from careerbot.compose import comparison_verdict, fact_sentence, not_said, ranking_sentence
 from careerbot.config import Settings
 from careerbot.conversation import resolve_history
 from careerbot.documents import Answer, Citation, Fact, FactUse, Sentence, Turn
@@ -366,14 +366,20 @@ class Advisor:
         citations = _Citations(corpus)
         parts: list[str] = []
         uses: list[FactUse] = []
+        leads: list[tuple[FactMatch, int]] = []
         for name, matches in compared:
             if not matches:
                 parts.append(f"The sources give no figure for {name}.")
                 continue
-            for match in matches:
+            for number, match in enumerate(matches):
                 citation, use = citations.cite_fact(match)
                 uses.append(use)
                 parts.append(fact_sentence(match.fact, citation.id))
+                if number == 0:
+                    leads.append((match, citation.id))
+        verdict = comparison_verdict([(m.fact, marker) for m, marker in leads])
+        if verdict:
+            parts.insert(0, verdict)
         return Answer(question=found.question, resolved_question=found.question, answer=" ".join(parts),
                       found=any(matches for _, matches in compared), citations=citations.items, facts=uses)
 

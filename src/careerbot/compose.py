@@ -92,3 +92,22 @@ def not_said(query_text: str, wh: str, subject: str) -> str:
     if re.match(r"^(?:who|when|where)\b", body, re.I):
         return f"The sources do not say {body[:1].lower()}{body[1:]}."
     return f"The sources do not say that ({body})."
+
+
+def comparison_verdict(leads: list[tuple[Fact, int]]) -> str:
+    """ "Plumbers, Pipefitters, and Steamfitters have the higher median annual wage: $62,970 [1] against $62,350
+    [2]." when every subject's first figure gives the same measure; "" when they measure different things."""
+    if len(leads) < 2:
+        return ""
+    measures = {measure_words(fact) for fact, _ in leads}
+    kinds = {(fact.parsed.kind, fact.parsed.unit) for fact, _ in leads}
+    values = [sort_value(fact.parsed) for fact, _ in leads]
+    if len(measures) != 1 or len(kinds) != 1 or any(v is None for v in values):
+        return ""
+    ranked = sorted(zip(leads, values), key=lambda pair: -(pair[1] or 0.0))
+    (top, marker), top_value = ranked[0]
+    measure = measure_words(top)
+    others = " and ".join(f"{plain(f.value)} for {plain(f.subject)} [{m}]" for (f, m), _ in ranked[1:])
+    if all(value == top_value for _, value in ranked):
+        return f"They have the same {measure}: {plain(top.value)} [{marker}]."
+    return f"{capitalised(plain(top.subject))} has the higher {measure}: {plain(top.value)} [{marker}], against {others}."

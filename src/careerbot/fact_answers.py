@@ -13,7 +13,7 @@ from careerbot.documents import Fact
 from careerbot.compose import sort_value
 from careerbot.places import place_of
 from careerbot.values import FIGURE
-from careerbot.query import Query
+from careerbot.query import MEASURE_WORDS, OPERATOR_WORDS, Query, phrase_around
 from careerbot.store import CorpusIndex
 from careerbot.terms import STOPWORDS, levels, name_key, singular, subject_words, tokens, weighted_share
 
@@ -339,7 +339,10 @@ def compare_facts(corpus: CorpusIndex, query: Query,
     highest first."""
     named: list[tuple[str, set[str]]] = [
         (p.known_as[0] if len(p.known_as) == 1 else p.text, {k.lower() for k in p.known_as}) for p in query.places]
-    named += [(_spelled_out(m.text, corpus), set()) for m in query.subjects]
+    if len(named) < 2:  # two places: the subject is common to both ("ML engineers in Boston and Seattle")
+        named += [(_spelled_out(m.text, corpus), set()) for m in query.subjects]
+    if len(named) < 2:  # the runs of topic words: "plumbers" and "electricians", "police patrol officers"
+        named = [(_spelled_out(p, corpus), set()) for p in _either_side(query.text)] or named
     if len(named) < 2:  # "the median wages of electricians and plumbers": the phrases either side of "and"
         pair = re.search(r"(?:\bof|\bbetween|\bfor|^compare)\s+(?:an?\s+|the\s+)?([\w-]+(?:\s+[\w-]+)?)\s+"
                          r"(?:and|or|vs\.?|versus|with|to)\s+(?:an?\s+|the\s+)?([\w-]+(?:\s+[\w-]+)?)\s*\??$",
@@ -363,6 +366,31 @@ def compare_facts(corpus: CorpusIndex, query: Query,
     if sum(1 for _, found in result if found) < 1:
         return None
     return sorted(result, key=lambda item: -(sort_value(item[1][0].fact.parsed) or 0.0) if item[1] else 1.0)
+
+
+_CONNECTOR = re.compile(r"\b(?:or|and|vs\.?|versus|than|with)\s+(?:an?\s+|the\s+)?", re.I)
+
+
+def _operator(word: str) -> bool:
+    """A word that asks (more, pay, make, which) rather than names what is compared."""
+    lowered = word.lower()
+    return lowered in STOPWORDS or lowered in OPERATOR_WORDS or lowered in MEASURE_WORDS
+
+
+def _either_side(text: str) -> list[str]:
+    """The names either side of "or", "and", "vs", "than": "plumbers" and "electricians" in "do plumbers make
+    more than electricians?", "police patrol officers" and "firefighters"."""
+    tokens = list(re.finditer(r"[\w'’-]+", text))
+    for connector in _CONNECTOR.finditer(text):
+        before = [t for t in tokens if t.end() <= connector.start() and not _operator(t.group(0))]
+        after = [t for t in tokens if t.start() >= connector.end() and not _operator(t.group(0))]
+        if not before or not after:
+            continue
+        left = phrase_around(text, before[-1].group(0)) or before[-1].group(0)
+        right = phrase_around(text, after[0].group(0)) or after[0].group(0)
+        if left.lower() != right.lower() and left.lower() not in STOPWORDS and right.lower() not in STOPWORDS:
+            return [left, right]
+    return []
 
 
 def _spelled_out(name: str, corpus: CorpusIndex) -> str:

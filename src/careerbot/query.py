@@ -31,7 +31,10 @@ _FILLER = re.compile(r"^\s*(?:(?:can|could|would) you (?:please )?(?:tell me|let
                      r"(?:(?:if|whether)\b\s*)?", re.I)
 
 _COMPARISON = re.compile(r"\b(?:compare[ds]?|comparison|comparing|vs\.?|versus|difference between|differ|"
-                         r"which (?:is|one is|pays) (?:better|higher|more|less)|how does .+ compare)\b", re.I)
+                         r"which (?:is|one is|pays) (?:better|higher|more|less)|how does .+ compare)\b|"
+                         r"\b(?:more|less|better|worse|higher|lower)\b[^?]*\bthan\b|"
+                         r"\b\w+ or (?:an? |the )?\w+\b[^?]*\b(?:more|less|better|higher|lower)\b|"
+                         r"\b(?:more|less|better|higher|lower)\b[^?]*,\s*(?:an? |the )?[\w-]+(?: [\w-]+)* or \w+", re.I)
 _MOST = r"most|highest|best|top|largest|biggest|greatest|maximum|max|more|higher"
 _LEAST = r"least|lowest|worst|fewest|smallest|minimum|min|less|lower"
 _RANKING = re.compile(rf"\b(?:which|what|who|where)\b.*\b(?:{_MOST}|{_LEAST})\b|\btop\s+(?:\d+|[a-z]+)\b|\brank",
@@ -62,6 +65,7 @@ _NAME_TOKEN = re.compile(r"[A-Za-z][\w+#&'’.-]*[\w+#]|[A-Za-z]|\b(?:1[89]|20)\
 OPERATOR_WORDS = frozenset("""
 compare compared comparing comparison versus vs difference differ which what who whom whose when where why how
 most least highest lowest best worst top largest biggest greatest fewest smallest more less higher lower rank
+better worse
 ranking list name tell explain describe define definition meaning example examples kind kinds type types
 ok okay hi hello hey thanks please yes
 """.split())
