@@ -74,3 +74,25 @@ def test_a_failed_build_leaves_the_current_index_in_place(embedder, tmp_path: Pa
 def test_missing_corpus_folder_is_a_clear_error(embedder, tmp_path: Path):
     with pytest.raises(CorpusEmpty, match="no corpus folder"):
         build_index(Settings(corpus_dir=tmp_path / "absent", index_dir=tmp_path / "index"), embedder)
+
+
+def test_a_changed_reader_reads_unchanged_documents_again_and_keeps_their_vectors(tmp_path, embedder):
+    import json
+    from careerbot.config import Settings
+    from careerbot.indexing import build_index
+    from careerbot.store import VERSIONS, current_version
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "pay.txt").write_text("Career Path\nLead Engineer\n276K /yrMost Likely Range\nLearn More\n"
+                                    "Engineers design systems. They test them carefully.\n", encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    build_index(settings, embedder)
+    manifest = settings.index_dir / VERSIONS / current_version(settings.index_dir) / "manifest.json"
+    raw = json.loads(manifest.read_text(encoding="utf-8"))
+    raw["parser_fingerprint"] = "an older careerbot"
+    manifest.write_text(json.dumps(raw), encoding="utf-8")
+    report = build_index(settings, embedder)
+    assert report.reread == ["pay.txt"] and report.reused == [] and report.embedded == 0
+    again = build_index(settings, embedder)
+    assert again.reused == ["pay.txt"] and again.reread == []

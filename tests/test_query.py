@@ -113,3 +113,52 @@ def test_explain_shows_the_query_and_the_steps(advisor):
     assert list(answer.explain["query"]["places"][0]["known_as"]) == ["Boston, MA"]
     assert any(step.startswith("fact Boston, MA") for step in answer.explain["steps"])
     assert advisor.ask("What is Keras?").explain is None
+
+
+def test_a_figure_line_under_a_heading_is_that_headings_fact(advisor):
+    # Scraped pages put a role on one line and its pay on the next ("276K /yrMost Likely Range").
+    lead = advisor.ask("How much does a Lead Machine Learning Engineer make according to Glassdoor?")
+    assert lead.answer.startswith("Lead Machine Learning Engineer: the most likely range is 276K /yr")
+    assert [f.value for f in lead.facts] == ["276K /yr"]
+    manager = advisor.ask("what's the pay for an ML engineer manager")
+    assert manager.answer.startswith("Machine Learning Engineer Manager:") and "287K /yr" in manager.answer
+
+
+def test_a_named_source_and_an_faq_answered_by_its_list(advisor):
+    answer = advisor.ask("What skills do you need to be a machine learning engineer according to Glassdoor?")
+    assert answer.answer.startswith("Machine Learning; Pytorch; Tensorflow; Deep Learning; Keras")
+    assert answer.citations[0].doc_id == "ml-engineer-career-path-glassdoor.txt"
+    degree = advisor.ask("According to Glassdoor, what percentage of machine learning engineers earned a "
+                         "Bachelor's Degree?")  # typed with a straight apostrophe, written with a curly one
+    assert degree.found and degree.answer.startswith("68%")
+
+
+@pytest.mark.parametrize("question,opening", [
+    ("what is ML?", "Machine learning is a subset of artificial intelligence"),
+    ("what does a sr ML engineer do?", "Senior Machine Learning Engineer: Senior engineers typically lead teams"),
+    ("How can networking help me get a machine learning job?", "Networking"),
+    ("How do I build a portfolio?", "Work on Projects"),
+])
+def test_the_sentence_about_the_thing_asked_leads(advisor, question, opening):
+    assert advisor.ask(question).answer.startswith(opening)
+
+
+def test_a_share_of_earners_is_a_percentile(advisor):
+    from careerbot.query import normalise
+    assert "the 90th percentile" in normalise("what do the top 10 percent of nurses make", advisor.corpus)
+    assert "the 10th percentile" in normalise("bottom 10% pay for cashiers", advisor.corpus)
+    assert understand("what do the top 10 percent of nurses make", advisor.corpus).kind == "figure"
+
+
+def test_a_comparison_leads_with_its_verdict(advisor):
+    answer = advisor.ask("is python or r more popular with ml engineers?")
+    assert answer.answer.startswith("Python has the higher popularity percentage: 83% [1], against 9% for R [2].")
+    cities = advisor.ask("Compare salaries of ML engineers in Boston and Seattle")
+    assert cities.answer.startswith("Seattle, WA has the higher")
+
+
+def test_a_follow_up_naming_another_thing_asks_the_same_about_it(advisor):
+    history = [Turn("user", "What is TensorFlow?"), Turn("assistant", "")]
+    assert advisor.ask("and keras?", history).resolved_question == "What is keras?"
+    place = advisor.ask("in boston?", [Turn("user", "how much do ml engineers make"), Turn("assistant", "")])
+    assert "Boston, MA" in place.answer
