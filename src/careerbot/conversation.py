@@ -125,7 +125,8 @@ def resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "") 
     names_other = (elliptical and not mentions and 0 < len(content) <= 3 and not new_levels
                    and not _QUESTION_WORD.match(fragment) and not re.match(r"^(?:in|at|for|on|with|by|from|to)\b",
                                                                             fragment, re.I)
-                   and not any(w in MEASURE_WORDS or w in OPERATOR_WORDS for w in content))
+                   and not any(w in MEASURE_WORDS or w in OPERATOR_WORDS or any(c.isdigit() for c in w)
+                               for w in content))
     if names_other:  # "and keras?" after "What is TensorFlow?": the same question about another thing
         fragment = re.sub(r"^(?:an?|the)\s+", "", fragment, flags=re.I)
         if before:

@@ -74,6 +74,7 @@ MEASURE_WORDS = frozenset("""
 salary salaries pay pays paid paying earn earns earning earnings make makes making wage wages income compensation
 money much many number share percent percentage proportion fraction rate average median mean typical openings
 opening positions position count figure amount annual annually yearly hourly range total
+percentile percentiles hour hours month monthly week weekly per employed employ employs employment
 """.split())
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10}
