@@ -106,3 +106,15 @@ def test_eval_beir_scores_a_beir_folder(tmp_path):
     assert "nDCG@10" in result.stdout and "hybrid" in result.stdout and "0.6451" in result.stdout
     missing = careerbot("eval", "beir", str(tmp_path / "tiny"), "--split", "dev", cwd=tmp_path)
     assert missing.returncode == 1 and "qrels/dev.tsv" in missing.stderr
+
+
+def test_output_cut_short_by_its_reader_is_not_an_error(shipped_index, tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERBOT_")}
+    process = subprocess.Popen([sys.executable, "-m", "careerbot.cli", "--index", str(shipped_index.index_dir), "facts"],
+                               cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()  # `careerbot facts | head -1`: read one line, then stop listening
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 0, stderr
+    assert "bug" not in stderr and "Traceback" not in stderr

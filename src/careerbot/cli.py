@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import json
 import sys
 import textwrap
@@ -26,6 +27,10 @@ class CareerbotGroup(click.Group):
             raise click.ClickException(str(error)) from None
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
             raise
+        except BrokenPipeError:  # the reader went away (`careerbot facts | head`): nothing is wrong
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # Python's flush at exit must not fail again
+            raise SystemExit(0) from None
         except Exception as error:  # a bug, not bad input: say so in one line instead of a traceback
             raise click.ClickException(f"unexpected {type(error).__name__}: {error}. This is a careerbot bug; "
                                        "please report it with the command you ran.") from None
