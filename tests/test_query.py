@@ -162,3 +162,10 @@ def test_a_follow_up_naming_another_thing_asks_the_same_about_it(advisor):
     assert advisor.ask("and keras?", history).resolved_question == "What is keras?"
     place = advisor.ask("in boston?", [Turn("user", "how much do ml engineers make"), Turn("assistant", "")])
     assert "Boston, MA" in place.answer
+
+
+def test_a_follow_up_naming_another_place_replaces_the_place(advisor):
+    history = [Turn("user", "how much do ml engineers make in seattle"), Turn("assistant", "")]
+    answer = advisor.ask("what about boston", history)
+    assert answer.resolved_question == "how much do ml engineers make in boston"
+    assert answer.answer.startswith("Boston, MA:")

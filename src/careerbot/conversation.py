@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from careerbot.documents import Turn
-from careerbot.query import MEASURE_WORDS, OPERATOR_WORDS, Mention, normalise, phrase_around, subject_mentions, understand
+from careerbot.query import (MEASURE_WORDS, OPERATOR_WORDS, Mention, normalise, phrase_around, places_in,
+                             subject_mentions, understand)
 from careerbot.store import CorpusIndex
 from careerbot.terms import LEVEL_PATTERNS, STOPWORDS, levels, name_key
 
@@ -97,6 +98,10 @@ def resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "") 
     thing = _asked_for(previous) if which_one else ""
     if which_one and thing:  # "Which one does Microsoft offer?" after "Which certification does Google issue?"
         return Resolution(question[:which_one.start(1)] + thing + question[which_one.end(1):], "topic")
+    new_places, old_places = places_in(question, corpus), places_in(previous, corpus)
+    if elliptical and new_places and old_places:  # "what about boston" after a question about Seattle
+        old = old_places[-1]
+        return Resolution(previous[:old.start] + new_places[-1].text + previous[old.end:], "subject")
     if elliptical and mentions:  # "And in Boston?" / "What about Amazon?": the subject changes
         new = mentions[-1].text
         if before:

@@ -301,7 +301,7 @@ def _same_words(found: list[str], term: list[str], levelled: bool = False) -> bo
 
 _DEFINING_VERBS = {"is", "are", "was", "were", "refers", "refer", "means", "mean", "involves", "consists",
                    "describes", "denotes"}
-_OBJECT_START = {"a", "an", "the", "their", "its", "with", "to", "on", "in", "and", "data", "models"}
+_OBJECT_START = {"a", "an", "the", "their", "its", "with", "to", "on", "in", "and"}  # function words only
 
 
 def _prefer_specific_items(best: dict[tuple[int, int], tuple[float, Sentence, str, str]],

@@ -150,6 +150,11 @@ def _known(word: str, corpus: CorpusIndex) -> bool:
     return len(word) >= 5 and not parts_of_speech(word.lower()) and corpus.closest_word(word.lower()) is not None
 
 
+def places_in(text: str, corpus: CorpusIndex) -> list[Mention]:
+    """The places a text names that the corpus covers, with their spans."""
+    return _places(text, corpus)[0]
+
+
 def _places(text: str, corpus: CorpusIndex) -> tuple[list[Mention], list[str]]:
     """Places the question names: those the corpus covers (with its spellings), and real ones it does not."""
     tokens = list(_WORD.finditer(text))
