@@ -13,8 +13,8 @@ from careerbot.conversation import resolve_history
 from careerbot.documents import Answer, Citation, Fact, FactUse, Sentence, Turn
 from careerbot.embedding import Embedder
 from careerbot.errors import CareerbotError, InvalidQuestion
-from careerbot.evidence import (Retrieval, Scored, choose_sentences, display, is_pointer, lexical_cover, render_block,
-                                 states_answer)
+from careerbot.evidence import (Retrieval, Scored, choose_sentences, display, from_source, is_pointer, lexical_cover,
+                                 render_block, states_answer)
 from careerbot.fact_answers import (FactMatch, compare_facts, covered_tables, rank_facts, score_facts, select_facts,
                                      wh_facts)
 from careerbot.lexical import fuse
@@ -155,13 +155,13 @@ class Advisor:
             corpus, query.text, found.sentence_scores, query.kind in ("figure", "ranking", "comparison"),
             tuple(m.text for m in query.subjects if m.role == "subject"))
         if query.sources:  # "according to Glassdoor": that source's figures, when it gives any
-            facts = [m for m in facts if self._from_source(corpus, query, m.fact.doc_id, m.fact.quote,
-                                                           m.fact.qualifiers)] or facts
+            facts = [m for m in facts if from_source(corpus, query.sources, m.fact.doc_id,
+                                                     f"{m.fact.quote} {' '.join(m.fact.qualifiers)}")] or facts
         notes.extend(f"fact {m.fact.subject} / {m.fact.attribute} = {m.fact.value} ({m.score:.3f})" for m in facts)
         chosen = choose_sentences(corpus, found, self.settings.answer_sentences, query)
         if query.sources:
-            chosen = sorted(chosen, key=lambda c: not self._from_source(corpus, query, c.sentence.doc_id,
-                                                                        c.sentence.text, ()))
+            chosen = sorted(chosen, key=lambda c: not from_source(corpus, query.sources, c.sentence.doc_id,
+                                                                  c.sentence.text))
         stated = query.kind == "ranking" and self._stated(query, chosen)
         if stated:
             notes.append("the text states the superlative itself: quoted, not ranked")
@@ -214,11 +214,6 @@ class Advisor:
         if phrase is None:
             return False
         return any(phrase.group(0).lower() in c.sentence.text.lower() for c in chosen[:2])
-
-    @staticmethod
-    def _from_source(corpus: CorpusIndex, query: Query, doc_id: str, text: str, qualifiers: Sequence[str]) -> bool:
-        said = f"{corpus.documents[doc_id].title} {text} {' '.join(qualifiers)}".lower()
-        return any(source.lower() in said for source in query.sources)
 
     @staticmethod
     def _unlisted_subject(corpus: CorpusIndex, query: Query, facts: list[FactMatch], chosen: list[Scored]) -> str:

@@ -4,6 +4,7 @@ they point at (a lead-in to the list or table after it, an FAQ question to its a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -344,7 +345,7 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
         if target is None:
             continue
         score += _shape_bonus(query, target, corpus)
-        if query is not None and query.sources and from_source(corpus, query.sources, target):
+        if query is not None and query.sources and from_source(corpus, query.sources, target.doc_id, target.text):
             score += SOURCE_BONUS
         why = "matched" if target is sentence else f"pointed at by: {sentence.text[:80]}"
         entry = best.get((target.sentence_id, target.end))
@@ -366,9 +367,10 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
     return chosen
 
 
-def from_source(corpus: CorpusIndex, sources: tuple[str, ...], sentence: Sentence) -> bool:
-    """Whether a sentence comes from a document a named source wrote (its title) or cites that source."""
-    said = f"{corpus.documents[sentence.doc_id].title} {sentence.text}".lower()
+def from_source(corpus: CorpusIndex, sources: Sequence[str], doc_id: str, text: str) -> bool:
+    """Whether a text (a sentence, a fact's quote and qualifiers) comes from a document a named source wrote (its
+    title) or cites that source."""
+    said = f"{corpus.documents[doc_id].title} {text}".lower()
     return any(source.lower() in said for source in sources)
 
 
