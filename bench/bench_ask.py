@@ -56,9 +56,9 @@ def free_port() -> int:
 
 def probe(repeat: int) -> dict:
     """Encode time of a question right after a FAISS search (run in a fresh process per OMP policy)."""
-    from careerbot.advisor import Advisor
+    from careerbot.answer.advisor import Advisor
     from careerbot.config import Settings
-    from careerbot.embedding import SentenceTransformerEmbedder
+    from careerbot.index.embedding import SentenceTransformerEmbedder
 
     settings = Settings(corpus_dir=ROOT / "corpus", index_dir=Path(os.environ["BENCH_INDEX"]))
     embedder = SentenceTransformerEmbedder(settings.resolved_model_path)
@@ -107,21 +107,21 @@ def main() -> None:
 
 
 def run(repeat: int, work: Path) -> None:
-    from careerbot.embedding import quiet_threads
+    from careerbot.index.embedding import quiet_threads
 
     quiet_threads()
     began = time.perf_counter()
     from careerbot.config import Settings
-    from careerbot.embedding import SentenceTransformerEmbedder
+    from careerbot.index.embedding import SentenceTransformerEmbedder
 
     settings = Settings(corpus_dir=ROOT / "corpus", index_dir=work / "index")
     embedder = SentenceTransformerEmbedder(settings.resolved_model_path)
     embedder.warm_up()
     load_seconds = time.perf_counter() - began
 
-    from careerbot.advisor import Advisor
-    from careerbot.api import create_app
-    from careerbot.indexing import build_index
+    from careerbot.answer.advisor import Advisor
+    from careerbot.http.app import create_app
+    from careerbot.index.build import build_index
 
     report = build_index(settings, embedder)
     advisor = Advisor.load(settings, embedder)

@@ -51,8 +51,8 @@ def full_build(corpus: Path, index: Path) -> tuple[float, float]:
 
 def recall_at_10(index: Path, embedder) -> float | None:  # type: ignore[no-untyped-def]
     """Share of the exact top 10 chunks that HNSW also returns, over questions and sampled chunks as queries."""
-    from careerbot.index import VectorIndex
-    from careerbot.store import current_version
+    from careerbot.index.vectors import VectorIndex
+    from careerbot.index.store import current_version
 
     vectors = np.load(index / "versions" / current_version(index) / "chunk_vectors.npy")
     if len(vectors) < 200:
@@ -67,9 +67,9 @@ def recall_at_10(index: Path, embedder) -> float | None:  # type: ignore[no-unty
 
 
 def measure(name: str, corpus: Path, work: Path, embedder) -> None:  # type: ignore[no-untyped-def]
-    from careerbot.advisor import Advisor
+    from careerbot.answer.advisor import Advisor
     from careerbot.config import Settings
-    from careerbot.indexing import build_index, chunk_embedding_text, sentence_embedding_text, _records
+    from careerbot.index.build import build_index, chunk_embedding_text, sentence_embedding_text, _records
 
     index = work / f"index-{name}"
     seconds, peak_mb = full_build(corpus, index)
@@ -81,7 +81,7 @@ def measure(name: str, corpus: Path, work: Path, embedder) -> None:  # type: ign
     added.write_text(NEW_DOCUMENT)
     report = build_index(settings, embedder)
     assert report.added == ["drone-pilots.md"], report.added
-    from careerbot.corpus import read_document
+    from careerbot.ingest.readers import read_document
 
     records = _records(read_document(added, "drone-pilots.md"))
     texts = [chunk_embedding_text(c) for c in records.chunks]
@@ -123,8 +123,8 @@ def main() -> None:
     args = parser.parse_args()
 
     from careerbot.config import Settings
-    from careerbot.embedding import SentenceTransformerEmbedder
-    from careerbot.onet import import_onet
+    from careerbot.index.embedding import SentenceTransformerEmbedder
+    from careerbot.ingest.onet import import_onet
 
     embedder = SentenceTransformerEmbedder(Settings().resolved_model_path)
     embedder.warm_up()

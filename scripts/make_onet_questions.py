@@ -3,7 +3,7 @@
 
 Every expected answer is read from the data files themselves (O*NET 29.3 TSVs and the BLS OEWS May 2024 national
 file in ../shared/data), never from careerbot's answers. The script then renders the documents exactly as
-`careerbot import onet` writes them (careerbot.onet.import_onet into a temporary folder) and checks that every
+`careerbot import onet` writes them (careerbot.ingest.onet.import_onet into a temporary folder) and checks that every
 "values" and "allowed" string appears verbatim in the document of its occupation, that every "first" phrase of a
 found case is in one of the case's documents, and that no "exclude" string appears in them.
 

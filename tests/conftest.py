@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from careerbot.advisor import Advisor
+from careerbot.answer.advisor import Advisor
 from careerbot.config import PROJECT_ROOT, Settings
-from careerbot.embedding import SentenceTransformerEmbedder
-from careerbot.indexing import build_index
+from careerbot.index.embedding import SentenceTransformerEmbedder
+from careerbot.index.build import build_index
 
 SHIPPED_CORPUS = PROJECT_ROOT / "corpus"
 

@@ -79,9 +79,9 @@ def test_bad_questions_raise_a_clear_error(advisor, question, message):
 
 
 def test_footnote_numbers_in_the_source_do_not_pose_as_markers(embedder, tmp_path):
-    from careerbot.advisor import Advisor
+    from careerbot.answer.advisor import Advisor
     from careerbot.config import Settings
-    from careerbot.indexing import build_index
+    from careerbot.index.build import build_index
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -1,7 +1,7 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from careerbot.api import create_app
+from careerbot.http.app import create_app
 
 
 @pytest.fixture(scope="module")

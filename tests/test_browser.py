@@ -8,10 +8,10 @@ import shutil
 
 import pytest
 
-from careerbot.advisor import Advisor
-from careerbot.api import create_app
+from careerbot.answer.advisor import Advisor
+from careerbot.http.app import create_app
 from careerbot.config import PROJECT_ROOT, Settings
-from careerbot.indexing import build_index
+from careerbot.index.build import build_index
 
 from conftest import SHIPPED_CORPUS, running_server
 

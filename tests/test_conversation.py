@@ -7,8 +7,8 @@ import sys
 import pytest
 from fastapi.testclient import TestClient
 
-from careerbot.api import create_app
-from careerbot.documents import Turn
+from careerbot.http.app import create_app
+from careerbot.records import Turn
 from careerbot.errors import InvalidQuestion
 
 

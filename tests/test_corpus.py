@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from careerbot.chunking import chunk_document
-from careerbot.corpus import read_corpus
+from careerbot.ingest.chunking import chunk_document
+from careerbot.ingest.readers import read_corpus
 
 from conftest import SHIPPED_CORPUS, write_pdf
 
@@ -79,8 +79,8 @@ def test_chunks_follow_sections_and_keep_table_rows_with_their_caption():
 
 
 def test_a_markdown_file_of_rules_only_or_odd_tables_does_not_stop_chunking(tmp_path: Path):
-    from careerbot.corpus import read_document
-    from careerbot.facts import extract_facts
+    from careerbot.ingest.readers import read_document
+    from careerbot.ingest.facts import extract_facts
 
     path = tmp_path / "odd.md"
     path.write_text("# Odd\n\n---\n---\n\n|---|---|\n|---|---|\n\nA sentence that says something useful here.\n")
@@ -99,7 +99,7 @@ def test_a_parser_crash_skips_the_file_with_its_reason(tmp_path: Path):
 
 
 def test_a_run_of_short_list_items_is_also_quotable_as_one_list(tmp_path: Path):
-    from careerbot.corpus import read_document
+    from careerbot.ingest.readers import read_document
 
     path = tmp_path / "skills.md"
     path.write_text("# Data Skills\n\nThe skills employers list most often:\n\n- SQL\n- Python\n- Tableau\n- Excel\n\n"

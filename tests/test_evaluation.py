@@ -9,10 +9,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from careerbot.documents import Answer, Citation, FactUse, ParsedValue
+from careerbot.records import Answer, Citation, FactUse, ParsedValue
 from careerbot.errors import CareerbotError, InvalidQuestion
-from careerbot.evaluation import EvalRun, QuestionSet, execute, load_set, prepare, render, summary
-from careerbot.scoring import EvalCase, GroupSummary, first_sentence, marker_problems, parse_case, score
+from careerbot.evaluation.run import EvalRun, QuestionSet, execute, load_set, prepare, render, summary
+from careerbot.evaluation.scoring import EvalCase, GroupSummary, first_sentence, marker_problems, parse_case, score
 from test_cli import careerbot
 
 SALARY = "$80,000 – $110,000"

@@ -2,13 +2,13 @@ from pathlib import Path
 
 import pytest
 
-from careerbot.advisor import Advisor
-from careerbot.chunking import chunk_document
+from careerbot.answer.advisor import Advisor
+from careerbot.ingest.chunking import chunk_document
 from careerbot.config import PROJECT_ROOT, Settings
-from careerbot.corpus import read_document
-from careerbot.evaluation import evaluate, load_cases
-from careerbot.facts import extract_facts
-from careerbot.indexing import build_index
+from careerbot.ingest.readers import read_document
+from careerbot.evaluation.run import evaluate, load_cases
+from careerbot.ingest.facts import extract_facts
+from careerbot.index.build import build_index
 
 
 def facts_of(path: Path):

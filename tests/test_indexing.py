@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from careerbot.advisor import Advisor
+from careerbot.answer.advisor import Advisor
 from careerbot.config import Settings
 from careerbot.errors import CorpusEmpty, IndexMismatch, IndexMissing
-from careerbot.indexing import build_index
-from careerbot.store import current_version, load_version
+from careerbot.index.build import build_index
+from careerbot.index.store import current_version, load_version
 
 from conftest import SHIPPED_CORPUS
 
@@ -79,8 +79,8 @@ def test_missing_corpus_folder_is_a_clear_error(embedder, tmp_path: Path):
 def test_a_changed_reader_reads_unchanged_documents_again_and_keeps_their_vectors(tmp_path, embedder):
     import json
     from careerbot.config import Settings
-    from careerbot.indexing import build_index
-    from careerbot.store import VERSIONS, current_version
+    from careerbot.index.build import build_index
+    from careerbot.index.store import VERSIONS, current_version
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -14,13 +14,13 @@ from pathlib import Path
 import httpx
 import pytest
 
-from careerbot.advisor import Advisor
-from careerbot.api import create_app
+from careerbot.answer.advisor import Advisor
+from careerbot.http.app import create_app
 from careerbot.config import PROJECT_ROOT, Settings
-from careerbot.embedding import SentenceTransformerEmbedder
+from careerbot.index.embedding import SentenceTransformerEmbedder
 from careerbot.errors import BuildFailed
-from careerbot.indexing import build_in_progress, build_index, build_lock
-from careerbot.store import VERSIONS, current_version, load_version
+from careerbot.index.build import build_in_progress, build_index, build_lock
+from careerbot.index.store import VERSIONS, current_version, load_version
 
 from conftest import SHIPPED_CORPUS, running_server
 

@@ -1,4 +1,4 @@
-from careerbot.structure import parse_blocks, sentence_spans
+from careerbot.ingest.structure import parse_blocks, sentence_spans
 
 TEXT = """Pay by City
 

@@ -3,7 +3,7 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from careerbot.api import create_app
+from careerbot.http.app import create_app
 
 
 @pytest.fixture(scope="module")
@@ -64,9 +64,9 @@ def test_the_page_offers_starter_questions_from_the_corpus(client, advisor):
 
 
 def test_document_names_with_percent_signs_open(embedder, tmp_path):
-    from careerbot.advisor import Advisor
+    from careerbot.answer.advisor import Advisor
     from careerbot.config import Settings
-    from careerbot.indexing import build_index
+    from careerbot.index.build import build_index
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from careerbot.config import Settings, settings_from_env
-from careerbot.documents import Answer
+from careerbot.records import Answer
 from careerbot.errors import CareerbotError, IndexMissing
 
 
@@ -53,13 +53,13 @@ def main(ctx: click.Context, corpus_dir: Path | None, index_dir: Path | None, mo
 
 
 def _embedder(settings: Settings):  # type: ignore[no-untyped-def]
-    from careerbot.embedding import SentenceTransformerEmbedder
+    from careerbot.index.embedding import SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder(settings.resolved_model_path)
 
 
 def _build(settings: Settings, embedder, full: bool = False, strict: bool = False) -> None:  # type: ignore[no-untyped-def]
-    from careerbot.indexing import build_index
+    from careerbot.index.build import build_index
 
     report = build_index(settings, embedder, show_progress=sys.stderr.isatty(), full=full, strict=strict)
     click.echo(f"Indexed {len(report.documents)} documents into {report.chunks} chunks ({report.sentences} sentences, "
@@ -88,8 +88,8 @@ def index(settings: Settings, full: bool, strict: bool) -> None:
 
 
 def _load_advisor(settings: Settings, build_if_missing: bool = False):  # type: ignore[no-untyped-def]
-    from careerbot.advisor import Advisor
-    from careerbot.indexing import has_index
+    from careerbot.answer.advisor import Advisor
+    from careerbot.index.build import has_index
 
     embedder = _embedder(settings)
     if build_if_missing and not has_index(settings):
@@ -158,7 +158,7 @@ def import_onet_command(settings: Settings, data_dir: Path | None, out_dir: Path
                         codes: str | None) -> None:
     """O*NET 29.3 occupations with BLS wages -> one Markdown document per occupation (then: careerbot index)."""
     from careerbot.config import PROJECT_ROOT
-    from careerbot.onet import import_onet
+    from careerbot.ingest.onet import import_onet
 
     data = data_dir or PROJECT_ROOT.parent / "shared" / "data"
     target = out_dir or settings.corpus_dir / "onet"
@@ -176,7 +176,7 @@ def chat(settings: Settings) -> None:
         import readline  # noqa: F401  (line editing and the up-arrow history for input())
     except ImportError:
         pass
-    from careerbot.documents import Turn
+    from careerbot.records import Turn
     from careerbot.errors import InvalidQuestion
 
     advisor = _load_advisor(settings)
@@ -215,7 +215,7 @@ def chat(settings: Settings) -> None:
 @click.pass_obj
 def facts(settings: Settings, text: str, output: str) -> None:
     """List the facts of the index (table rows and figures in prose), filtered by TEXT."""
-    from careerbot.store import load_version
+    from careerbot.index.store import load_version
 
     needle = text.lower()
     chosen = [f for f in load_version(settings.index_dir).facts
@@ -254,7 +254,7 @@ def evaluate_command(ctx: click.Context, questions: tuple[Path, ...], split: str
     """
     if ctx.invoked_subcommand is not None:
         return
-    from careerbot.evaluation import default_question_files, execute, prepare, render, summary
+    from careerbot.evaluation.run import default_question_files, execute, prepare, render, summary
 
     run = prepare(list(questions) or default_question_files(), split, kind)
     execute(run, _load_advisor(ctx.obj))
@@ -278,8 +278,8 @@ def evaluate_beir(settings: Settings, folder: Path, split: str, as_json: bool, c
     queries.jsonl, qrels/SPLIT.tsv), through careerbot's own embedder, FAISS index, BM25 and fusion."""
     import time
 
-    from careerbot.beir import evaluate_fusion, rank, read_dataset
-    from careerbot.lexical import fuse
+    from careerbot.evaluation.beir import evaluate_fusion, rank, read_dataset
+    from careerbot.index.lexical import fuse
 
     began = time.perf_counter()
     dataset = read_dataset(folder, split)
@@ -305,7 +305,7 @@ def serve(settings: Settings, host: str, port: int) -> None:
     """Serve the chat page (/), the API (/ask) and its docs (/docs); builds the index first if there is none."""
     import uvicorn
 
-    from careerbot.api import create_app
+    from careerbot.http.app import create_app
 
     advisor = _load_advisor(settings, build_if_missing=True)
     advisor.embedder.warm_up()

@@ -13,15 +13,15 @@ from fastapi.templating import Jinja2Templates
 from fastapi_offline import FastAPIOffline
 
 from careerbot import __version__
-from careerbot.advisor import Advisor
-from careerbot.documents import Turn
+from careerbot.answer.advisor import Advisor
+from careerbot.records import Turn
 from careerbot.errors import (BuildFailed, CareerbotError, CorpusEmpty, IndexCorrupt, IndexMismatch, IndexMissing,
                               InvalidQuestion)
-from careerbot.index_routes import AdvisorDep, IndexWatcher, router as index_router
-from careerbot.schemas import AskRequest, AskResponse, ErrorResponse
-from careerbot.pages import router as page_router
+from careerbot.http.routes.index import AdvisorDep, IndexWatcher, router as index_router
+from careerbot.http.schemas import AskRequest, AskResponse, ErrorResponse
+from careerbot.http.routes.pages import router as page_router
 
-log = logging.getLogger("careerbot.api")
+log = logging.getLogger("careerbot.http.app")
 
 # Pages may run only their own scripts and styles: nothing inline, nothing from elsewhere.
 CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

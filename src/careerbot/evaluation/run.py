@@ -1,6 +1,6 @@
 """careerbot eval: run the question sets through the advisor and score what it answers.
 
-The sets of tests/eval/ (format in tests/eval/README.md, scored by careerbot.scoring) are reported per file, split,
+The sets of tests/eval/ (format in tests/eval/README.md, scored by careerbot.evaluation.scoring) are reported per file, split,
 kind and style; the original tests/questions.json keeps its own report (passages, facts, follow-ups, abstention).
 """
 
@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from careerbot.advisor import Advisor
+from careerbot.answer.advisor import Advisor
 from careerbot.config import PROJECT_ROOT
-from careerbot.documents import Answer, Turn
+from careerbot.records import Answer, Turn
 from careerbot.errors import CareerbotError
-from careerbot.scoring import SPLITS, CaseResult, EvalCase, GroupSummary, parse_case, refused, score
+from careerbot.evaluation.scoring import SPLITS, CaseResult, EvalCase, GroupSummary, parse_case, refused, score
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,11 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from careerbot.compose import plain
-from careerbot.documents import Sentence
-from careerbot.query import Query
-from careerbot.store import CorpusIndex
-from careerbot.terms import content_words, every_lemma, lemma, levels, parts_of_speech, singular, term_set, weighted_share, words
+from careerbot.answer.compose import plain
+from careerbot.records import Sentence
+from careerbot.answer.query import Query
+from careerbot.index.store import CorpusIndex
+from careerbot.text.terms import content_words, every_lemma, lemma, levels, parts_of_speech, singular, term_set, weighted_share, words
 
 GLOBAL_SENTENCES = 24  # best sentences taken from the whole corpus, beside those of the best chunks
 NEAR_DUPLICATE = 0.92  # sentences this similar to one already chosen add nothing

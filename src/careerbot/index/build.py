@@ -23,19 +23,21 @@ from pathlib import Path
 
 import numpy as np
 
-from careerbot import chunking, corpus, documents, facts, structure, values
-from careerbot.chunking import chunk_document
+from careerbot import records
+from careerbot.ingest import chunking, facts, readers, structure
+from careerbot.text import values
+from careerbot.ingest.chunking import chunk_document
 from careerbot.config import Settings
-from careerbot.corpus import read_corpus
-from careerbot.documents import Chunk, Document, Fact, Sentence, Skipped
-from careerbot.embedding import Embedder
+from careerbot.ingest.readers import read_corpus
+from careerbot.records import Chunk, Document, Fact, Sentence, Skipped
+from careerbot.index.embedding import Embedder
 from careerbot.errors import BuildFailed, CareerbotError, CorpusEmpty
-from careerbot.facts import extract_facts
-from careerbot.store import CURRENT, FORMAT_VERSION, VERSIONS, Manifest, current_version, load_version, write_version
+from careerbot.ingest.facts import extract_facts
+from careerbot.index.store import CURRENT, FORMAT_VERSION, VERSIONS, Manifest, current_version, load_version, write_version
 
 LOCK_FILE = ".build.lock"
 # The modules whose code decides a document's records: when any changes, stored records are read again.
-_READING_MODULES = (corpus, structure, chunking, values, facts, documents)
+_READING_MODULES = (readers, structure, chunking, values, facts, records)
 
 
 def parser_fingerprint() -> str:

@@ -10,11 +10,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from careerbot.documents import Turn
-from careerbot.query import (MEASURE_WORDS, OPERATOR_WORDS, Mention, normalise, phrase_around, places_in,
+from careerbot.records import Turn
+from careerbot.answer.query import (MEASURE_WORDS, OPERATOR_WORDS, Mention, normalise, phrase_around, places_in,
                              subject_mentions, understand)
-from careerbot.store import CorpusIndex
-from careerbot.terms import LEVEL_PATTERNS, STOPWORDS, levels, name_key
+from careerbot.index.store import CorpusIndex
+from careerbot.text.terms import LEVEL_PATTERNS, STOPWORDS, levels, name_key
 
 MAX_CONTEXT_QUESTIONS = 6  # earlier user turns that can matter to the next question
 

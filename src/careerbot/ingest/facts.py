@@ -6,11 +6,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from careerbot.chunking import ChunkedDocument
-from careerbot.documents import Document, Fact, Sentence
-from careerbot.structure import Block, heading_text
-from careerbot.terms import STOPWORDS, qualifiers
-from careerbot.values import FIGURE, TRAILING_FIGURE, figure_text_start, figure_value, parse_value
+from careerbot.ingest.chunking import ChunkedDocument
+from careerbot.records import Document, Fact, Sentence
+from careerbot.ingest.structure import Block, heading_text
+from careerbot.text.terms import STOPWORDS, qualifiers
+from careerbot.text.values import FIGURE, TRAILING_FIGURE, figure_text_start, figure_value, parse_value
 
 # A place written as "City Name, ST" closing a row label: a column of its own ("Google Mountain View, CA").
 _PLACE_AT_END = re.compile(r"^(\S+?)\s+((?:[A-Z][\w.'’-]*\s)*[A-Z][\w.'’-]*,\s[A-Z]{2})$")

@@ -11,11 +11,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Request
 from fastapi.responses import JSONResponse
 
-from careerbot.advisor import Advisor
+from careerbot.answer.advisor import Advisor
 from careerbot.errors import CareerbotError
-from careerbot.indexing import build_in_progress, build_index
+from careerbot.index.build import build_in_progress, build_index
 
-log = logging.getLogger("careerbot.index")
+log = logging.getLogger("careerbot.index.vectors")
 router = APIRouter()
 
 

@@ -1,6 +1,6 @@
 """Scoring one answer against one evaluation case (tests/eval/README.md), and summing scores over a group of cases.
 
-Pure functions over careerbot.documents records: nothing here asks the advisor or reads files.
+Pure functions over careerbot.records records: nothing here asks the advisor or reads files.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from careerbot.documents import Answer, Turn
+from careerbot.records import Answer, Turn
 from careerbot.errors import CareerbotError
 
 CHECKS = ("found", "first", "values", "exclude", "doc_id", "markers")

@@ -9,13 +9,13 @@ from functools import lru_cache
 
 import numpy as np
 
-from careerbot.documents import Fact
-from careerbot.compose import sort_value
-from careerbot.places import place_of
-from careerbot.values import FIGURE
-from careerbot.query import MEASURE_WORDS, OPERATOR_WORDS, Query, phrase_around
-from careerbot.store import CorpusIndex
-from careerbot.terms import STOPWORDS, levels, name_key, singular, subject_words, tokens, weighted_share
+from careerbot.records import Fact
+from careerbot.answer.compose import sort_value
+from careerbot.text.places import place_of
+from careerbot.text.values import FIGURE
+from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, Query, phrase_around
+from careerbot.index.store import CorpusIndex
+from careerbot.text.terms import STOPWORDS, levels, name_key, singular, subject_words, tokens, weighted_share
 
 SUBJECT_BONUS = 0.25  # the question names the fact's row label or subject
 LEVEL_BONUS = 0.10  # the fact is stated for the level the question asks about

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from careerbot.store import CorpusIndex
+from careerbot.index.store import CorpusIndex
 
 MAX_STARTERS = 4
 MAX_LENGTH = 80

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from careerbot.terms import STOPWORDS
+from careerbot.text.terms import STOPWORDS
 
 # Money ($90,000, £60k), ranges (3-5, 0-2), numbers and percentages, then words, keeping C++ / C# whole.
 _TOKEN = re.compile(r"[$£€¥₹]\d[\d,]*(?:\.\d+)?[kmb]?\+?"

@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from careerbot.documents import Document, Skipped
-from careerbot.structure import heading_text, parse_blocks
+from careerbot.records import Document, Skipped
+from careerbot.ingest.structure import heading_text, parse_blocks
 
 
 class UnreadableDocument(Exception):
@@ -55,7 +55,7 @@ def read_markdown(data: bytes) -> ParsedText:
 
 
 def read_html(data: bytes) -> ParsedText:
-    from careerbot.html_text import html_to_text
+    from careerbot.ingest.html_text import html_to_text
 
     text, title = html_to_text(_decode(data))
     return ParsedText(text, title)

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import numpy as np
 
-from careerbot.embedding import Embedder
+from careerbot.index.embedding import Embedder
 from careerbot.errors import CareerbotError
-from careerbot.index import VectorIndex
-from careerbot.lexical import LexicalIndex
+from careerbot.index.vectors import VectorIndex
+from careerbot.index.lexical import LexicalIndex
 
 Ranking = list[tuple[int, float]]
 DEPTH = 100

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from careerbot.values import FIGURE, parse_value
+from careerbot.text.values import FIGURE, parse_value
 
 Span = tuple[int, int]
 

@@ -8,9 +8,9 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-from careerbot.places import is_known_place
-from careerbot.store import CorpusIndex
-from careerbot.terms import STOPWORDS, levels, name_key, parts_of_speech, singular, word_forms
+from careerbot.text.places import is_known_place
+from careerbot.index.store import CorpusIndex
+from careerbot.text.terms import STOPWORDS, levels, name_key, parts_of_speech, singular, word_forms
 
 QueryKind = Literal["figure", "list", "ranking", "comparison", "definition", "duties", "howto", "yesno", "wh",
                     "other"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from careerbot.documents import Fact, ParsedValue
-from careerbot.terms import levels
+from careerbot.records import Fact, ParsedValue
+from careerbot.text.terms import levels
 
 _BRACKETED_NUMBER = re.compile(r"\[(\d+)\]")
 _ACRONYM_WORD = re.compile(r"^[A-Z0-9]{2,}s?$")

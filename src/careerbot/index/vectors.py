@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from careerbot.embedding import quiet_threads
+from careerbot.index.embedding import quiet_threads
 from careerbot.errors import IndexCorrupt
 
 

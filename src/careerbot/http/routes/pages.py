@@ -5,9 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse
 
-from careerbot.index_routes import AdvisorDep
-from careerbot.starters import starter_questions
-from careerbot.store import CorpusIndex
+from careerbot.http.routes.index import AdvisorDep
+from careerbot.answer.starters import starter_questions
+from careerbot.index.store import CorpusIndex
 
 router = APIRouter()
 
