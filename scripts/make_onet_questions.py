@@ -28,10 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 20240531
 try:
-    from careerbot import onet as importer
+    from careerbot.ingest import onet as importer
 except ImportError:  # not installed: use the source tree
     sys.path.insert(0, str(ROOT / "src"))
-    from careerbot import onet as importer
+    from careerbot.ingest import onet as importer
 
 TOP = "at or above the top BLS value"  # how the importer writes a "#" (top-coded) wage
 NOT_RELEASED = "not released"  # how it writes "*" / "**"

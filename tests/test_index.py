@@ -35,7 +35,7 @@ def test_large_indexes_are_approximate_and_agree_with_exact_search(tmp_path):
 
 
 def test_size_chooses_the_kind():
-    from careerbot import index as module
+    from careerbot.index import vectors as module
 
     assert VectorIndex.build(unit_vectors(10)).kind == "flat"
     assert VectorIndex.build(unit_vectors(module.APPROXIMATE_FROM, dimension=8)).kind == "hnsw"
