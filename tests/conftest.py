@@ -14,8 +14,8 @@ import pytest
 
 from careerbot.answer.advisor import Advisor
 from careerbot.config import PROJECT_ROOT, Settings
-from careerbot.index.embedding import SentenceTransformerEmbedder
 from careerbot.index.build import build_index
+from careerbot.index.embedding import SentenceTransformerEmbedder
 
 SHIPPED_CORPUS = PROJECT_ROOT / "corpus"
 

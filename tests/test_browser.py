@@ -7,13 +7,12 @@ import re
 import shutil
 
 import pytest
+from conftest import SHIPPED_CORPUS, running_server
 
 from careerbot.answer.advisor import Advisor
-from careerbot.http.app import create_app
 from careerbot.config import PROJECT_ROOT, Settings
+from careerbot.http.app import create_app
 from careerbot.index.build import build_index
-
-from conftest import SHIPPED_CORPUS, running_server
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

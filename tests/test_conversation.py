@@ -7,9 +7,9 @@ import sys
 import pytest
 from fastapi.testclient import TestClient
 
+from careerbot.errors import InvalidQuestion
 from careerbot.http.app import create_app
 from careerbot.records import Turn
-from careerbot.errors import InvalidQuestion
 
 
 def conversation(advisor, *questions):

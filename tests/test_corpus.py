@@ -1,9 +1,9 @@
 from pathlib import Path
 
+from conftest import SHIPPED_CORPUS, write_pdf
+
 from careerbot.ingest.chunking import chunk_document
 from careerbot.ingest.readers import read_corpus
-
-from conftest import SHIPPED_CORPUS, write_pdf
 
 
 def test_shipped_corpus_reads_whole_with_titles_from_first_lines():
@@ -79,8 +79,8 @@ def test_chunks_follow_sections_and_keep_table_rows_with_their_caption():
 
 
 def test_a_markdown_file_of_rules_only_or_odd_tables_does_not_stop_chunking(tmp_path: Path):
-    from careerbot.ingest.readers import read_document
     from careerbot.ingest.facts import extract_facts
+    from careerbot.ingest.readers import read_document
 
     path = tmp_path / "odd.md"
     path.write_text("# Odd\n\n---\n---\n\n|---|---|\n|---|---|\n\nA sentence that says something useful here.\n")

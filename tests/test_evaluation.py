@@ -8,12 +8,27 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-
-from careerbot.records import Answer, Citation, FactUse, ParsedValue
-from careerbot.errors import CareerbotError, InvalidQuestion
-from careerbot.evaluation.run import EvalRun, QuestionSet, execute, load_set, prepare, render, summary
-from careerbot.evaluation.scoring import EvalCase, GroupSummary, first_sentence, marker_problems, parse_case, score
 from test_cli import careerbot
+
+from careerbot.errors import CareerbotError, InvalidQuestion
+from careerbot.evaluation.run import (
+    EvalRun,
+    QuestionSet,
+    execute,
+    load_set,
+    prepare,
+    render,
+    summary,
+)
+from careerbot.evaluation.scoring import (
+    EvalCase,
+    GroupSummary,
+    first_sentence,
+    marker_problems,
+    parse_case,
+    score,
+)
+from careerbot.records import Answer, Citation, FactUse, ParsedValue
 
 SALARY = "$80,000 – $110,000"
 

@@ -3,12 +3,12 @@ from pathlib import Path
 import pytest
 
 from careerbot.answer.advisor import Advisor
-from careerbot.ingest.chunking import chunk_document
 from careerbot.config import PROJECT_ROOT, Settings
-from careerbot.ingest.readers import read_document
 from careerbot.evaluation.run import evaluate, load_cases
-from careerbot.ingest.facts import extract_facts
 from careerbot.index.build import build_index
+from careerbot.ingest.chunking import chunk_document
+from careerbot.ingest.facts import extract_facts
+from careerbot.ingest.readers import read_document
 
 
 def facts_of(path: Path):

@@ -4,14 +4,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import SHIPPED_CORPUS
 
 from careerbot.answer.advisor import Advisor
 from careerbot.config import Settings
 from careerbot.errors import CorpusEmpty, IndexMismatch, IndexMissing
 from careerbot.index.build import build_index
 from careerbot.index.store import current_version, load_version
-
-from conftest import SHIPPED_CORPUS
 
 
 def test_build_and_load_round_trip(shipped_index: Settings):
@@ -78,6 +77,7 @@ def test_missing_corpus_folder_is_a_clear_error(embedder, tmp_path: Path):
 
 def test_a_changed_reader_reads_unchanged_documents_again_and_keeps_their_vectors(tmp_path, embedder):
     import json
+
     from careerbot.config import Settings
     from careerbot.index.build import build_index
     from careerbot.index.store import VERSIONS, current_version

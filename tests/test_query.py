@@ -2,8 +2,8 @@
 
 import pytest
 
+from careerbot.answer.understand import understand
 from careerbot.records import Turn
-from careerbot.answer.query import understand
 
 
 @pytest.mark.parametrize("question,kind", [
@@ -144,7 +144,7 @@ def test_the_sentence_about_the_thing_asked_leads(advisor, question, opening):
 
 
 def test_a_share_of_earners_is_a_percentile(advisor):
-    from careerbot.answer.query import normalise
+    from careerbot.answer.rewrite import normalise
     assert "the 90th percentile" in normalise("what do the top 10 percent of nurses make", advisor.corpus)
     assert "the 10th percentile" in normalise("bottom 10% pay for cashiers", advisor.corpus)
     assert understand("what do the top 10 percent of nurses make", advisor.corpus).kind == "figure"

@@ -13,16 +13,15 @@ from pathlib import Path
 
 import httpx
 import pytest
+from conftest import SHIPPED_CORPUS, running_server
 
 from careerbot.answer.advisor import Advisor
-from careerbot.http.app import create_app
 from careerbot.config import PROJECT_ROOT, Settings
-from careerbot.index.embedding import SentenceTransformerEmbedder
 from careerbot.errors import BuildFailed
+from careerbot.http.app import create_app
 from careerbot.index.build import build_in_progress, build_index, build_lock
+from careerbot.index.embedding import SentenceTransformerEmbedder
 from careerbot.index.store import VERSIONS, current_version, load_version
-
-from conftest import SHIPPED_CORPUS, running_server
 
 ONET_DATA = PROJECT_ROOT.parent / "shared" / "data"
 

@@ -6,9 +6,22 @@ from pathlib import Path
 
 import pytest
 
-from careerbot.evaluation.beir import evaluate_fusion, ndcg_at, rank, read_dataset, recall_at, score_runs
+from careerbot.evaluation.beir import (
+    evaluate_fusion,
+    ndcg_at,
+    rank,
+    read_dataset,
+    recall_at,
+    score_runs,
+)
+from careerbot.index.lexical import (
+    LexicalIndex,
+    fuse,
+    reciprocal_rank_fusion,
+    tokenize,
+    weighted_fusion,
+)
 from careerbot.index.vectors import VectorIndex
-from careerbot.index.lexical import LexicalIndex, fuse, reciprocal_rank_fusion, tokenize, weighted_fusion
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import csv
-import os
 import json
+import os
 import sys
 import textwrap
 from dataclasses import asdict
@@ -13,8 +13,8 @@ from pathlib import Path
 import click
 
 from careerbot.config import Settings, settings_from_env
-from careerbot.records import Answer
 from careerbot.errors import CareerbotError, IndexMissing
+from careerbot.records import Answer
 
 
 class CareerbotGroup(click.Group):
@@ -176,8 +176,8 @@ def chat(settings: Settings) -> None:
         import readline  # noqa: F401  (line editing and the up-arrow history for input())
     except ImportError:
         pass
-    from careerbot.records import Turn
     from careerbot.errors import InvalidQuestion
+    from careerbot.records import Turn
 
     advisor = _load_advisor(settings)
     history: list[Turn] = []
@@ -254,7 +254,13 @@ def evaluate_command(ctx: click.Context, questions: tuple[Path, ...], split: str
     """
     if ctx.invoked_subcommand is not None:
         return
-    from careerbot.evaluation.run import default_question_files, execute, prepare, render, summary
+    from careerbot.evaluation.run import (
+        default_question_files,
+        execute,
+        prepare,
+        render,
+        summary,
+    )
 
     run = prepare(list(questions) or default_question_files(), split, kind)
     execute(run, _load_advisor(ctx.obj))

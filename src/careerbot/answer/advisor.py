@@ -7,21 +7,53 @@ import threading
 from collections.abc import Sequence
 from dataclasses import replace
 
-from careerbot.answer.compose import comparison_verdict, fact_sentence, not_said, ranking_sentence
-from careerbot.config import Settings
+from careerbot.answer.compose import (
+    comparison_verdict,
+    fact_sentence,
+    not_said,
+    ranking_sentence,
+)
 from careerbot.answer.conversation import resolve_history
-from careerbot.records import Answer, Citation, Fact, FactUse, Sentence, Turn
-from careerbot.index.embedding import Embedder
+from careerbot.answer.evidence import (
+    Retrieval,
+    Scored,
+    choose_sentences,
+    from_source,
+    lexical_cover,
+    states_answer,
+)
+from careerbot.answer.fact_kinds import (
+    compare_facts,
+    covered_tables,
+    rank_facts,
+    wh_facts,
+)
+from careerbot.answer.facts import FactMatch, score_facts, select_facts
+from careerbot.answer.pointers import display, is_pointer, render_block
+from careerbot.answer.query import Query
+from careerbot.answer.understand import phrase_around as _phrase
+from careerbot.answer.understand import understand
+from careerbot.config import Settings
 from careerbot.errors import CareerbotError, InvalidQuestion
-from careerbot.answer.evidence import (Retrieval, Scored, choose_sentences, display, from_source, is_pointer, lexical_cover,
-                                 render_block, states_answer)
-from careerbot.answer.facts import (FactMatch, compare_facts, covered_tables, rank_facts, score_facts, select_facts,
-                                     wh_facts)
+from careerbot.index.embedding import Embedder
 from careerbot.index.lexical import fuse
-from careerbot.answer.query import Query, understand
-from careerbot.answer.query import phrase_around as _phrase
-from careerbot.text.terms import LEVEL_PATTERNS, lemma, levels, singular, term_set, words
-from careerbot.index.store import VERSIONS, CorpusIndex, check_model, current_version, load_version, read_manifest
+from careerbot.index.store import (
+    VERSIONS,
+    CorpusIndex,
+    check_model,
+    current_version,
+    load_version,
+    read_manifest,
+)
+from careerbot.records import Answer, Citation, Fact, FactUse, Sentence, Turn
+from careerbot.text.terms import (
+    LEVEL_PATTERNS,
+    lemma,
+    levels,
+    singular,
+    term_set,
+    words,
+)
 
 FULL_COVER = 0.8  # a short question whose rare words one quoted sentence nearly all holds is covered ("what's a GAN?")
 STRONG_MATCH = 0.5  # above this, a question with a word the sources lack is still answered (a typo, a synonym)

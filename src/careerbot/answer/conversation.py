@@ -10,10 +10,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from careerbot.records import Turn
-from careerbot.answer.query import (MEASURE_WORDS, OPERATOR_WORDS, Mention, normalise, phrase_around, places_in,
-                             subject_mentions, understand)
+from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, Mention
+from careerbot.answer.rewrite import normalise
+from careerbot.answer.understand import (
+    phrase_around,
+    places_in,
+    subject_mentions,
+    understand,
+)
 from careerbot.index.store import CorpusIndex
+from careerbot.records import Turn
 from careerbot.text.terms import LEVEL_PATTERNS, STOPWORDS, levels, name_key
 
 MAX_CONTEXT_QUESTIONS = 6  # earlier user turns that can matter to the next question

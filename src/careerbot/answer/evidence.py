@@ -5,30 +5,33 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
-from careerbot.answer.compose import plain
-from careerbot.records import Sentence
+from careerbot.answer.pointers import answer_to
 from careerbot.answer.query import Query
 from careerbot.index.store import CorpusIndex
-from careerbot.text.terms import content_words, every_lemma, lemma, levels, parts_of_speech, singular, term_set, weighted_share, words
+from careerbot.records import Sentence
+from careerbot.text.terms import (
+    content_words,
+    every_lemma,
+    lemma,
+    levels,
+    parts_of_speech,
+    singular,
+    term_set,
+    weighted_share,
+    words,
+)
 
 GLOBAL_SENTENCES = 24  # best sentences taken from the whole corpus, beside those of the best chunks
 NEAR_DUPLICATE = 0.92  # sentences this similar to one already chosen add nothing
 SENTENCE_MARGIN = 0.12  # a sentence scoring this far below the best one is not worth quoting
-MIN_QUOTE_WORDS = 4
 LEXICAL_WEIGHT = 0.15  # how much sharing the question's rare words (a city, a tool) lifts a sentence
-MAX_POINTED = 12  # items or rows a pointer hands its match to
 RARE_TERMS = 3  # the question's rarest words whose sentences are candidates too
 RARE_POSTINGS = 40  # ... at most this many sentences each
 SOURCE_BONUS = 0.15  # the question names a source ("according to Glassdoor") and the sentence is from or cites it
-# A sentence that announces what follows it rather than saying it: "...include the following:", "The table below
-# lists...", "...may face several challenges." English wording of documents in general.
-_POINTER = re.compile(r"(?::\s*$|\b(?:below|following|as follows|listed here|here are|these include)\b|"
-                      r"\bseveral\b[^.]*\.?$)", re.I)
-_BULLET_LINE = re.compile(r"^\s*(?:[•·▪◦‣*+\-–]|\d{1,2}[.)])\s+")
 _YEAR_OR_DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:January|February|March|April|May|June|July|August|"
                            r"September|October|November|December)\b|\b\d+\s+(?:years?|months?|weeks?)\b", re.I)
 _NAME_INSIDE = re.compile(r"(?<=[a-z,;] )(?:[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*)")
@@ -50,145 +53,6 @@ class Retrieval:
     chunk_scores: dict[int, float]
     sentence_scores: np.ndarray
     best_chunk: float
-
-
-def display(sentence: Sentence) -> str:
-    """A quotable unit as the answer shows it: a list or table as one line of items."""
-    if sentence.kind in ("list", "block"):
-        items = [_BULLET_LINE.sub("", line).strip().strip("|").strip().rstrip(".;")
-                 for line in sentence.text.splitlines()]
-        items = [re.sub(r"\s*\|\s*", ", ", item) for item in items if item and not set(item) <= set("-|: ")]
-        return plain("; ".join(items)) + "."
-    text = plain(sentence.text)
-    context = plain(sentence.context)
-    return f"{context}: {text}" if context else text
-
-
-def render_block(corpus: CorpusIndex, sentence: Sentence) -> str:
-    """A quoted table as its rows' facts ("E-commerce: Recommendation Systems Engineer; Finance: ..."), a list as
-    its items."""
-    if sentence.kind != "block":
-        return display(sentence)
-    rows: list[str] = []
-    position = sentence.sentence_id
-    while position < len(corpus.sentences) and corpus.sentences[position].end <= sentence.end:
-        unit = corpus.sentences[position]
-        if unit.doc_id != sentence.doc_id:
-            break
-        facts = [corpus.facts[p] for p in corpus.facts_by_sentence.get(position, [])]
-        if unit.kind == "row" and facts:
-            values = ", ".join(f"{f.attribute.lower()} {f.value}" if len(facts) > 1 else f.value for f in facts)
-            rows.append(f"{facts[0].subject}: {values}")
-        elif unit.kind in ("row", "item"):
-            rows.append(_BULLET_LINE.sub("", unit.text).strip().rstrip(".;"))
-        position += 1
-    return plain("; ".join(rows)) + "." if rows else display(sentence)
-
-
-def is_pointer(sentence: Sentence) -> bool:
-    return sentence.kind in ("sentence", "item") and bool(_POINTER.search(sentence.text.strip()))
-
-
-def pointed_block(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
-    """The list or table right after a sentence that announces it, as one quotable unit spanning it."""
-    following: list[Sentence] = []
-    position = sentence.sentence_id + 1
-    while position < len(corpus.sentences) and len(following) < MAX_POINTED:
-        candidate = corpus.sentences[position]
-        if candidate.doc_id != sentence.doc_id or candidate.kind not in ("item", "row", "heading"):
-            break
-        if candidate.kind == "heading":  # a table's header line may stand between the pointer and its rows
-            upcoming = corpus.sentences[position + 1] if position + 1 < len(corpus.sentences) else None
-            if following or upcoming is None or upcoming.kind != "row":
-                break
-        else:
-            following.append(candidate)
-        position += 1
-    if len(following) < 2:
-        return None
-    first, last = following[0], following[-1]
-    text = corpus.documents[sentence.doc_id].text[first.start:last.end]
-    return Sentence(first.sentence_id, first.chunk_id, first.doc_id, first.start, last.end, text, "block", "",
-                    first.section)
-
-
-def is_name_list(sentence: Sentence) -> bool:
-    """A line that only lists names ("Also called: Airport Electrician, Antenna Installer, ..."): it says what
-    something is called, not what it is or does."""
-    body = sentence.text.split(":", 1)[1] if ":" in sentence.text[:40] else sentence.text
-    items = [item.strip(" .") for item in body.split(",")]
-    named = [item for item in items if item and all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in
-                                                       ("of", "and", "the", "de", "for", "in")
-                                                       for w in item.split()) and len(item.split()) <= 6]
-    return len(items) >= 4 and len(named) >= 0.8 * len(items)
-
-
-def _described(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
-    """For a list of names: the first sentence of its passage that says something, headed by the document's name
-    ("Pharmacists: Dispense drugs prescribed by physicians ...")."""
-    for sid in corpus.sentences_by_chunk.get(sentence.chunk_id, []):
-        unit = corpus.sentences[sid]
-        if unit.kind == "sentence" and unit.sentence_id != sentence.sentence_id and not is_name_list(unit) \
-                and len(unit.text.split()) >= MIN_QUOTE_WORDS:
-            return replace(unit, context=corpus.documents[unit.doc_id].title)
-    return None
-
-
-def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
-    """The unit worth quoting for a match: an FAQ question in the text is answered by the next sentence, a lead-in
-    by the list or table it announces, a list of names by what the passage says the named thing is."""
-    stripped = sentence.text.rstrip()
-    if sentence.kind == "sentence" and is_name_list(sentence):
-        return _described(corpus, sentence)
-    if sentence.kind == "heading":  # a section's heading hands its match to what the section says first
-        if sentence.context or not stripped:
-            return None
-        return _next_unit(corpus, sentence, follow=True)
-    if stripped.endswith("?"):
-        block = pointed_block(corpus, sentence)  # a question answered by the list or table under it
-        if block is not None:
-            return block
-        following = sentence.sentence_id + 1
-        if following < len(corpus.sentences) and corpus.sentences[following].doc_id == sentence.doc_id:
-            answer = corpus.sentences[following]
-            if len(answer.text.split()) < MIN_QUOTE_WORDS and following + 1 < len(corpus.sentences):
-                return _joined(corpus, answer, corpus.sentences[following + 1])  # "Yes." and its reason
-            return answer_to(corpus, answer)
-        return None
-    if is_pointer(sentence):
-        block = pointed_block(corpus, sentence) or _next_unit(corpus, sentence, follow=False)
-        if block is not None:
-            return block
-        if stripped.endswith(":"):
-            return None
-    if sentence.kind not in ("row", "list") and len(sentence.text.split()) < MIN_QUOTE_WORDS:
-        return None
-    return sentence
-
-
-def _joined(corpus: CorpusIndex, first: Sentence, second: Sentence) -> Sentence | None:
-    """Two consecutive sentences of one passage as one quote ("Yes. ML engineers are in high demand...")."""
-    if second.doc_id != first.doc_id or second.chunk_id != first.chunk_id or second.kind != first.kind:
-        return None
-    text = corpus.documents[first.doc_id].text[first.start:second.end]
-    return Sentence(first.sentence_id, first.chunk_id, first.doc_id, first.start, second.end, text, first.kind,
-                    first.context, first.section)
-
-
-def _next_unit(corpus: CorpusIndex, sentence: Sentence, follow: bool) -> Sentence | None:
-    """The unit after a heading (any kind, itself followed if it points on) or after a pointer sentence (the next
-    sentence of the same passage)."""
-    position = sentence.sentence_id + 1
-    if position >= len(corpus.sentences):
-        return None
-    following = corpus.sentences[position]
-    if following.doc_id != sentence.doc_id or following.kind == "heading":
-        return None
-    if follow:
-        return pointed_block(corpus, sentence) or answer_to(corpus, following)
-    if following.chunk_id == sentence.chunk_id and following.kind == "sentence":
-        return following
-    return None
 
 
 def weighted_terms(corpus: CorpusIndex, text: str) -> dict[str, float]:

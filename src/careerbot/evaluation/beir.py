@@ -15,10 +15,10 @@ from pathlib import Path
 
 import numpy as np
 
-from careerbot.index.embedding import Embedder
 from careerbot.errors import CareerbotError
-from careerbot.index.vectors import VectorIndex
+from careerbot.index.embedding import Embedder
 from careerbot.index.lexical import LexicalIndex
+from careerbot.index.vectors import VectorIndex
 
 Ranking = list[tuple[int, float]]
 DEPTH = 100

@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from careerbot.records import Answer, Turn
 from careerbot.errors import CareerbotError
+from careerbot.records import Answer, Turn
 
 CHECKS = ("found", "first", "values", "exclude", "doc_id", "markers")
 

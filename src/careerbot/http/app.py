@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from contextlib import asynccontextmanager
 from dataclasses import asdict
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -14,12 +15,20 @@ from fastapi_offline import FastAPIOffline
 
 from careerbot import __version__
 from careerbot.answer.advisor import Advisor
-from careerbot.records import Turn
-from careerbot.errors import (BuildFailed, CareerbotError, CorpusEmpty, IndexCorrupt, IndexMismatch, IndexMissing,
-                              InvalidQuestion)
-from careerbot.http.routes.index import AdvisorDep, IndexWatcher, router as index_router
-from careerbot.http.schemas import AskRequest, AskResponse, ErrorResponse
+from careerbot.errors import (
+    BuildFailed,
+    CareerbotError,
+    CorpusEmpty,
+    IndexCorrupt,
+    IndexMismatch,
+    IndexMissing,
+    InvalidQuestion,
+)
+from careerbot.http.routes.index import AdvisorDep, IndexWatcher
+from careerbot.http.routes.index import router as index_router
 from careerbot.http.routes.pages import router as page_router
+from careerbot.http.schemas import AskRequest, AskResponse, ErrorResponse
+from careerbot.records import Turn
 
 log = logging.getLogger("careerbot.http.app")
 

@@ -24,16 +24,24 @@ from pathlib import Path
 import numpy as np
 
 from careerbot import records
-from careerbot.ingest import chunking, facts, readers, structure
-from careerbot.text import values
-from careerbot.ingest.chunking import chunk_document
 from careerbot.config import Settings
+from careerbot.errors import BuildFailed, CareerbotError, CorpusEmpty
+from careerbot.index.embedding import Embedder
+from careerbot.index.store import (
+    CURRENT,
+    FORMAT_VERSION,
+    VERSIONS,
+    Manifest,
+    current_version,
+    load_version,
+    write_version,
+)
+from careerbot.ingest import chunking, facts, readers, structure
+from careerbot.ingest.chunking import chunk_document
+from careerbot.ingest.facts import extract_facts
 from careerbot.ingest.readers import read_corpus
 from careerbot.records import Chunk, Document, Fact, Sentence, Skipped
-from careerbot.index.embedding import Embedder
-from careerbot.errors import BuildFailed, CareerbotError, CorpusEmpty
-from careerbot.ingest.facts import extract_facts
-from careerbot.index.store import CURRENT, FORMAT_VERSION, VERSIONS, Manifest, current_version, load_version, write_version
+from careerbot.text import values
 
 LOCK_FILE = ".build.lock"
 # The modules whose code decides a document's records: when any changes, stored records are read again.

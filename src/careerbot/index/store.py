@@ -13,12 +13,20 @@ from typing import Any
 
 import numpy as np
 
-from careerbot.records import Chunk, Document, Fact, ParsedValue, Sentence
 from careerbot.errors import IndexCorrupt, IndexMismatch, IndexMissing
-from careerbot.index.vectors import VectorIndex
 from careerbot.index.lexical import LexicalIndex
+from careerbot.index.vectors import VectorIndex
+from careerbot.records import Chunk, Document, Fact, ParsedValue, Sentence
 from careerbot.text.places import Gazetteer, build_gazetteer
-from careerbot.text.terms import acronyms, lemma, name_key, parts_of_speech, singular, subject_words, words
+from careerbot.text.terms import (
+    acronyms,
+    lemma,
+    name_key,
+    parts_of_speech,
+    singular,
+    subject_words,
+    words,
+)
 
 FORMAT_VERSION = 3
 CURRENT = "CURRENT"

@@ -7,8 +7,8 @@ from typing import Any
 
 import numpy as np
 
-from careerbot.index.embedding import quiet_threads
 from careerbot.errors import IndexCorrupt
+from careerbot.index.embedding import quiet_threads
 
 
 def _faiss() -> Any:

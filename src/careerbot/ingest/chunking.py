@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from careerbot.records import Chunk, Document, Sentence
 from careerbot.ingest.structure import Block, heading_text, parse_blocks, sentence_spans
+from careerbot.records import Chunk, Document, Sentence
 
 MIN_WORDS = 40  # a section shorter than this shares its chunk with the next one
 MAX_WORDS = 200

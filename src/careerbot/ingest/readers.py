@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from careerbot.records import Document, Skipped
 from careerbot.ingest.structure import heading_text, parse_blocks
+from careerbot.records import Document, Skipped
 
 
 class UnreadableDocument(Exception):

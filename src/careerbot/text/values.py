@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 from careerbot.records import ParsedValue
 
 CURRENCIES = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse
 
-from careerbot.http.routes.index import AdvisorDep
 from careerbot.answer.starters import starter_questions
+from careerbot.http.routes.index import AdvisorDep
 from careerbot.index.store import CorpusIndex
 
 router = APIRouter()

@@ -1,0 +1,191 @@
+"""Facts for the questions that are more than a look-up: a ranking over one table (or one group of documents), two
+named subjects side by side, who/when/where, and the tables a subject the sources lack would be in."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from careerbot.answer.compose import sort_value
+from careerbot.answer.facts import (
+    FACT_MIN,
+    NAMED_MARGIN,
+    FactMatch,
+    score_facts,
+    select_facts,
+)
+from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, Query
+from careerbot.answer.understand import phrase_around
+from careerbot.index.store import CorpusIndex
+from careerbot.records import Fact
+from careerbot.text.places import place_of
+from careerbot.text.terms import (
+    STOPWORDS,
+    levels,
+    subject_words,
+)
+from careerbot.text.values import FIGURE
+
+COVERED_MARGIN = 0.30  # tables this close to the best one are offered when the subject asked about is missing
+
+
+def rank_facts(corpus: CorpusIndex, query: Query, sentence_scores: np.ndarray) -> tuple[list[FactMatch], int] | None:
+    """A ranking question's figures, in order: the best-matching measure within its table, or across documents
+    when each document's table has one row of it (one occupation per document). With the size of the field."""
+    matches = [m for m in score_facts(corpus, query.text, sentence_scores)
+               if sort_value(m.fact.parsed) is not None and m.fact.parsed.kind != "text"]
+    if not matches or matches[0].score < FACT_MIN - 0.1:
+        return None
+    wants_places = bool(_PLACE_WORDS.search(query.text))
+    group: list[Fact] = []
+    tables = [m for m in matches if m.fact.source == "table"]
+    top = tables[0].score if tables else matches[0].score  # rankings are read from tables: measured from theirs
+    for match in matches[:80]:  # the best-matching measure that has something to rank
+        if match.score < top - (2 * NAMED_MARGIN if wants_places or query.levels else NAMED_MARGIN):
+            break
+        group = _ranking_group(corpus, match.fact)
+        placed = not wants_places or sum(place_of(f.subject) is not None for f in group) >= 2
+        levelled = not query.levels or any(set(query.levels) & set(levels(" ".join(f.qualifiers))) for f in group)
+        if len(group) >= 2 and placed and levelled:
+            break
+        group = []
+    if not group:
+        return None
+    if query.levels:
+        levelled = [f for f in group if set(query.levels) & set(levels(" ".join(f.qualifiers) + " " + f.subject))]
+        group = levelled or group
+    if len(query.subjects) >= 2:  # "which has the most openings: X, Y or Z?": among those named
+        among = [f for f in group if any(_about(f, _spelled_out(m.text, corpus), set()) for m in query.subjects)]
+        group = among if len(among) >= 2 else group
+    ordered = sorted(group, key=lambda f: sort_value(f.parsed) or 0.0, reverse=query.direction != "least")
+    shown = query.top_n or (len(ordered) if len(ordered) <= 6 else 5)
+    scored = {id(m.fact): m.score for m in matches}
+    return [FactMatch(f, scored.get(id(f), matches[0].score), True) for f in ordered[:shown]], len(ordered)
+
+
+_PLACE_WORDS = re.compile(r"\b(?:city|cities|location|locations|place|places|state|states|where|area|region)\b",
+                          re.I)
+
+
+def _ranking_group(corpus: CorpusIndex, best: Fact) -> list[Fact]:
+    """The figures a fact ranks among: its column in its table, or, when its table has one row of it, the same
+    measure in every document (one occupation per document)."""
+    if best.table >= 0:
+        same_table = [corpus.facts[p] for p in corpus.facts_by_table.get((best.doc_id, best.table), [])
+                      if corpus.facts[p].attribute == best.attribute and sort_value(corpus.facts[p].parsed) is not None]
+        if len(same_table) >= 2:
+            return same_table
+    if best.source != "table":
+        return []
+    return [f for f in corpus.facts if f.attribute == best.attribute and f.parsed.kind == best.parsed.kind
+            and f.parsed.unit == best.parsed.unit and sort_value(f.parsed) is not None]
+
+
+def compare_facts(corpus: CorpusIndex, query: Query,
+                  sentence_scores: np.ndarray) -> list[tuple[str, list[FactMatch]]] | None:
+    """Two or more named subjects side by side: for each, the figures the question asks for about it alone,
+    highest first."""
+    named: list[tuple[str, set[str]]] = [
+        (p.known_as[0] if len(p.known_as) == 1 else p.text, {k.lower() for k in p.known_as}) for p in query.places]
+    if len(named) < 2:  # two places: the subject is common to both ("ML engineers in Boston and Seattle")
+        named += [(_spelled_out(m.text, corpus), set()) for m in query.subjects]
+    if len(named) < 2:  # the runs of topic words: "plumbers" and "electricians", "police patrol officers"
+        named = [(_spelled_out(p, corpus), set()) for p in _either_side(query.text)] or named
+    if len(named) < 2:  # "the median wages of electricians and plumbers": the phrases either side of "and"
+        pair = re.search(r"(?:\bof|\bbetween|\bfor|^compare)\s+(?:an?\s+|the\s+)?([\w-]+(?:\s+[\w-]+)?)\s+"
+                         r"(?:and|or|vs\.?|versus|with|to)\s+(?:an?\s+|the\s+)?([\w-]+(?:\s+[\w-]+)?)\s*\??$",
+                         query.text, re.I)
+        if pair:
+            named = [(pair.group(1), set()), (pair.group(2), set())]
+    if len(named) < 2:
+        return None
+    result: list[tuple[str, list[FactMatch]]] = []
+    for name, spellings in named:
+        alone = query.text
+        for other, _ in named:
+            if other != name:
+                alone = re.sub(re.escape(other), " ", alone, flags=re.I)
+        picked = [m for m in select_facts(corpus, alone, sentence_scores, True) if _about(m.fact, name, spellings)]
+        first = next((found[0].fact for _, found in result if found), None)
+        if first is not None:  # the same measure for every subject, when the sources give it
+            picked = [m for m in picked if m.fact.attribute == first.attribute] or \
+                     [m for m in picked if m.fact.parsed.kind == first.parsed.kind]
+        result.append((name, picked[:1]))
+    if sum(1 for _, found in result if found) < 1:
+        return None
+    return sorted(result, key=lambda item: -(sort_value(item[1][0].fact.parsed) or 0.0) if item[1] else 1.0)
+
+
+_CONNECTOR = re.compile(r"\b(?:or|and|vs\.?|versus|than|with)\s+(?:an?\s+|the\s+)?", re.I)
+
+
+def _operator(word: str) -> bool:
+    """A word that asks (more, pay, make, which) rather than names what is compared."""
+    lowered = word.lower()
+    return lowered in STOPWORDS or lowered in OPERATOR_WORDS or lowered in MEASURE_WORDS
+
+
+def _either_side(text: str) -> list[str]:
+    """The names either side of "or", "and", "vs", "than": "plumbers" and "electricians" in "do plumbers make
+    more than electricians?", "police patrol officers" and "firefighters"."""
+    tokens = list(re.finditer(r"[\w'’-]+", text))
+    for connector in _CONNECTOR.finditer(text):
+        before = [t for t in tokens if t.end() <= connector.start() and not _operator(t.group(0))]
+        after = [t for t in tokens if t.start() >= connector.end() and not _operator(t.group(0))]
+        if not before or not after:
+            continue
+        left = phrase_around(text, before[-1].group(0)) or before[-1].group(0)
+        right = phrase_around(text, after[0].group(0)) or after[0].group(0)
+        if left.lower() != right.lower() and left.lower() not in STOPWORDS and right.lower() not in STOPWORDS:
+            return [left, right]
+    return []
+
+
+def _spelled_out(name: str, corpus: CorpusIndex) -> str:
+    """A name with the acronyms the corpus defines written out ("AI engineers" -> "artificial intelligence
+    engineers")."""
+    return " ".join(corpus.acronyms.get(w.lower(), w) if w.isupper() else w for w in name.split())
+
+
+def _about(fact: Fact, name: str, spellings: set[str]) -> bool:
+    """Whether a fact is about a name the question gives: its row label, or a place it is stated for."""
+    labels = {fact.subject.lower(), *(q.lower() for q in fact.qualifiers)}
+    if spellings & labels or any(label.split(",")[0] in {s.split(",")[0] for s in spellings} for label in labels):
+        return True
+    wanted = set(subject_words(name))
+    return bool(wanted) and (wanted <= set(subject_words(fact.subject)) or set(subject_words(fact.subject)) <= wanted)
+
+
+def wh_facts(corpus: CorpusIndex, query: Query, sentence_scores: np.ndarray) -> list[FactMatch]:
+    """Facts that answer who/when/where: the row whose value the question quotes ("what year were there 10,000
+    jobs?" -> its year), or, for where, a named subject's row stated for a place."""
+    figures = {m.group(0) for m in FIGURE.finditer(query.text)}
+    matches = score_facts(corpus, query.text, sentence_scores)
+    if figures:
+        quoted = [FactMatch(m.fact, m.score, True, m.named) for m in matches if m.fact.value in figures]
+        if quoted:
+            return quoted[:1]
+    if query.wh == "where":
+        return [m for m in matches if m.subject_named and any(place_of(q) for q in m.fact.qualifiers)][:1]
+    return []
+
+
+def covered_tables(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray) -> list[tuple[str, list[str]]]:
+    """For a question about a subject the facts lack: the tables that give what it asks for, as
+    (the measure, the subjects they give it for), best first."""
+    matches = [m for m in score_facts(corpus, question, sentence_scores) if m.fact.source == "table"]
+    if not matches or matches[0].score < FACT_MIN - 0.1:
+        return []
+    top = matches[0]
+    tables: dict[tuple[str, int], tuple[str, list[str]]] = {}
+    for match in matches:
+        if match.score < top.score - COVERED_MARGIN:
+            break
+        if match.fact.parsed.kind == top.fact.parsed.kind:
+            tables.setdefault((match.fact.doc_id, match.fact.table), (match.fact.attribute or match.fact.caption, []))
+    for key, (_, subjects) in tables.items():
+        for position in corpus.facts_by_table.get(key, []):
+            if corpus.facts[position].subject not in subjects:
+                subjects.append(corpus.facts[position].subject)
+    return list(tables.values())

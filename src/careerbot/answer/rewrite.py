@@ -1,0 +1,157 @@
+"""The question's text brought to the corpus's terms before it is read: greetings, self-introductions and "can you
+tell me" dropped, abbreviations and clipped words written out, typos corrected against the corpus's vocabulary,
+"top 10 percent" named as a percentile, acronyms followed by their long form, a double question split in two."""
+
+from __future__ import annotations
+
+import re
+
+from careerbot.index.store import CorpusIndex
+from careerbot.text.terms import (
+    STOPWORDS,
+    parts_of_speech,
+    word_forms,
+)
+
+QUESTION_WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:['’][a-z]+)?")
+_GREETING = re.compile(r"^\s*(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day)|"
+                       r"dear \w+|thanks|thank you|ok(?:ay)?|so|well|um+|yo)\b[\s,!.:;-]*", re.I)
+
+
+# "I'm Priya, a physics teacher:" / "I am a nurse." / "My name is Sam and": who is asking, not what is asked.
+_INTRO = re.compile(r"^\s*(?:i\s*['’]?\s*m|i am|my name\s*['’]?\s*s|my name is|this is|i work as|i\s*['’]?ve been|"
+                    r"i have been|i currently|currently i)\b[^.!?:;]*?(?:[.!?:;]+|,\s*(?=(?:and\s+|so\s+|but\s+)?"
+                    r"(?:i\b|can|could|should|would|what|how|is|are|do|does|which|who|when|where|why|will|tell)\b)"
+                    r"|\s+and\s+(?=i\b))\s*", re.I)
+
+
+# A first sentence that tells about the asker ("I just finished my CS degree."), before the question itself.
+_ABOUT_ME = re.compile(r"^\s*(?:i|my|we|our)\b[^.!?]*[.!]+\s+(?=\S)", re.I)
+
+
+SELF_NAME = re.compile(r"\b(?:i\s*['’]?\s*m|i am|my name is|name\s*['’]?s|call me)\s+([A-Z][a-z]+)")
+
+
+_FILLER = re.compile(r"^\s*(?:(?:can|could|would) you (?:please )?(?:tell me|let me know|explain|say)|please tell me|"
+                     r"tell me|i(?:\s*['’]?d| would)? (?:like|want|wanted) to (?:know|ask|understand)|"
+                     r"i (?:was|am) wondering|i wonder|do you know|any idea|quick question)\b[\s,:]*"
+                     r"(?:(?:if|whether)\b\s*)?", re.I)
+
+
+def strip_preamble(question: str) -> tuple[str, str]:
+    """(preamble, question): greetings, self-introductions and "can you tell me" dropped from the front."""
+    body = question
+    while True:
+        before = body
+        for pattern in (_GREETING, _INTRO, _ABOUT_ME, _FILLER):
+            body = pattern.sub("", body, count=1)
+        if body == before:
+            break
+    if not body.strip() or len(body.split()) < 2:
+        return "", question
+    preamble = question[: len(question) - len(body)].strip()
+    return preamble, body.strip()
+
+
+def _initials(phrase: str) -> str:
+    return "".join(word[0] for word in phrase.lower().split() if word not in STOPWORDS)
+
+
+# Seniority as people abbreviate it (English usage, not any document's words).
+LEVEL_ABBREVIATIONS = {"sr": "senior", "snr": "senior", "jr": "junior", "jnr": "junior"}
+
+
+def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
+    """Short forms the corpus does not use, written out as it writes them: an acronym it defines (ML -> machine
+    learning) or that a subject's initials make (MLE -> Machine Learning Engineer), and a clipped word whose
+    letters open and run through one of its words (eng -> engineer, lvl -> level, mgmt -> management)."""
+    subjects_by_initials: dict[str, set[str]] = {}
+    for name in corpus.subject_names.values():
+        if len(name.split()) >= 2:
+            subjects_by_initials.setdefault(_initials(name), set()).add(name)
+
+    def expand(match: re.Match[str]) -> str:
+        word = match.group(0)
+        bare = re.sub(r"(?<=[a-z])s$|(?<=[A-Z])s$", "", word)
+        lowered = bare.lower()
+        if lowered in LEVEL_ABBREVIATIONS:  # sr -> senior: searched and matched as the text writes it
+            return LEVEL_ABBREVIATIONS[lowered]
+        if len(bare) > 5 or word_forms(word.lower()) & corpus.vocabulary or lowered in STOPWORDS:
+            return word
+        if word.isupper() or (bare.isupper() and word.endswith("s")):
+            if lowered in corpus.acronyms:
+                return word  # understood where it matters (facts, retrieval): the corpus defines it
+            names = subjects_by_initials.get(lowered, set())
+            if len(names) == 1:
+                return next(iter(names)) + ("s" if word != bare else "")
+            if len(lowered) < 3:
+                return word
+            clipped = corpus.clipped_word(lowered)  # MSFT -> microsoft
+            return clipped.capitalize() if clipped else word
+        if parts_of_speech(lowered) or len(lowered) < 2:
+            return word
+        clipped = corpus.clipped_word(lowered)
+        return clipped if clipped else word
+    return QUESTION_WORD.sub(expand, text)
+
+
+def _correct_spelling(text: str, corpus: CorpusIndex) -> str:
+    """Words the corpus lacks that are one slip away from one it uses, replaced by it (salery -> salary)."""
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        lowered = word.lower()
+        if len(word) < 5 or lowered in STOPWORDS or word_forms(lowered) & corpus.vocabulary:
+            return word
+        if parts_of_speech(lowered):  # an English word the corpus happens not to use ("released") stays
+            return word
+        closest = corpus.closest_word(lowered)
+        if closest is None or closest in word_forms(lowered):
+            return word
+        return closest.capitalize() if word[:1].isupper() else closest
+    return QUESTION_WORD.sub(fix, text)
+
+
+_SECOND_QUESTION = re.compile(r"(?:\?\s+|,?\s+and\s+|;\s*)(?=(?:which|what|how|where|who|when|why|is|are|do|does|"
+                              r"can|should)\b)", re.I)
+
+
+def split_questions(text: str) -> tuple[str, ...]:
+    """A double question as its parts ("Which MOOC providers offer ML courses, and which course is the best?");
+    one part for a single question."""
+    pieces = [p.strip(" ,;") for p in _SECOND_QUESTION.split(text) if p.strip(" ,;")]
+    if len(pieces) < 2 or any(len(p.split()) < 3 for p in pieces):
+        return (text,)
+    return tuple(p if p.endswith("?") else p + "?" for p in pieces)
+
+
+# "the top 10 percent", "bottom 25%", "highest-paid 10%": a share of earners is a percentile (English usage).
+_SHARE_OF_EARNERS = re.compile(r"\b(?:the\s+)?(top|highest[- ]paid|best[- ]paid|bottom|lowest[- ]paid|worst[- ]paid)\s+"
+                               r"(\d{1,2})\s*(?:%|percent\b|per cent\b)", re.I)
+
+
+def _percentiles(text: str) -> str:
+    def percentile(match: re.Match[str]) -> str:
+        share = int(match.group(2))
+        upper = match.group(1).lower().startswith(("top", "highest", "best"))
+        rank = 100 - share if upper else share
+        suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+        return f"the {rank}{suffix} percentile"
+    return _SHARE_OF_EARNERS.sub(percentile, text)
+
+
+def normalise(text: str, corpus: CorpusIndex) -> str:
+    """The words of a question as the corpus spells them: short forms written out, slips of the keyboard mended,
+    a share of earners ("top 10 percent") named as the percentile tables give."""
+    return _percentiles(_correct_spelling(_expand_abbreviations(text, corpus), corpus))
+
+
+def with_acronyms(text: str, corpus: CorpusIndex) -> str:
+    """The text with each acronym the corpus defines followed by its long form, for search ("ML" finds "machine
+    learning" too)."""
+    def expand(match: re.Match[str]) -> str:
+        word = match.group(0)
+        key = re.sub(r"s$", "", word).lower()
+        if word[:1].isupper() and key in corpus.acronyms:
+            return f"{word} ({corpus.acronyms[key]})"
+        return word
+    return QUESTION_WORD.sub(expand, text)

@@ -1,0 +1,305 @@
+"""understand(question, corpus) -> Query: the one reading of a question (kind, subjects, places, levels, measure,
+missing words) that every later stage uses; and the text helpers follow-ups share with it (normalise, phrase_around)."""
+
+from __future__ import annotations
+
+import re
+
+from careerbot.answer.query import (
+    FIGURE_WORDS,
+    MEASURE_WORDS,
+    OPERATOR_WORDS,
+    Mention,
+    Query,
+    QueryKind,
+)
+from careerbot.answer.rewrite import (
+    QUESTION_WORD,
+    SELF_NAME,
+    normalise,
+    split_questions,
+    strip_preamble,
+    with_acronyms,
+)
+from careerbot.index.store import CorpusIndex
+from careerbot.text.places import is_known_place
+from careerbot.text.terms import (
+    STOPWORDS,
+    levels,
+    name_key,
+    parts_of_speech,
+    singular,
+    word_forms,
+)
+
+_COMPARISON = re.compile(r"\b(?:compare[ds]?|comparison|comparing|vs\.?|versus|difference between|differ|"
+                         r"which (?:is|one is|pays) (?:better|higher|more|less)|how does .+ compare)\b|"
+                         r"\b(?:more|less|better|worse|higher|lower)\b[^?]*\bthan\b|"
+                         r"\b\w+ or (?:an? |the )?\w+\b[^?]*\b(?:more|less|better|higher|lower)\b|"
+                         r"\b(?:more|less|better|higher|lower)\b[^?]*,\s*(?:an? |the )?[\w-]+(?: [\w-]+)* or \w+", re.I)
+
+
+_MOST = r"most|highest|best|top|largest|biggest|greatest|maximum|max|more|higher"
+
+
+_LEAST = r"least|lowest|worst|fewest|smallest|minimum|min|less|lower"
+
+
+_RANKING = re.compile(rf"\b(?:which|what|who|where)\b.*\b(?:{_MOST}|{_LEAST})\b|\btop\s+(?:\d+|[a-z]+)\b|\brank",
+                      re.I)
+
+
+_TOP_N = re.compile(r"\btop\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+
+
+_WH = re.compile(r"^(?:who|when|where|what year|in what year|in which year|since when)\b", re.I)
+
+
+_DUTIES = re.compile(r"\bwhat (?:does|do|did) (?:an? |the )?[\w\s-]+? do\b|\bresponsibilit|\bduties\b|\bduty\b|"
+                     r"\bday[- ]to[- ]day\b|\b(?:job|role) (?:entail|involve)|\bwhat (?:does|do) .+ (?:work on|handle)"
+                     r"|\bwhat is (?:the )?(?:job|role) of\b", re.I)
+
+
+_LIST = re.compile(r"^(?:what|which|name|list)\b.{0,40}?\b(?:skills|tools|languages|certifications?|frameworks|"
+                   r"libraries|technologies|degrees|roles|paths|companies|industries|steps|benefits|challenges|"
+                   r"qualifications|jobs|titles|options|misconceptions|tasks|requirements|abilities|careers)\b|"
+                   r"^(?:list|name)\b", re.I)
+
+
+_DEFINITION = re.compile(r"^(?:what|who)\s*(?:is|are|['’]s)\s+(?:an?\s+|the\s+)?\S|\bdefin(?:e|ition)\b|"
+                         r"\bmeaning of\b|^(?:tell me about|explain|describe)\b", re.I)
+
+
+_HOWTO = re.compile(r"^how (?:do|can|could|should|would|to|does one|long|hard|difficult)\b|\bsteps?\b|\bbecome\b|"
+                    r"\bget (?:into|started)|\bbreak into|\btransition|\bmove into|\bswitch(?:ing)? (?:to|into)|"
+                    r"\bprepare\b|\bland (?:a|an|my)\b", re.I)
+
+
+_YESNO = re.compile(r"^(?:is|are|was|were|do|does|did|can|could|should|will|would|must|has|have|am)\b", re.I)
+
+
+_STATISTIC = re.compile(r"\b(median|mean|average|avg|typical|(?:\d{1,2})(?:st|nd|rd|th) percentile)\b", re.I)
+
+
+_NAME_TOKEN = re.compile(r"[A-Za-z][\w+#&'’.-]*[\w+#]|[A-Za-z]|\b(?:1[89]|20)\d\d\b")
+
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10}
+
+
+def _known(word: str, corpus: CorpusIndex) -> bool:
+    """Whether the corpus uses the word in some form (awards ~ awarded), or a close spelling of it (a typo)."""
+    if " " in word.strip():
+        return all(_known(part, corpus) for part in word.split())
+    forms = word_forms(word)
+    if forms & corpus.vocabulary:
+        return True
+    # A misspelling is a word no dictionary has; a real word the corpus lacks ("weather") stays unknown.
+    return len(word) >= 5 and not parts_of_speech(word.lower()) and corpus.closest_word(word.lower()) is not None
+
+
+def places_in(text: str, corpus: CorpusIndex) -> list[Mention]:
+    """The places a text names that the corpus covers, with their spans."""
+    return _places(text, corpus)[0]
+
+
+def _places(text: str, corpus: CorpusIndex) -> tuple[list[Mention], list[str]]:
+    """Places the question names: those the corpus covers (with its spellings), and real ones it does not."""
+    tokens = list(QUESTION_WORD.finditer(text))
+    found: list[Mention] = []
+    missing: list[str] = []
+    taken: set[int] = set()
+    for size in (3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            if taken & set(range(i, i + size)):
+                continue
+            start, end = tokens[i].start(), tokens[i + size - 1].end()
+            phrase = text[start:end]
+            if size == 1 and len(phrase) <= 3 and not phrase.isupper() and phrase.lower() not in ("sf", "nyc", "dc"):
+                continue  # "in", "me", "or", "la": a state code or a short name counts written in capitals
+            places = corpus.gazetteer.lookup(phrase)
+            if places:
+                found.append(Mention(phrase, start, end, "place", tuple(p.written for p in places)))
+                taken.update(range(i, i + size))
+            elif ((phrase[:1].isupper() and i > 0) or (text.islower() and not parts_of_speech(phrase.lower()))) \
+                    and is_known_place(phrase) and not _known(phrase, corpus):
+                missing.append(phrase)
+                taken.update(range(i, i + size))
+    return sorted(found, key=lambda m: m.start), missing
+
+
+def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
+    wh_match = _WH.match(text)
+    wh = ""
+    if wh_match:
+        word = wh_match.group(0).lower()
+        wh = "when" if "year" in word or word.endswith("when") else word
+    if _COMPARISON.search(text):
+        return "comparison", wh
+    if _RANKING.search(text):
+        return "ranking", wh
+    if subjects >= 2 and re.search(r"\b(?:and|or)\b", text) and FIGURE_WORDS.search(text):
+        return "comparison", wh
+    if FIGURE_WORDS.search(text) and not _DUTIES.search(text):
+        return "figure", wh
+    if wh:
+        return "wh", wh
+    if _DUTIES.search(text):
+        return "duties", wh
+    if _LIST.search(text):
+        return "list", wh
+    if _HOWTO.search(text):
+        return "howto", wh
+    if _DEFINITION.search(text):
+        return "definition", wh
+    if _YESNO.search(text):
+        return "yesno", wh
+    return "other", wh
+
+
+def _direction(text: str) -> str:
+    least = re.search(rf"\b(?:{_LEAST})\b", text, re.I)
+    most = re.search(rf"\b(?:{_MOST})\b", text, re.I)
+    if least and (not most or least.start() < most.start()):
+        return "least"
+    return "most" if most else ""
+
+
+def _asks_plural(text: str) -> bool:
+    """ "Which companies ...", "What cities ...": the noun after the question word is plural."""
+    match = re.match(r"^\s*(?:which|what)\s+(\w+)", text, re.I)
+    return bool(match) and match.group(1).lower().endswith("s") and singular(match.group(1).lower()) != \
+        match.group(1).lower() and match.group(1).lower() not in STOPWORDS
+
+
+def _top_n(text: str) -> int | None:
+    match = _TOP_N.search(text)
+    if match is None:
+        return None
+    value = match.group(1).lower()
+    return int(value) if value.isdigit() else _NUMBER_WORDS.get(value)
+
+
+def _with_places(text: str, places: list[Mention], rows: set[str]) -> str:
+    """The question with each place written as the corpus writes it, when that is one spelling (MA -> Boston, MA)."""
+    for mention in sorted(places, key=lambda m: m.start, reverse=True):
+        # A place that is a table's row ("Seattle, WA") before one a row is only stated in (a company in Redmond).
+        spellings = [k for k in mention.known_as if k in rows] or list(mention.known_as)
+        cities = sorted({spelling.split(",")[0] for spelling in spellings}, key=lambda c: (len(c), c))
+        # One spelling: the corpus's own ("Boston, MA"); several ("New York City, NY", "New York, NY"): the name
+        # they share, which matches them all.
+        written = spellings[0] if len(spellings) == 1 else cities[0]
+        if written.lower() != mention.text.lower():
+            text = text[:mention.start] + written + text[mention.end:]
+    return text
+
+
+def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> list[Mention]:
+    """Spans of the text that name something specific: a fact's subject (Seattle, Google) or a capitalised name
+    past the first word that is not an acronym the corpus defines (ML)."""
+    tokens = list(_NAME_TOKEN.finditer(text))
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+    for size in (5, 4, 3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            if any(j in taken for j in range(i, i + size)):
+                continue
+            phrase = name_key([t.group(0) for t in tokens[i:i + size]])
+            expanded = name_key([corpus.acronyms.get(t.group(0).lower(), t.group(0)) if t.group(0).isupper() else
+                                 t.group(0) for t in tokens[i:i + size]])
+            phrase = phrase if phrase in names else expanded
+            if phrase in names and not (size == 1 and tokens[i].group(0).islower()):
+                start, end = tokens[i].start(), tokens[i + size - 1].end()
+                mentions.append(Mention(text[start:end], start, end, "subject"))
+                taken.update(range(i, i + size))
+    for i, token in enumerate(tokens):
+        word = token.group(0)
+        if word.isdigit():  # a year the facts do not name ("2020") is a subject the sources may lack
+            mentions.append(Mention(word, token.start(), token.end(), "name"))
+            continue
+        if i in taken or i == 0 or not word[:1].isupper() or word.lower() in corpus.acronyms or levels(word):
+            continue
+        if word.isupper() and len(word) <= 4:
+            continue
+        mentions.append(Mention(word, token.start(), token.end(), "name"))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def phrase_around(text: str, word: str) -> str:
+    """The run of content words a missing word stands in ("dental hygienist", "professional dog walker")."""
+    tokens = list(QUESTION_WORD.finditer(text))
+    for i, token in enumerate(tokens):
+        if token.group(0) != word:
+            continue
+        start = end = i
+
+        def content(t: re.Match[str]) -> bool:
+            lowered = t.group(0).lower()
+            return not (lowered in STOPWORDS or lowered in OPERATOR_WORDS or lowered in MEASURE_WORDS
+                        or lowered in ("become", "cost", "costs", "need", "get", "learn", "earn"))
+        while start > 0 and content(tokens[start - 1]) and text[tokens[start - 1].end():tokens[start].start()] == " ":
+            start -= 1
+        while end + 1 < len(tokens) and content(tokens[end + 1]) and \
+                text[tokens[end].end():tokens[end + 1].start()] == " ":
+            end += 1
+        return text[tokens[start].start():tokens[end].end()]
+    return word
+
+
+def sources_named(text: str, corpus: CorpusIndex) -> tuple[str, ...]:
+    """Sources the question names that the corpus cites or is: "according to PayScale", "on Glassdoor"."""
+    named: list[str] = []
+    for word in re.findall(r"\b[A-Z][\w&.-]*[A-Za-z]", text):
+        key = word.lower()
+        if key in corpus.source_names and len(key) > 2:
+            named.append(corpus.source_names[key])
+    return tuple(dict.fromkeys(named))
+
+
+def understand(question: str, corpus: CorpusIndex) -> Query:
+    """Read a question (already resolved against the conversation) into a Query."""
+    preamble, body = strip_preamble(question)
+    body = re.sub(r"#\s*of\b", "number of", body)
+    body = normalise(body, corpus)
+    places, missing_places = _places(body, corpus)
+    self_names = {m.group(1) for m in SELF_NAME.finditer(question)}
+    subjects: list[Mention] = []
+    for mention in subject_mentions(body, corpus, corpus.subject_names):
+        if mention.text not in self_names and not any(p.start <= mention.start < p.end for p in places):
+            subjects.append(mention)
+    kind, wh = _kind(body, len(subjects) + len(places))
+    statistic = _STATISTIC.search(body)
+    place_words = {w.lower() for p in places for w in QUESTION_WORD.findall(p.text)}
+    place_words |= {w.lower() for name in missing_places for w in name.split()}
+    topic: list[str] = []
+    missing: list[str] = []
+    unmatched: list[str] = []
+    for position, match in enumerate(QUESTION_WORD.finditer(body)):
+        word = match.group(0)
+        lowered = re.sub(r"['’][a-z]+$", "", word.lower())
+        if (lowered in STOPWORDS or lowered in OPERATOR_WORDS or lowered in MEASURE_WORDS or len(lowered) < 2
+                or lowered in place_words or levels(word) or word in self_names):
+            continue
+        topic.append(lowered)
+        if lowered in corpus.acronyms or _known(lowered, corpus):
+            continue
+        is_name = position > 0 and word[:1].isupper()
+        speech = parts_of_speech(lowered)
+        after_determiner = bool(re.search(r"\b(?:a|an|the|this|that|these|those|my|your|our|their|some|any)\s+$",
+                                          body[:match.start()], re.I))
+        if is_name or not speech or speech == {"NOUN"} or (after_determiner and "NOUN" in speech):
+            missing.append(word)
+        else:
+            unmatched.append(word)
+    missing = [phrase_around(body, word) for word in missing]
+    placed = _with_places(body, places, corpus.gazetteer.row_labels)
+    return Query(
+        original=question, text=placed, search_text=with_acronyms(placed, corpus),
+        kind=kind, wh=wh,
+        direction=_direction(body) if kind == "ranking" else "", top_n=_top_n(body), plural=_asks_plural(body),
+        statistic=statistic.group(1).lower() if statistic else "", levels=tuple(levels(body)),
+        subjects=tuple(subjects), places=tuple(places), missing_places=tuple(dict.fromkeys(missing_places)),
+        topic=tuple(dict.fromkeys(topic)), missing=tuple(dict.fromkeys(missing)),
+        unmatched=tuple(dict.fromkeys(unmatched)), preamble=preamble, sources=sources_named(body, corpus),
+        parts=split_questions(body))
