@@ -56,13 +56,13 @@ def free_port() -> int:
 
 def probe(repeat: int) -> dict:
     """Encode time of a question right after a FAISS search (run in a fresh process per OMP policy)."""
-    from careerbot.answer.advisor import Advisor
+    from careerbot.answer.advisor import load_advisor
     from careerbot.config import Settings
     from careerbot.index.embedding import SentenceTransformerEmbedder
 
     settings = Settings(corpus_dir=ROOT / "corpus", index_dir=Path(os.environ["BENCH_INDEX"]))
     embedder = SentenceTransformerEmbedder(settings.resolved_model_path)
-    advisor = Advisor.load(settings, embedder)
+    advisor = load_advisor(settings, embedder)
     embedder.warm_up()  # careerbot sets BLAS to one thread here; the variants below change that afterwards
     if os.environ.get("BENCH_FAISS_THREADS"):
         import faiss
@@ -119,12 +119,12 @@ def run(repeat: int, work: Path) -> None:
     embedder.warm_up()
     load_seconds = time.perf_counter() - began
 
-    from careerbot.answer.advisor import Advisor
+    from careerbot.answer.advisor import CurrentAdvisor, load_advisor
     from careerbot.http.app import create_app
     from careerbot.index.build import build_index
 
     report = build_index(settings, embedder)
-    advisor = Advisor.load(settings, embedder)
+    advisor = load_advisor(settings, embedder)
     print(f"corpus: {len(report.documents)} documents, {report.chunks} chunks, {report.sentences} sentences")
     print(f"model load (import + weights):  {load_seconds:6.2f} s")
     print(f"index build (read+embed+save):  {report.seconds:6.2f} s")
@@ -147,7 +147,7 @@ def run(repeat: int, work: Path) -> None:
     import uvicorn
 
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(advisor), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(CurrentAdvisor(advisor)), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     while not server.started:

@@ -14,8 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from careerbot.evaluation.beir import evaluate_fusion, rank, read_dataset  # noqa: E402
 from careerbot.config import Settings  # noqa: E402
+from careerbot.evaluation.beir import evaluate_fusion, rank, read_dataset  # noqa: E402
 from careerbot.index.embedding import SentenceTransformerEmbedder  # noqa: E402
 from careerbot.index.lexical import reciprocal_rank_fusion, weighted_fusion  # noqa: E402
 

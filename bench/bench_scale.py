@@ -42,7 +42,7 @@ def folder_size(path: Path) -> int:
 def full_build(corpus: Path, index: Path) -> tuple[float, float]:
     """(build seconds as reported, peak RSS in MB) of a fresh process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    out = subprocess.run([sys.executable, "-m", "careerbot.cli", "--corpus", str(corpus), "--index", str(index),
+    out = subprocess.run([sys.executable, "-m", "careerbot", "--corpus", str(corpus), "--index", str(index),
                           "index", "--full"], capture_output=True, text=True, check=True).stdout
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     seconds = float(re.search(r"in ([\d.]+) s", out).group(1))
@@ -51,8 +51,8 @@ def full_build(corpus: Path, index: Path) -> tuple[float, float]:
 
 def recall_at_10(index: Path, embedder) -> float | None:  # type: ignore[no-untyped-def]
     """Share of the exact top 10 chunks that HNSW also returns, over questions and sampled chunks as queries."""
-    from careerbot.index.vectors import VectorIndex
     from careerbot.index.store import current_version
+    from careerbot.index.vectors import VectorIndex
 
     vectors = np.load(index / "versions" / current_version(index) / "chunk_vectors.npy")
     if len(vectors) < 200:
@@ -67,9 +67,14 @@ def recall_at_10(index: Path, embedder) -> float | None:  # type: ignore[no-unty
 
 
 def measure(name: str, corpus: Path, work: Path, embedder) -> None:  # type: ignore[no-untyped-def]
-    from careerbot.answer.advisor import Advisor
+    from careerbot.answer.advisor import load_advisor
     from careerbot.config import Settings
-    from careerbot.index.build import build_index, chunk_embedding_text, sentence_embedding_text, _records
+    from careerbot.index.build import (
+        _records,
+        build_index,
+        chunk_embedding_text,
+        sentence_embedding_text,
+    )
 
     index = work / f"index-{name}"
     seconds, peak_mb = full_build(corpus, index)
@@ -92,7 +97,7 @@ def measure(name: str, corpus: Path, work: Path, embedder) -> None:  # type: ign
     own = time.perf_counter() - began
     added.unlink()
 
-    advisor = Advisor.load(settings, embedder)
+    advisor = load_advisor(settings, embedder)
     for question in QUESTIONS:
         advisor.ask(question)
     latencies = []

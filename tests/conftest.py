@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from careerbot.answer.advisor import Advisor
+from careerbot.answer.advisor import Advisor, load_advisor
 from careerbot.config import PROJECT_ROOT, Settings
 from careerbot.index.build import build_index
 from careerbot.index.embedding import SentenceTransformerEmbedder
@@ -54,7 +54,7 @@ def shipped_index(shipped_settings: Settings, embedder: SentenceTransformerEmbed
 
 @pytest.fixture(scope="session")
 def advisor(shipped_index: Settings, embedder: SentenceTransformerEmbedder) -> Advisor:
-    return Advisor.load(shipped_index, embedder)
+    return load_advisor(shipped_index, embedder)
 
 
 def free_port() -> int:

@@ -79,7 +79,7 @@ def test_bad_questions_raise_a_clear_error(advisor, question, message):
 
 
 def test_footnote_numbers_in_the_source_do_not_pose_as_markers(embedder, tmp_path):
-    from careerbot.answer.advisor import Advisor
+    from careerbot.answer.advisor import load_advisor
     from careerbot.config import Settings
     from careerbot.index.build import build_index
 
@@ -89,6 +89,6 @@ def test_footnote_numbers_in_the_source_do_not_pose_as_markers(embedder, tmp_pat
                                        "can fly for an airline.\n")
     settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
     build_index(settings, embedder)
-    answer = Advisor.load(settings, embedder).ask("How many flight hours must airline pilots log?")
+    answer = load_advisor(settings, embedder).ask("How many flight hours must airline pilots log?")
     assert "(2)" in answer.answer and "[2]" not in answer.answer
     assert "[2]" in answer.citations[0].quote  # the quote stays exactly as written

@@ -1,12 +1,13 @@
 import pytest
 from fastapi.testclient import TestClient
 
+from careerbot.answer.advisor import CurrentAdvisor
 from careerbot.http.app import create_app
 
 
 @pytest.fixture(scope="module")
 def client(advisor):
-    with TestClient(create_app(advisor), raise_server_exceptions=False) as client:
+    with TestClient(create_app(CurrentAdvisor(advisor)), raise_server_exceptions=False) as client:
         yield client
 
 

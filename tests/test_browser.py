@@ -9,7 +9,7 @@ import shutil
 import pytest
 from conftest import SHIPPED_CORPUS, running_server
 
-from careerbot.answer.advisor import Advisor
+from careerbot.answer.advisor import CurrentAdvisor
 from careerbot.config import PROJECT_ROOT, Settings
 from careerbot.http.app import create_app
 from careerbot.index.build import build_index
@@ -29,7 +29,7 @@ def server(embedder, tmp_path_factory):
     (root / "corpus" / "security-careers.txt").write_text(XSS_TEXT)
     settings = Settings(corpus_dir=root / "corpus", index_dir=root / "index")
     build_index(settings, embedder)
-    with running_server(create_app(Advisor.load(settings, embedder))) as url:
+    with running_server(create_app(CurrentAdvisor.load(settings, embedder))) as url:
         yield url
 
 

@@ -14,7 +14,7 @@ from conftest import free_port
 
 def careerbot(*args: str, cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERBOT_")}
-    command = [sys.executable, "-m", "careerbot.cli", *args]
+    command = [sys.executable, "-m", "careerbot", *args]
     return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
 
 
@@ -61,7 +61,7 @@ def test_serve_builds_a_missing_index_then_answers_over_http(tmp_path):
     (corpus / "welders.md").write_text("# Welding Careers\n\nWelders join metal parts using heat and filler metal.\n")
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERBOT_")}
-    server = subprocess.Popen([sys.executable, "-m", "careerbot.cli", "serve", "--port", str(port)], cwd=tmp_path,
+    server = subprocess.Popen([sys.executable, "-m", "careerbot", "serve", "--port", str(port)], cwd=tmp_path,
                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         deadline = time.monotonic() + 240
@@ -109,7 +109,7 @@ def test_eval_beir_scores_a_beir_folder(tmp_path):
 
 def test_output_cut_short_by_its_reader_is_not_an_error(shipped_index, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERBOT_")}
-    process = subprocess.Popen([sys.executable, "-m", "careerbot.cli", "--index", str(shipped_index.index_dir), "facts"],
+    process = subprocess.Popen([sys.executable, "-m", "careerbot", "--index", str(shipped_index.index_dir), "facts"],
                                cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert process.stdout is not None and process.stderr is not None
     process.stdout.readline()  # `careerbot facts | head -1`: read one line, then stop listening

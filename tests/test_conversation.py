@@ -7,6 +7,7 @@ import sys
 import pytest
 from fastapi.testclient import TestClient
 
+from careerbot.answer.advisor import CurrentAdvisor
 from careerbot.errors import InvalidQuestion
 from careerbot.http.app import create_app
 from careerbot.records import Turn
@@ -90,7 +91,7 @@ def test_long_histories_are_trimmed_and_oversized_ones_refused(advisor):
 
 
 def test_the_api_resolves_follow_ups_statelessly(advisor):
-    with TestClient(create_app(advisor)) as client:
+    with TestClient(create_app(CurrentAdvisor(advisor))) as client:
         history = [{"role": "user", "content": "What is the entry-level salary in Seattle?"},
                    {"role": "assistant", "content": "Seattle, WA — Salary Range: $90,000 – $120,000 [1]."}]
         body = client.post("/ask", json={"question": "And in Boston?", "history": history}).json()
@@ -109,7 +110,7 @@ def test_the_api_resolves_follow_ups_statelessly(advisor):
 def test_chat_in_the_terminal_follows_the_conversation(shipped_index, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERBOT_")}
     script = "What is the entry-level salary in Seattle?\nAnd in Boston?\n\n/clear\nAnd in Boston?\n/quit\n"
-    result = subprocess.run([sys.executable, "-m", "careerbot.cli", "--index", str(shipped_index.index_dir), "chat"],
+    result = subprocess.run([sys.executable, "-m", "careerbot", "--index", str(shipped_index.index_dir), "chat"],
                             input=script, capture_output=True, text=True, cwd=tmp_path, env=env, timeout=300)
     assert result.returncode == 0, result.stderr
     out = result.stdout

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from careerbot.answer.advisor import Advisor
+from careerbot.answer.advisor import load_advisor
 from careerbot.config import PROJECT_ROOT, Settings
 from careerbot.evaluation.run import evaluate, load_cases
 from careerbot.index.build import build_index
@@ -144,7 +144,7 @@ def test_a_generated_document_with_a_new_table_is_answered_after_a_rebuild(embed
     settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
     report = build_index(settings, embedder)
     assert report.facts == 6  # three rows, two value columns
-    advisor = Advisor.load(settings, embedder)
+    advisor = load_advisor(settings, embedder)
     answer = advisor.ask("What is the starting pay for data analysts in Denver?")
     assert answer.found
     assert answer.facts[0].subject == "Denver" and answer.facts[0].value == "$68,000"

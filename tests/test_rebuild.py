@@ -15,13 +15,15 @@ import httpx
 import pytest
 from conftest import SHIPPED_CORPUS, running_server
 
-from careerbot.answer.advisor import Advisor
+from careerbot.answer.advisor import CurrentAdvisor, load_advisor
 from careerbot.config import PROJECT_ROOT, Settings
 from careerbot.errors import BuildFailed
 from careerbot.http.app import create_app
-from careerbot.index.build import build_in_progress, build_index, build_lock
+from careerbot.index.build import build_index
 from careerbot.index.embedding import SentenceTransformerEmbedder
-from careerbot.index.store import VERSIONS, current_version, load_version
+from careerbot.index.load import load_corpus_index
+from careerbot.index.lock import build_in_progress, build_lock
+from careerbot.index.store import VERSIONS, current_version
 
 ONET_DATA = PROJECT_ROOT.parent / "shared" / "data"
 
@@ -72,13 +74,13 @@ def test_an_incremental_build_embeds_only_what_changed(embedder, tmp_path):
     (settings.corpus_dir / "why-machine-learning-engineer.txt").unlink()
     changed = build_index(settings, counting)
     assert changed.changed == ["welders.txt"] and changed.removed == ["why-machine-learning-engineer.txt"]
-    advisor = Advisor.load(settings, embedder)
+    advisor = load_advisor(settings, embedder)
     assert advisor.ask("What is the annual pay of welders in Tulsa?").facts[0].value == "$53,250"
     assert "why-machine-learning-engineer.txt" not in advisor.corpus.documents
     # Reused records are as good as fresh ones: the same answers as a full rebuild.
     full = build_index(settings, counting, full=True)
     assert len(full.added) == 5 and full.embedded > changed.embedded
-    fresh = Advisor.load(settings, embedder)
+    fresh = load_advisor(settings, embedder)
     for question in ("What is Keras?", "What is the entry-level salary in Seattle?"):
         assert fresh.ask(question).answer == advisor.ask(question).answer
 
@@ -109,7 +111,7 @@ def test_a_second_build_at_once_is_refused_clearly(embedder, shipped_index, tmp_
         with pytest.raises(BuildFailed, match="Another build .* is running"):
             build_index(settings, embedder)
         env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERBOT_")}
-        cli = subprocess.run([sys.executable, "-m", "careerbot.cli", "--corpus", str(settings.corpus_dir), "--index",
+        cli = subprocess.run([sys.executable, "-m", "careerbot", "--corpus", str(settings.corpus_dir), "--index",
                               str(settings.index_dir), "index"], capture_output=True, text=True, env=env, timeout=300)
         assert cli.returncode == 1 and "Another build" in cli.stderr and "Traceback" not in cli.stderr
     assert build_in_progress(settings.index_dir) is None
@@ -122,7 +124,7 @@ def test_a_build_killed_at_any_moment_leaves_the_current_version_served(embedder
             f"Extra Career Notes {number}\n\n" + " ".join(f"Sentence {i} about careers in field {number}." for i in range(60)))
     first = build_index(settings, embedder)
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERBOT_")}
-    command = [sys.executable, "-m", "careerbot.cli", "--corpus", str(settings.corpus_dir), "--index",
+    command = [sys.executable, "-m", "careerbot", "--corpus", str(settings.corpus_dir), "--index",
                str(settings.index_dir), "index", "--full"]
     for delay in (1.5, 5.0, 8.5):  # while the model loads, while embedding, and later
         build = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -130,13 +132,13 @@ def test_a_build_killed_at_any_moment_leaves_the_current_version_served(embedder
         build.send_signal(signal.SIGKILL)
         build.wait(timeout=30)
         served = current_version(settings.index_dir)
-        corpus = load_version(settings.index_dir)  # whatever CURRENT names is complete and loadable
+        corpus = load_corpus_index(settings.index_dir)  # whatever CURRENT names is complete and loadable
         assert corpus.version == served and len(corpus.documents) == 45
         assert served == first.version or (settings.index_dir / VERSIONS / served / "manifest.json").is_file()
     after = build_index(settings, embedder)
     assert current_version(settings.index_dir) == after.version
     assert not list((settings.index_dir / VERSIONS).glob(".tmp-*"))
-    assert Advisor.load(settings, embedder).ask("What is the entry-level salary in Seattle?").found
+    assert load_advisor(settings, embedder).ask("What is the entry-level salary in Seattle?").found
 
 
 @pytest.fixture
@@ -145,7 +147,7 @@ def live(embedder, shipped_index, tmp_path):
 
     settings = replace(small_corpus(tmp_path, shipped_index), admin_token="s3cret-token")
     build_index(settings, embedder)
-    with running_server(create_app(Advisor.load(settings, embedder))) as url:
+    with running_server(create_app(CurrentAdvisor.load(settings, embedder))) as url:
         yield settings, url
 
 
@@ -162,7 +164,7 @@ def test_reindex_needs_the_admin_token(live):
 def test_reindex_is_off_without_a_token(advisor):
     from fastapi.testclient import TestClient
 
-    with TestClient(create_app(advisor)) as client:
+    with TestClient(create_app(CurrentAdvisor(advisor))) as client:
         response = client.post("/reindex", headers={"Authorization": "Bearer anything"})
         assert response.status_code == 404 and "CAREERBOT_ADMIN_TOKEN" in response.json()["error"]
 
@@ -223,7 +225,7 @@ def test_a_build_from_the_cli_is_picked_up_by_the_running_server(live, embedder)
 def test_onet_import_answers_wage_questions_from_the_bls_row(embedder, shipped_index, tmp_path):
     settings = small_corpus(tmp_path, shipped_index)
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERBOT_")}
-    result = subprocess.run([sys.executable, "-m", "careerbot.cli", "--corpus", str(settings.corpus_dir), "import",
+    result = subprocess.run([sys.executable, "-m", "careerbot", "--corpus", str(settings.corpus_dir), "import",
                              "onet", "--codes", "15-2051.00,29-1141.00,15-1252.00"], capture_output=True, text=True,
                             env=env, timeout=300)
     assert result.returncode == 0, result.stderr
@@ -233,7 +235,7 @@ def test_onet_import_answers_wage_questions_from_the_bls_row(embedder, shipped_i
     text = documents[1].read_text()
     assert "CC BY 4.0" in text and "| Data Scientists | 233,440 | $112,590 |" in text
     build_index(settings, embedder)
-    advisor = Advisor.load(settings, embedder)
+    advisor = load_advisor(settings, embedder)
     answer = advisor.ask("What is the median wage of data scientists?")
     top = answer.facts[0]
     assert (top.subject, top.attribute, top.value) == ("Data Scientists", "Median annual wage", "$112,590")

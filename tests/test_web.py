@@ -3,12 +3,13 @@
 import pytest
 from fastapi.testclient import TestClient
 
+from careerbot.answer.advisor import CurrentAdvisor
 from careerbot.http.app import create_app
 
 
 @pytest.fixture(scope="module")
 def client(advisor):
-    with TestClient(create_app(advisor)) as client:
+    with TestClient(create_app(CurrentAdvisor(advisor))) as client:
         yield client
 
 
@@ -64,7 +65,7 @@ def test_the_page_offers_starter_questions_from_the_corpus(client, advisor):
 
 
 def test_document_names_with_percent_signs_open(embedder, tmp_path):
-    from careerbot.answer.advisor import Advisor
+    from careerbot.answer.advisor import CurrentAdvisor
     from careerbot.config import Settings
     from careerbot.index.build import build_index
 
@@ -73,6 +74,6 @@ def test_document_names_with_percent_signs_open(embedder, tmp_path):
     (corpus / "top-10%-jobs.txt").write_text("Top Jobs\n\nThe top ten percent of jobs pay the most money.\n")
     settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
     build_index(settings, embedder)
-    with TestClient(create_app(Advisor.load(settings, embedder))) as client:
+    with TestClient(create_app(CurrentAdvisor.load(settings, embedder))) as client:
         page = client.get("/sources/top-10%25-jobs.txt?start=0&end=8")
         assert page.status_code == 200 and '<mark id="cited" tabindex="-1">Top Jobs</mark>' in page.text

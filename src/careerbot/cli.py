@@ -1,20 +1,24 @@
-"""careerbot index | ask | serve: a thin client of the library; the only place that knows exit codes."""
+"""careerbot index | ask | chat | serve | import | facts | eval: a thin client of the library; the only place that
+knows exit codes."""
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import sys
-import textwrap
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from careerbot.config import Settings, settings_from_env
 from careerbot.errors import CareerbotError, IndexMissing
-from careerbot.records import Answer
+from careerbot.terminal import facts_text, format_answer
+
+if TYPE_CHECKING:  # the model and the advisor load only when a command needs them
+    from careerbot.answer.advisor import Advisor
+    from careerbot.index.embedding import Embedder, SentenceTransformerEmbedder
 
 
 class CareerbotGroup(click.Group):
@@ -52,13 +56,13 @@ def main(ctx: click.Context, corpus_dir: Path | None, index_dir: Path | None, mo
     ctx.obj = settings.with_overrides(corpus_dir=corpus_dir, index_dir=index_dir, model_path=model_path)
 
 
-def _embedder(settings: Settings):  # type: ignore[no-untyped-def]
+def make_embedder(settings: Settings) -> SentenceTransformerEmbedder:
     from careerbot.index.embedding import SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder(settings.resolved_model_path)
 
 
-def _build(settings: Settings, embedder, full: bool = False, strict: bool = False) -> None:  # type: ignore[no-untyped-def]
+def run_build(settings: Settings, embedder: Embedder, full: bool = False, strict: bool = False) -> None:
     from careerbot.index.build import build_index
 
     report = build_index(settings, embedder, show_progress=sys.stderr.isatty(), full=full, strict=strict)
@@ -78,40 +82,27 @@ def _build(settings: Settings, embedder, full: bool = False, strict: bool = Fals
         click.echo(f"  skipped {skipped.path}: {skipped.reason}")
 
 
+def open_advisor(settings: Settings, build_if_missing: bool = False) -> Advisor:
+    from careerbot.answer.advisor import load_advisor
+    from careerbot.index.build import has_index
+
+    embedder = make_embedder(settings)
+    if build_if_missing and not has_index(settings):
+        click.echo(f"No index in {settings.index_dir} yet: building it from {settings.corpus_dir} first.")
+        run_build(settings, embedder)
+    try:
+        return load_advisor(settings, embedder)
+    except IndexMissing as error:
+        raise click.ClickException(str(error)) from None
+
+
 @main.command()
 @click.option("--full", is_flag=True, help="Rebuild everything instead of reusing unchanged documents.")
 @click.option("--strict", is_flag=True, help="Fail, publishing nothing, if any file cannot be read.")
 @click.pass_obj
 def index(settings: Settings, full: bool, strict: bool) -> None:
     """Build the index from the corpus folder (incrementally) and publish it atomically."""
-    _build(settings, _embedder(settings), full=full, strict=strict)
-
-
-def _load_advisor(settings: Settings, build_if_missing: bool = False):  # type: ignore[no-untyped-def]
-    from careerbot.answer.advisor import Advisor
-    from careerbot.index.build import has_index
-
-    embedder = _embedder(settings)
-    if build_if_missing and not has_index(settings):
-        click.echo(f"No index in {settings.index_dir} yet: building it from {settings.corpus_dir} first.")
-        _build(settings, embedder)
-    try:
-        return Advisor.load(settings, embedder)
-    except IndexMissing as error:
-        raise click.ClickException(str(error)) from None
-
-
-def format_answer(answer: Answer, width: int = 100) -> str:
-    lines = [textwrap.fill(answer.answer, width)]
-    if answer.citations:
-        lines.append("")
-        lines.append("Sources:")
-        for citation in answer.citations:
-            lines.append(f"  [{citation.id}] {citation.title} — {citation.section} "
-                         f"({citation.doc_id}, characters {citation.start}-{citation.end})")
-            lines.append(textwrap.fill(f"“{' '.join(citation.quote.split())}”", width, initial_indent="      ",
-                                       subsequent_indent="      "))
-    return "\n".join(lines)
+    run_build(settings, make_embedder(settings), full=full, strict=strict)
 
 
 @main.command()
@@ -122,7 +113,7 @@ def format_answer(answer: Answer, width: int = 100) -> str:
 @click.pass_obj
 def ask(settings: Settings, question: str, as_json: bool, explain: bool) -> None:
     """Answer one question with its sources."""
-    answer = _load_advisor(settings).ask(question, explain=explain)
+    answer = open_advisor(settings).ask(question, explain=explain)
     if as_json:
         click.echo(json.dumps(asdict(answer), ensure_ascii=False, indent=2))
         return
@@ -142,32 +133,6 @@ def ask(settings: Settings, question: str, as_json: bool, explain: bool) -> None
             click.echo(f"  {step}")
 
 
-@main.group(name="import")
-def import_group() -> None:
-    """Turn outside data sets into corpus documents."""
-
-
-@import_group.command(name="onet")
-@click.option("--data", "data_dir", type=click.Path(path_type=Path), help="Folder with onet-29.3/ and bls-oews-2024/ "
-              "[default: shared/data beside the project].")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), help="Where to write [default: CORPUS/onet].")
-@click.option("--limit", type=click.IntRange(1), help="Only the first N occupations (by code).")
-@click.option("--codes", help="Only these O*NET-SOC codes, comma-separated (e.g. 15-2051.00,15-1252.00).")
-@click.pass_obj
-def import_onet_command(settings: Settings, data_dir: Path | None, out_dir: Path | None, limit: int | None,
-                        codes: str | None) -> None:
-    """O*NET 29.3 occupations with BLS wages -> one Markdown document per occupation (then: careerbot index)."""
-    from careerbot.config import PROJECT_ROOT
-    from careerbot.ingest.onet import import_onet
-
-    data = data_dir or PROJECT_ROOT.parent / "shared" / "data"
-    target = out_dir or settings.corpus_dir / "onet"
-    wanted = {c.strip() for c in codes.split(",") if c.strip()} if codes else None
-    written = import_onet(data, target, limit=limit, codes=wanted)
-    click.echo(f"Wrote {len(written)} occupation documents to {target}. O*NET data is CC BY 4.0 (USDOL/ETA); each "
-               "document carries the credit. Now run: careerbot index")
-
-
 @main.command()
 @click.pass_obj
 def chat(settings: Settings) -> None:
@@ -179,7 +144,7 @@ def chat(settings: Settings) -> None:
     from careerbot.errors import InvalidQuestion
     from careerbot.records import Turn
 
-    advisor = _load_advisor(settings)
+    advisor = open_advisor(settings)
     history: list[Turn] = []
     click.echo("careerbot chat: ask about careers; follow-up questions are fine. /clear starts over, /quit leaves.")
     while True:
@@ -210,30 +175,60 @@ def chat(settings: Settings) -> None:
 
 
 @main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.pass_obj
+def serve(settings: Settings, host: str, port: int) -> None:
+    """Serve the chat page (/), the API (/ask) and its docs (/docs); builds the index first if there is none."""
+    import uvicorn
+
+    from careerbot.answer.advisor import CurrentAdvisor
+    from careerbot.http.app import create_app
+
+    advisor = open_advisor(settings, build_if_missing=True)
+    advisor.embedder.warm_up()
+    click.echo(f"careerbot is serving http://{host}:{port}/ (API docs at /docs)")
+    uvicorn.run(create_app(CurrentAdvisor(advisor)), host=host, port=port, log_level="info")
+
+
+@main.group(name="import")
+def import_group() -> None:
+    """Turn outside data sets into corpus documents."""
+
+
+@import_group.command(name="onet")
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), help="Folder with onet-29.3/ and bls-oews-2024/ "
+              "[default: shared/data beside the project].")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), help="Where to write [default: CORPUS/onet].")
+@click.option("--limit", type=click.IntRange(1), help="Only the first N occupations (by code).")
+@click.option("--codes", help="Only these O*NET-SOC codes, comma-separated (e.g. 15-2051.00,15-1252.00).")
+@click.pass_obj
+def import_onet_command(settings: Settings, data_dir: Path | None, out_dir: Path | None, limit: int | None,
+                        codes: str | None) -> None:
+    """O*NET 29.3 occupations with BLS wages -> one Markdown document per occupation (then: careerbot index)."""
+    from careerbot.config import PROJECT_ROOT
+    from careerbot.ingest.onet import import_onet
+
+    data = data_dir or PROJECT_ROOT.parent / "shared" / "data"
+    target = out_dir or settings.corpus_dir / "onet"
+    wanted = {c.strip() for c in codes.split(",") if c.strip()} if codes else None
+    written = import_onet(data, target, limit=limit, codes=wanted)
+    click.echo(f"Wrote {len(written)} occupation documents to {target}. O*NET data is CC BY 4.0 (USDOL/ETA); each "
+               "document carries the credit. Now run: careerbot index")
+
+
+@main.command()
 @click.argument("text", required=False, default="")
 @click.option("--format", "output", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.pass_obj
 def facts(settings: Settings, text: str, output: str) -> None:
     """List the facts of the index (table rows and figures in prose), filtered by TEXT."""
-    from careerbot.index.store import load_version
+    from careerbot.index.store import read_version
 
     needle = text.lower()
-    chosen = [f for f in load_version(settings.index_dir).facts
+    chosen = [f for f in read_version(settings.index_dir).facts
               if needle in " ".join((f.subject, f.attribute, f.value, f.caption, f.title, f.doc_id)).lower()]
-    columns = ["subject", "attribute", "value", "qualifiers", "caption", "doc_id", "start", "end"]
-    if output == "json":
-        click.echo(json.dumps([asdict(f) for f in chosen], ensure_ascii=False, indent=2))
-    elif output == "csv":
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        for fact in chosen:
-            writer.writerow([fact.subject, fact.attribute, fact.value, "; ".join(fact.qualifiers), fact.caption,
-                             fact.doc_id, fact.start, fact.end])
-    else:
-        for fact in chosen:
-            stated = f" ({', '.join(fact.qualifiers)})" if fact.qualifiers else ""
-            click.echo(f"{fact.subject} — {fact.attribute}: {fact.value}{stated}  [{fact.doc_id}:{fact.start}-{fact.end}]")
-        click.echo(f"{len(chosen)} facts")
+    click.echo(facts_text(chosen, output), nl=False)
 
 
 @main.group(name="eval", invoke_without_command=True)
@@ -263,15 +258,11 @@ def evaluate_command(ctx: click.Context, questions: tuple[Path, ...], split: str
     )
 
     run = prepare(list(questions) or default_question_files(), split, kind)
-    execute(run, _load_advisor(ctx.obj))
+    execute(run, open_advisor(ctx.obj))
     click.echo(json.dumps(summary(run), indent=2) if as_json else render(run, failures))
 
 
 # Published SciFact test figures (nDCG@10, Recall@100), from ../shared/data/README.md.
-PUBLISHED = {"dense": ("all-MiniLM-L6-v2 dense (MTEB)", 0.64508, 0.925),
-             "lexical": ("BM25s 0.1.10 (MTEB baseline)", 0.68736, 0.91267)}
-
-
 @evaluate_command.command(name="beir")
 @click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
 @click.option("--split", default="test", show_default=True, help="The qrels split to score (tune on train).")
@@ -284,40 +275,21 @@ def evaluate_beir(settings: Settings, folder: Path, split: str, as_json: bool, c
     queries.jsonl, qrels/SPLIT.tsv), through careerbot's own embedder, FAISS index, BM25 and fusion."""
     import time
 
-    from careerbot.evaluation.beir import evaluate_fusion, rank, read_dataset
+    from careerbot.evaluation.beir import (
+        evaluate_fusion,
+        figure_table,
+        rank,
+        read_dataset,
+    )
     from careerbot.index.lexical import fuse
 
     began = time.perf_counter()
     dataset = read_dataset(folder, split)
-    rankings = rank(dataset, _embedder(settings), cache_dir=cache_dir)
+    rankings = rank(dataset, make_embedder(settings), cache_dir=cache_dir)
     figures = evaluate_fusion(dataset, rankings, fuse)
     if as_json:
         click.echo(json.dumps(figures, indent=2))
         return
     click.echo(f"{folder.name} {split}: {len(dataset.doc_ids)} documents, {len(dataset.queries)} queries "
                f"({time.perf_counter() - began:.0f} s)")
-    click.echo(f"{'retrieval':10} {'nDCG@10':>8} {'Recall@100':>11}   published")
-    for name, result in figures.items():
-        published = PUBLISHED.get(name)
-        note = f"{published[1]:.4f} / {published[2]:.4f}  {published[0]}" if published else ""
-        click.echo(f"{name:10} {result['ndcg@10']:8.4f} {result['recall@100']:11.4f}   {note}")
-
-
-@main.command()
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-@click.pass_obj
-def serve(settings: Settings, host: str, port: int) -> None:
-    """Serve the chat page (/), the API (/ask) and its docs (/docs); builds the index first if there is none."""
-    import uvicorn
-
-    from careerbot.http.app import create_app
-
-    advisor = _load_advisor(settings, build_if_missing=True)
-    advisor.embedder.warm_up()
-    click.echo(f"careerbot is serving http://{host}:{port}/ (API docs at /docs)")
-    uvicorn.run(create_app(advisor), host=host, port=port, log_level="info")
-
-
-if __name__ == "__main__":
-    main()
+    click.echo(figure_table(figures))

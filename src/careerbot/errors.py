@@ -31,3 +31,11 @@ class InvalidQuestion(CareerbotError):
 
 class ModelUnavailable(CareerbotError):
     """The embedding model cannot be loaded from the configured path."""
+
+
+class ReindexDisabled(CareerbotError):
+    """Reindexing over HTTP is off: no admin token is configured."""
+
+
+class NotAuthorised(CareerbotError):
+    """The request needs a valid token it did not send."""

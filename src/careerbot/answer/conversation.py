@@ -10,15 +10,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, Mention
+from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, Mention, phrase_around
 from careerbot.answer.rewrite import normalise
-from careerbot.answer.understand import (
-    phrase_around,
-    places_in,
-    subject_mentions,
-    understand,
-)
-from careerbot.index.store import CorpusIndex
+from careerbot.answer.understand import places_in, subject_mentions, understand
+from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Turn
 from careerbot.text.terms import LEVEL_PATTERNS, STOPWORDS, levels, name_key
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
 from careerbot.answer.pointers import answer_to
-from careerbot.answer.query import Query
-from careerbot.index.store import CorpusIndex
+from careerbot.answer.query import Query, Retrieval, Scored
+from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Sentence
 from careerbot.text.terms import (
     content_words,
@@ -35,24 +34,6 @@ SOURCE_BONUS = 0.15  # the question names a source ("according to Glassdoor") an
 _YEAR_OR_DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:January|February|March|April|May|June|July|August|"
                            r"September|October|November|December)\b|\b\d+\s+(?:years?|months?|weeks?)\b", re.I)
 _NAME_INSIDE = re.compile(r"(?<=[a-z,;] )(?:[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*)")
-
-
-@dataclass(frozen=True)
-class Scored:
-    sentence: Sentence
-    score: float
-    why: str = ""  # how this sentence came to be chosen (for --explain)
-    matched: str = ""  # the text that matched the question, when it handed its match on (a lead-in, a heading)
-
-
-@dataclass(frozen=True)
-class Retrieval:
-    """What one question found: chunk hits and a score for every sentence of the corpus."""
-
-    question: str
-    chunk_scores: dict[int, float]
-    sentence_scores: np.ndarray
-    best_chunk: float
 
 
 def weighted_terms(corpus: CorpusIndex, text: str) -> dict[str, float]:

@@ -8,16 +8,15 @@ import re
 import numpy as np
 
 from careerbot.answer.compose import sort_value
-from careerbot.answer.facts import (
-    FACT_MIN,
-    NAMED_MARGIN,
+from careerbot.answer.facts import FACT_MIN, NAMED_MARGIN, score_facts, select_facts
+from careerbot.answer.query import (
+    MEASURE_WORDS,
+    OPERATOR_WORDS,
     FactMatch,
-    score_facts,
-    select_facts,
+    Query,
+    phrase_around,
 )
-from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, Query
-from careerbot.answer.understand import phrase_around
-from careerbot.index.store import CorpusIndex
+from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact
 from careerbot.text.places import place_of
 from careerbot.text.terms import (
@@ -26,8 +25,6 @@ from careerbot.text.terms import (
     subject_words,
 )
 from careerbot.text.values import FIGURE
-
-COVERED_MARGIN = 0.30  # tables this close to the best one are offered when the subject asked about is missing
 
 
 def rank_facts(corpus: CorpusIndex, query: Query, sentence_scores: np.ndarray) -> tuple[list[FactMatch], int] | None:
@@ -171,21 +168,3 @@ def wh_facts(corpus: CorpusIndex, query: Query, sentence_scores: np.ndarray) -> 
     return []
 
 
-def covered_tables(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray) -> list[tuple[str, list[str]]]:
-    """For a question about a subject the facts lack: the tables that give what it asks for, as
-    (the measure, the subjects they give it for), best first."""
-    matches = [m for m in score_facts(corpus, question, sentence_scores) if m.fact.source == "table"]
-    if not matches or matches[0].score < FACT_MIN - 0.1:
-        return []
-    top = matches[0]
-    tables: dict[tuple[str, int], tuple[str, list[str]]] = {}
-    for match in matches:
-        if match.score < top.score - COVERED_MARGIN:
-            break
-        if match.fact.parsed.kind == top.fact.parsed.kind:
-            tables.setdefault((match.fact.doc_id, match.fact.table), (match.fact.attribute or match.fact.caption, []))
-    for key, (_, subjects) in tables.items():
-        for position in corpus.facts_by_table.get(key, []):
-            if corpus.facts[position].subject not in subjects:
-                subjects.append(corpus.facts[position].subject)
-    return list(tables.values())

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
-from careerbot.index.store import CorpusIndex
+from careerbot.answer.query import FactMatch
+from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact
 from careerbot.text.terms import (
     STOPWORDS,
@@ -43,14 +43,6 @@ _QUANTITY = re.compile(r"\b(?:how (?:much|many)|what (?:share|percent(?:age)?|pr
 
 _COUNTING = re.compile(r"\b(?:how (?:much|many)|what (?:share|percent(?:age)?|proportion|fraction|number)|"
                        r"number of|percent(?:age)?|salar(?:y|ies)|pay|wages?|earn|make)\b", re.I)
-
-
-@dataclass(frozen=True)
-class FactMatch:
-    fact: Fact
-    score: float
-    subject_named: bool  # the question names this fact's subject, and the name is specific (not in every text)
-    named: tuple[str, ...] = ()  # the subject's words the question names
 
 
 def specificity(named: list[str], corpus: CorpusIndex, rare: float) -> float:

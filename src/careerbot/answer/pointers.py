@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from careerbot.answer.compose import plain
-from careerbot.index.store import CorpusIndex
+from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Sentence
 
 MIN_QUOTE_WORDS = 4

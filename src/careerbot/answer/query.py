@@ -1,6 +1,8 @@
-"""A question understood once: its kind, what it names (subjects, places, levels), what it measures, and the words
-the corpus lacks. Built by `understand`; every later stage (retrieval, evidence, facts, composition) reads these
-fields instead of tokenising the question again."""
+"""What flows between the answer stages. A question understood once (Query: its kind, what it names, what it
+measures, the words the corpus lacks), built by `understand`; every later stage (retrieval, evidence, facts,
+composition) reads its fields instead of tokenising the question again. What retrieval found for it (Retrieval),
+the sentences chosen (Scored) and the facts matched (FactMatch). And phrase_around, the one reading of a question's
+words that several stages share."""
 
 from __future__ import annotations
 
@@ -8,13 +10,19 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
+import numpy as np
+
+from careerbot.records import Fact, Sentence
+from careerbot.text.terms import STOPWORDS
+
 QueryKind = Literal["figure", "list", "ranking", "comparison", "definition", "duties", "howto", "yesno", "wh",
                     "other"]
-
 
 FIGURE_WORDS = re.compile(r"\b(?:how (?:much|many)|what (?:share|percent(?:age)?|proportion|fraction|number)|number of|"
                      r"percent(?:age)?|share of|salar(?:y|ies)|pay(?:s|ing)?|paid|wages?|earn(?:s|ings)?|make|"
                      r"income|compensation|openings|positions|growth rate|rate)\b", re.I)
+
+QUESTION_WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:['’][a-z]+)?")
 
 # Words that say what kind of answer is wanted, not what it is about.
 OPERATOR_WORDS = frozenset("""
@@ -77,47 +85,48 @@ class Query:
         return asdict(self)
 
 
+@dataclass(frozen=True)
+class Scored:
+    sentence: Sentence
+    score: float
+    why: str = ""  # how this sentence came to be chosen (for --explain)
+    matched: str = ""  # the text that matched the question, when it handed its match on (a lead-in, a heading)
 
 
+@dataclass(frozen=True)
+class Retrieval:
+    """What one question found: chunk hits and a score for every sentence of the corpus."""
+
+    question: str
+    chunk_scores: dict[int, float]
+    sentence_scores: np.ndarray
+    best_chunk: float
 
 
+@dataclass(frozen=True)
+class FactMatch:
+    fact: Fact
+    score: float
+    subject_named: bool  # the question names this fact's subject, and the name is specific (not in every text)
+    named: tuple[str, ...] = ()  # the subject's words the question names
 
 
+def phrase_around(text: str, word: str) -> str:
+    """The run of content words a missing word stands in ("dental hygienist", "professional dog walker")."""
+    tokens = list(QUESTION_WORD.finditer(text))
+    for i, token in enumerate(tokens):
+        if token.group(0) != word:
+            continue
+        start = end = i
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
+        def content(t: re.Match[str]) -> bool:
+            lowered = t.group(0).lower()
+            return not (lowered in STOPWORDS or lowered in OPERATOR_WORDS or lowered in MEASURE_WORDS
+                        or lowered in ("become", "cost", "costs", "need", "get", "learn", "earn"))
+        while start > 0 and content(tokens[start - 1]) and text[tokens[start - 1].end():tokens[start].start()] == " ":
+            start -= 1
+        while end + 1 < len(tokens) and content(tokens[end + 1]) and \
+                text[tokens[end].end():tokens[end + 1].start()] == " ":
+            end += 1
+        return text[tokens[start].start():tokens[end].end()]
+    return word

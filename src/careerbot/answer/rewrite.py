@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import re
 
-from careerbot.index.store import CorpusIndex
+from careerbot.answer.query import QUESTION_WORD
+from careerbot.index.corpus_index import CorpusIndex
 from careerbot.text.terms import (
     STOPWORDS,
     parts_of_speech,
     word_forms,
 )
 
-QUESTION_WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:['’][a-z]+)?")
 _GREETING = re.compile(r"^\s*(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day)|"
                        r"dear \w+|thanks|thank you|ok(?:ay)?|so|well|um+|yo)\b[\s,!.:;-]*", re.I)
 

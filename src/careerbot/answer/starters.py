@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from careerbot.index.store import CorpusIndex
+from careerbot.index.corpus_index import CorpusIndex
 
 MAX_STARTERS = 4
 MAX_LENGTH = 80

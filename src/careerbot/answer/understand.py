@@ -9,19 +9,20 @@ from careerbot.answer.query import (
     FIGURE_WORDS,
     MEASURE_WORDS,
     OPERATOR_WORDS,
+    QUESTION_WORD,
     Mention,
     Query,
     QueryKind,
+    phrase_around,
 )
 from careerbot.answer.rewrite import (
-    QUESTION_WORD,
     SELF_NAME,
     normalise,
     split_questions,
     strip_preamble,
     with_acronyms,
 )
-from careerbot.index.store import CorpusIndex
+from careerbot.index.corpus_index import CorpusIndex
 from careerbot.text.places import is_known_place
 from careerbot.text.terms import (
     STOPWORDS,
@@ -224,27 +225,6 @@ def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> l
             continue
         mentions.append(Mention(word, token.start(), token.end(), "name"))
     return sorted(mentions, key=lambda m: m.start)
-
-
-def phrase_around(text: str, word: str) -> str:
-    """The run of content words a missing word stands in ("dental hygienist", "professional dog walker")."""
-    tokens = list(QUESTION_WORD.finditer(text))
-    for i, token in enumerate(tokens):
-        if token.group(0) != word:
-            continue
-        start = end = i
-
-        def content(t: re.Match[str]) -> bool:
-            lowered = t.group(0).lower()
-            return not (lowered in STOPWORDS or lowered in OPERATOR_WORDS or lowered in MEASURE_WORDS
-                        or lowered in ("become", "cost", "costs", "need", "get", "learn", "earn"))
-        while start > 0 and content(tokens[start - 1]) and text[tokens[start - 1].end():tokens[start].start()] == " ":
-            start -= 1
-        while end + 1 < len(tokens) and content(tokens[end + 1]) and \
-                text[tokens[end].end():tokens[end + 1].start()] == " ":
-            end += 1
-        return text[tokens[start].start():tokens[end].end()]
-    return word
 
 
 def sources_named(text: str, corpus: CorpusIndex) -> tuple[str, ...]:

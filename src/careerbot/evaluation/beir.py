@@ -133,3 +133,18 @@ def evaluate_fusion(dataset: Dataset, rankings: Rankings,
         "hybrid": {q: as_ids(fuse(rankings.dense[q], rankings.lexical[q])) for q in rankings.dense},
     }
     return {name: score_runs(run, dataset.qrels) for name, run in runs.items()}
+
+
+# The published figures for SciFact test that careerbot's are printed beside.
+PUBLISHED = {"dense": ("all-MiniLM-L6-v2 dense (MTEB)", 0.64508, 0.925),
+             "lexical": ("BM25s 0.1.10 (MTEB baseline)", 0.68736, 0.91267)}
+
+
+def figure_table(figures: dict[str, dict[str, float]]) -> str:
+    """nDCG@10 and Recall@100 per retrieval, beside the published figures where there are some."""
+    lines = [f"{'retrieval':10} {'nDCG@10':>8} {'Recall@100':>11}   published"]
+    for name, result in figures.items():
+        published = PUBLISHED.get(name)
+        note = f"{published[1]:.4f} / {published[2]:.4f}  {published[0]}" if published else ""
+        lines.append(f"{name:10} {result['ndcg@10']:8.4f} {result['recall@100']:11.4f}   {note}")
+    return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""The HTTP contract of POST /ask: pydantic models at the edge only."""
+"""The HTTP contract: what each endpoint takes and returns (pydantic models at the edge only)."""
 
 from __future__ import annotations
 
@@ -70,3 +70,54 @@ class AskResponse(BaseModel):
 
 class ErrorResponse(BaseModel):
     error: str
+
+
+class HealthResponse(BaseModel):
+    status: Literal["ok"]
+    version: str = Field(description="The index version being served.")
+    documents: int
+    chunks: int
+
+
+class SkippedOut(BaseModel):
+    path: str
+    reason: str
+
+
+class BuildHolder(BaseModel):
+    pid: int | None
+    started: str | None
+
+
+class IndexStatus(BaseModel):
+    version: str
+    documents: int
+    chunks: int
+    sentences: int
+    facts: int
+    model: str
+    dimension: int
+    vector_index: Literal["flat", "hnsw"]
+    built_at: str
+    build_seconds: float
+    skipped: list[SkippedOut] = Field(description="Corpus files the build could not read, and why.")
+    build_in_progress: BuildHolder | None = Field(description="The build holding the index folder's lock, if any.")
+
+
+class ReindexResponse(BaseModel):
+    version: str = Field(description="The version the build published.")
+    documents: list[str]
+    chunks: int
+    sentences: int
+    facts: int
+    skipped: list[SkippedOut]
+    seconds: float
+    added: list[str]
+    changed: list[str]
+    removed: list[str]
+    reused: list[str]
+    embedded: int = Field(description="Texts (chunks and sentences) that went through the model.")
+    reread: list[str] = Field(description="Unchanged documents read again because careerbot's reading code changed.")
+    serving: str = Field(description="The version answering now.")
+    swap_error: str | None = Field(default=None, description="Why the new version could not be swapped in; the "
+                                   "previous one keeps serving.")

@@ -8,15 +8,11 @@ CURRENT to it in one atomic rename; a build that fails or is killed leaves the c
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
-import json
 import os
 import shutil
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -27,13 +23,14 @@ from careerbot import records
 from careerbot.config import Settings
 from careerbot.errors import BuildFailed, CareerbotError, CorpusEmpty
 from careerbot.index.embedding import Embedder
+from careerbot.index.lock import build_lock, now
 from careerbot.index.store import (
     CURRENT,
     FORMAT_VERSION,
     VERSIONS,
     Manifest,
     current_version,
-    load_version,
+    read_version,
     write_version,
 )
 from careerbot.ingest import chunking, facts, readers, structure
@@ -43,7 +40,6 @@ from careerbot.ingest.readers import read_corpus
 from careerbot.records import Chunk, Document, Fact, Sentence, Skipped
 from careerbot.text import values
 
-LOCK_FILE = ".build.lock"
 # The modules whose code decides a document's records: when any changes, stored records are read again.
 _READING_MODULES = (readers, structure, chunking, values, facts, records)
 
@@ -97,65 +93,6 @@ def sentence_embedding_text(sentence: Sentence, chunk: Chunk) -> str:
     return f"{sentence.section or chunk.section}: {header}{sentence.text}"
 
 
-@contextmanager
-def build_lock(index_dir: Path) -> Iterator[None]:
-    """One build at a time per index folder; a second one is refused at once with a clear message.
-
-    The lock is an flock, so a build killed with -9 releases it with its process.
-    """
-    index_dir.mkdir(parents=True, exist_ok=True)
-    with (index_dir / LOCK_FILE).open("a+") as handle:
-        if not _try_lock(handle):
-            running = build_in_progress(index_dir) or {}
-            since = f" (pid {running.get('pid')}, since {running.get('started')})" if running else ""
-            raise BuildFailed(f"Another build of {index_dir} is running{since}; wait for it to finish, then try "
-                              "again.")
-        try:
-            handle.seek(0)
-            handle.truncate()
-            handle.write(json.dumps({"pid": os.getpid(), "started": _now()}))
-            handle.flush()
-            yield
-        finally:
-            handle.seek(0)
-            handle.truncate()
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def _try_lock(handle: object, patience: float = 1.0) -> bool:
-    """The exclusive lock, waiting out the instant a status probe (build_in_progress) holds a shared one."""
-    deadline = time.monotonic() + patience
-    while True:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return True
-        except BlockingIOError:
-            if time.monotonic() >= deadline:
-                return False
-            time.sleep(0.05)
-
-
-def build_in_progress(index_dir: Path) -> dict | None:
-    """{pid, started} of a build holding the lock of this index folder, or None."""
-    path = index_dir / LOCK_FILE
-    if not path.exists():
-        return None
-    with path.open("r") as probe:
-        try:
-            fcntl.flock(probe, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            try:
-                return json.loads(probe.read() or "{}") or {"pid": None, "started": None}
-            except json.JSONDecodeError:
-                return {"pid": None, "started": None}
-        fcntl.flock(probe, fcntl.LOCK_UN)
-    return None
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
 def _records(document: Document) -> DocumentRecords:
     chunked = chunk_document(document)
     return DocumentRecords(document, chunked.chunks, chunked.sentences, extract_facts(document, chunked))
@@ -165,15 +102,12 @@ def _previous(settings: Settings, embedder: Embedder) -> tuple[dict[str, Documen
     """The current version's records per document, ids made local again, when it was built with this model; and
     whether they were read by this careerbot's reading code (else only their vectors may be reused)."""
     try:
-        corpus = load_version(settings.index_dir, serving=False)
+        corpus = read_version(settings.index_dir)
     except CareerbotError:
-        return {}, False
+        return {}, False  # nothing reusable: everything is embedded again
     if corpus.manifest.model_fingerprint != embedder.fingerprint:
         return {}, False
-    try:
-        chunk_vectors = np.load(settings.index_dir / VERSIONS / corpus.version / "chunk_vectors.npy")
-    except (OSError, ValueError):
-        return {}, False  # nothing reusable: everything is embedded again
+    chunk_vectors = corpus.chunk_matrix
     by_doc: dict[str, DocumentRecords] = {}
     chunks_of: dict[str, list[Chunk]] = {}
     sentences_of: dict[str, list[Sentence]] = {}
@@ -313,7 +247,7 @@ def build_index(settings: Settings, embedder: Embedder, show_progress: bool = Fa
         total = _assemble([by_doc[d.doc_id] for d in documents])
         manifest = Manifest(
             format_version=FORMAT_VERSION, model_name=embedder.name, model_fingerprint=embedder.fingerprint,
-            dimension=int(total.chunk_vectors.shape[1]), built_at=_now(),
+            dimension=int(total.chunk_vectors.shape[1]), built_at=now(),
             build_seconds=round(time.perf_counter() - began, 3),
             documents={d.doc_id: d.content_hash for d in documents}, chunk_count=len(total.chunks),
             sentence_count=len(total.sentences), fact_count=len(total.facts),

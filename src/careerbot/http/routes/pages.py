@@ -6,8 +6,8 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse
 
 from careerbot.answer.starters import starter_questions
-from careerbot.http.routes.index import AdvisorDep
-from careerbot.index.store import CorpusIndex
+from careerbot.http.deps import AdvisorDep
+from careerbot.index.corpus_index import CorpusIndex
 
 router = APIRouter()
 

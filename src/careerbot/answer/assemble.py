@@ -1,0 +1,133 @@
+"""Answers written from what was chosen: facts as sentences (the lead row once), supporting passages, a ranking, two
+subjects side by side; citations numbered in order of first use."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from careerbot.answer.compose import comparison_verdict, fact_sentence, ranking_sentence
+from careerbot.answer.pointers import display, is_pointer, render_block
+from careerbot.answer.query import FactMatch, Query, Retrieval, Scored
+from careerbot.index.corpus_index import CorpusIndex
+from careerbot.records import Answer, Citation, FactUse, Sentence
+
+SUPPORTING_SENTENCES = 2  # passages quoted after the facts of a figure answer
+
+
+class Citations:
+    """Citations numbered in order of first use; citing the same span twice reuses its number."""
+
+    def __init__(self, corpus: CorpusIndex) -> None:
+        self.corpus = corpus
+        self.items: list[Citation] = []
+        self._by_span: dict[tuple[str, int, int], int] = {}
+
+    def cite(self, sentence: Sentence, score: float) -> Citation:
+        key = (sentence.doc_id, sentence.start, sentence.end)
+        if key in self._by_span:
+            return self.items[self._by_span[key] - 1]
+        chunk = self.corpus.chunks[sentence.chunk_id]
+        citation = Citation(id=len(self.items) + 1, doc_id=sentence.doc_id, title=chunk.title,
+                            section=sentence.section or chunk.section,
+                            text=chunk.text, quote=sentence.text, start=sentence.start, end=sentence.end,
+                            score=round(score, 4))
+        self.items.append(citation)
+        self._by_span[key] = citation.id
+        return citation
+
+    def cite_fact(self, match: FactMatch) -> tuple[Citation, FactUse]:
+        fact = match.fact
+        citation = self.cite(self.corpus.sentences[fact.sentence_id], match.score)
+        return citation, FactUse(fact.subject, fact.attribute, fact.value, fact.parsed, fact.caption,
+                                 fact.qualifiers, fact.source, citation)
+
+
+def join_answers(answers: list[Answer]) -> Answer:
+    """Answers to the parts of a double question as one, their citations renumbered in order."""
+    text: list[str] = []
+    citations: list[Citation] = []
+    facts: list[FactUse] = []
+    for answer in answers:
+        offset = len(citations)
+        renumbered = {c.id: replace(c, id=c.id + offset) for c in answer.citations}
+        text.append(re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", answer.answer))
+        citations.extend(renumbered.values())
+        facts.extend(replace(f, citation=renumbered[f.citation.id]) for f in answer.facts)
+    return replace(answers[0], answer=" ".join(text), found=any(a.found for a in answers), citations=citations,
+                   facts=facts)
+
+
+def compose_answer(corpus: CorpusIndex, found: Retrieval, facts: list[FactMatch], chosen: list[Scored],
+             lead: str = "", found_answer: bool = True) -> Answer:
+    citations = Citations(corpus)
+    parts: list[str] = [lead] if lead else []
+    uses: list[FactUse] = []
+    seen: set[tuple[str, str]] = set()
+    facts = [m for m in facts if (m.fact.doc_id, m.fact.value) not in seen
+             and not seen.add((m.fact.doc_id, m.fact.value))]  # type: ignore[func-returns-value]
+    for number, match in enumerate(facts):
+        if number == 1 and match.fact.doc_id != facts[0].fact.doc_id:
+            parts.append("Another source gives:" if len({m.fact.doc_id for m in facts}) == 2
+                         else "Other sources give:")
+        citation, use = citations.cite_fact(match)
+        uses.append(use)
+        if number > 0 and match.fact.sentence_id == facts[0].fact.sentence_id:
+            continue  # the other cells of the lead row are in the facts table, not repeated as sentences
+        if match.fact.source == "prose" and match.fact.subject.lower() in match.fact.quote.lower():
+            # the source's own sentence, with the source named (a figure under its heading gets a sentence)
+            parts.append(f"{display(corpus.sentences[match.fact.sentence_id])} (“{match.fact.title}”) "
+                         f"[{citation.id}]")
+        else:
+            parts.append(fact_sentence(match.fact, citation.id))
+    if facts:
+        # Supporting passages come from where the facts stand (a table's caption), not from elsewhere.
+        fact_sentences = {m.fact.sentence_id for m in facts}
+        fact_chunks = {corpus.sentences[s].chunk_id for s in fact_sentences}
+        chosen = [c for c in chosen if c.sentence.sentence_id not in fact_sentences
+                  and c.sentence.chunk_id in fact_chunks and c.sentence.kind not in ("row", "block")
+                  and not is_pointer(c.sentence)
+                  and not any(m.fact.quote == c.sentence.text for m in facts)][:SUPPORTING_SENTENCES]
+    for item in chosen:
+        citation = citations.cite(item.sentence, item.score)
+        parts.append(f"{render_block(corpus, item.sentence)} [{citation.id}]")
+    return Answer(question=found.question, resolved_question=found.question, answer=" ".join(parts),
+                  found=found_answer, citations=citations.items, facts=uses)
+
+
+def compose_ranking(corpus: CorpusIndex, query: Query, ranked: list[FactMatch], total: int) -> Answer:
+    citations = Citations(corpus)
+    marked = []
+    uses = []
+    for position, match in enumerate(ranked):
+        citation, use = citations.cite_fact(match)
+        marked.append((match.fact, citation.id))
+        if position < (query.top_n or (len(ranked) if query.plural else 1)):  # the figures asked for; the
+            # rest of the order is cited in the text
+            uses.append(use)
+    text = ranking_sentence(marked, query.direction, total)
+    return Answer(question=query.text, resolved_question=query.text, answer=text, found=True,
+                  citations=citations.items, facts=uses)
+
+
+def compose_comparison(corpus: CorpusIndex, found: Retrieval,
+                        compared: list[tuple[str, list[FactMatch]]]) -> Answer:
+    citations = Citations(corpus)
+    parts: list[str] = []
+    uses: list[FactUse] = []
+    leads: list[tuple[FactMatch, int]] = []
+    for name, matches in compared:
+        if not matches:
+            parts.append(f"The sources give no figure for {name}.")
+            continue
+        for number, match in enumerate(matches):
+            citation, use = citations.cite_fact(match)
+            uses.append(use)
+            parts.append(fact_sentence(match.fact, citation.id))
+            if number == 0:
+                leads.append((match, citation.id))
+    verdict = comparison_verdict([(m.fact, marker) for m, marker in leads])
+    if verdict:
+        parts.insert(0, verdict)
+    return Answer(question=found.question, resolved_question=found.question, answer=" ".join(parts),
+                  found=any(matches for _, matches in compared), citations=citations.items, facts=uses)

@@ -1,0 +1,172 @@
+"""Whether the evidence found is about what was asked: a superlative the text states itself, a subject or name
+the figures are not about, a place without the level asked, and the answer when the sources do not cover it."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from careerbot.answer.facts import FACT_MIN, score_facts
+from careerbot.answer.query import FactMatch, Query, Retrieval, Scored
+from careerbot.answer.query import phrase_around as _phrase
+from careerbot.index.corpus_index import CorpusIndex
+from careerbot.index.embedding import Embedder
+from careerbot.records import Answer, Fact
+from careerbot.text.terms import (
+    LEVEL_PATTERNS,
+    lemma,
+    levels,
+    singular,
+    term_set,
+    words,
+)
+
+MAX_LISTED = 12  # subjects named in a "not covered" answer, per table
+MAX_TABLES = 6  # tables compared with a name the sources lack
+
+
+def states_superlative(query: Query, chosen: list[Scored]) -> bool:
+    """Whether the text states the superlative itself ("The minimum education level ... is a master's degree"):
+    then it is quoted, not computed from a table."""
+    phrase = re.search(r"\b(?:most|least|highest|lowest|minimum|maximum|best|top)\s+\w+", query.text, re.I)
+    if phrase is None:
+        return False
+    return any(phrase.group(0).lower() in c.sentence.text.lower() for c in chosen[:2])
+
+
+def unlisted_subject(corpus: CorpusIndex, query: Query, facts: list[FactMatch], chosen: list[Scored]) -> str:
+    """A name or year a figure question asks about that none of the evidence found is about or even mentions
+    ("How many open positions does IBM have?" answered by a table without IBM)."""
+    if not query.asks_figure or not (facts or chosen):
+        return ""
+    said = " ".join(f"{m.fact.subject} {m.fact.quote} {' '.join(m.fact.qualifiers)} {m.fact.title} "
+                    f"{m.fact.caption}" for m in facts) if facts else \
+        " ".join(f"{c.sentence.text} {c.sentence.section} {corpus.documents[c.sentence.doc_id].title}"
+                 for c in chosen[:1])
+    said = said.lower().replace("’", "'")
+    places = {w.lower() for p in query.places for w in p.text.split()}
+    names = [m.text for m in query.subjects if m.role == "name"]
+    names += [w for w in re.findall(r"\b[A-Z]{2,5}\b", query.text)
+              if w.lower() not in corpus.acronyms and w.lower() not in places]
+    if facts:  # a rare word of the subject asked about that the figure's source never uses ("quantum plumber")
+        source = facts[0].fact
+        # the whole source document, its other names ("Also called: Deep Sea Diver") included
+        bundle = set(term_set(f"{said} {corpus.documents[source.doc_id].text}"))
+        bundle |= {lemma(w) for w in bundle}
+        levelled = {w for pattern, _ in LEVEL_PATTERNS for m in pattern.finditer(query.text) for w in words(m.group(0))}
+        for word in query.topic:
+            if len(word) > 3 and corpus.idf.get(singular(word), 0.0) > corpus.rare_idf and word not in levelled \
+                    and not ({singular(word), lemma(word)} & bundle) and word not in corpus.acronyms:
+                return _phrase(query.text, word)
+    if any(m.subject_named for m in facts):
+        return ""
+    for name in names:
+        if name.lower().replace("’", "'") in said or name.lower() in places:
+            continue
+        whole = re.search(rf"{re.escape(name)}(?:\s+(?:of|for|and|&)?\s*[A-Z][\w&.-]*)*", query.text)
+        return whole.group(0) if whole else name
+    return ""
+
+
+def facts_for_place_and_level(query: Query, facts: list[FactMatch], corpus: CorpusIndex,
+                               found: Retrieval) -> tuple[list[FactMatch], str]:
+    """Facts for the place the question names, at the level it names. When the sources have the place but not
+    at that level (a senior figure for Boston), the place's figures come back with what is missing."""
+    if not query.places or not facts:
+        return facts, ""
+    spellings = {s.lower() for place in query.places for s in place.known_as}
+    cities = {s.split(",")[0] for s in spellings}
+
+    def at_place(fact: Fact) -> bool:
+        labels = [fact.subject.lower(), *(q.lower() for q in fact.qualifiers)]
+        return any(label in spellings or label.split(",")[0] in cities for label in labels)
+
+    located = [m for m in facts if at_place(m.fact)]
+    if not located:  # the best figures are not the place's: its own, if the sources have any
+        placed = [m for m in score_facts(corpus, query.text, found.sentence_scores) if at_place(m.fact)]
+        # A row about the place ("Seattle, WA") before a row merely stated there (a company in Redmond, WA).
+        placed.sort(key=lambda m: (m.fact.subject.lower() not in spellings, -m.score))
+        located = [m for m in placed if m.fact.sentence_id == placed[0].fact.sentence_id] if placed else []
+    if not located:
+        return facts, ""
+    place = query.places[0].known_as[0] if len(query.places[0].known_as) == 1 else query.places[0].text
+    place_words = {w.lower() for p in query.places for w in words(f"{p.text} {' '.join(p.known_as)}")}
+    asked = [w for w in query.topic if w not in place_words and not levels(w)]
+    source = term_set(corpus.documents[located[0].fact.doc_id].text)
+    if asked and not any({singular(w), lemma(w)} & source or w in corpus.acronyms for w in asked):
+        # the place's figures are about something else ("electricians in Texas" vs ML engineers in Austin)
+        others = [m for m in facts if not at_place(m.fact)]
+        return others, f"figure for {_phrase(query.text, asked[0])} in {query.places[0].text}"
+    if query.levels:
+        levelled = [m for m in located if set(query.levels) & set(levels(" ".join(m.fact.qualifiers)))]
+        if not levelled:
+            return located, f"{' and '.join(query.levels)} figure for {place}"
+        located = levelled
+    statistic = {"avg": "average", "mean": "average"}.get(query.statistic, query.statistic)
+    if statistic in ("median", "average"):
+        def states(match: FactMatch) -> set[str]:
+            said = f"{match.fact.attribute} {' '.join(match.fact.qualifiers)}".lower().replace("mean", "average")
+            return {word for word in ("median", "average") if word in said}
+        if all(states(m) and statistic not in states(m) for m in located):
+            return located, f"{statistic} figure for {place}"
+    return located, ""
+
+
+def tables_like(embedder: Embedder, names: list[str], tables: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """The tables whose row labels are most like the names asked about (a city asked about: tables of cities)."""
+    tables = [(measure, table[:MAX_LISTED * 2]) for measure, table in tables[:MAX_TABLES]]
+    if not tables:
+        return []
+    subjects = [subject for _, table in tables for subject in table]
+    vectors = embedder.embed(names + subjects)
+    likeness = vectors[len(names):] @ vectors[:len(names)].T
+    best_per_table: list[float] = []
+    position = 0
+    for _, table in tables:
+        best_per_table.append(float(likeness[position:position + len(table)].max()))
+        position += len(table)
+    top = max(best_per_table)
+    return [table for table, score in zip(tables, best_per_table) if score >= top - 0.1][:2]
+
+
+def not_covered(embedder: Embedder, corpus: CorpusIndex, found: Retrieval, unknown: list[str]) -> Answer:
+    titles = sorted({d.title for d in corpus.documents.values()})
+    if unknown:
+        opening = f"The sources do not mention {', '.join(unknown)}, so I cannot answer that from them."
+    else:
+        opening = "The sources do not cover that question, so I cannot answer it from them."
+    tables = tables_like(embedder, unknown, covered_tables(corpus, found.question, found.sentence_scores)) if unknown else []
+    if tables:
+        hint = "".join(f" They give {measure} for: {'; '.join(subjects[:MAX_LISTED])}"
+                       f"{f' and {len(subjects) - MAX_LISTED} more' if len(subjects) > MAX_LISTED else ''}."
+                       for measure, subjects in tables)
+    else:
+        hint = f" They cover: {'; '.join(titles[:8])}."
+        nearby = list(dict.fromkeys(corpus.chunks[cid].section for cid in list(found.chunk_scores)[:3]))
+        if nearby and not unknown:
+            hint += f" The closest sections are: {'; '.join(nearby)}."
+    return Answer(question=found.question, resolved_question=found.question, answer=opening + hint, found=False)
+
+
+COVERED_MARGIN = 0.30  # tables this close to the best one are offered when the subject asked about is missing
+
+
+def covered_tables(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray) -> list[tuple[str, list[str]]]:
+    """For a question about a subject the facts lack: the tables that give what it asks for, as
+    (the measure, the subjects they give it for), best first."""
+    matches = [m for m in score_facts(corpus, question, sentence_scores) if m.fact.source == "table"]
+    if not matches or matches[0].score < FACT_MIN - 0.1:
+        return []
+    top = matches[0]
+    tables: dict[tuple[str, int], tuple[str, list[str]]] = {}
+    for match in matches:
+        if match.score < top.score - COVERED_MARGIN:
+            break
+        if match.fact.parsed.kind == top.fact.parsed.kind:
+            tables.setdefault((match.fact.doc_id, match.fact.table), (match.fact.attribute or match.fact.caption, []))
+    for key, (_, subjects) in tables.items():
+        for position in corpus.facts_by_table.get(key, []):
+            if corpus.facts[position].subject not in subjects:
+                subjects.append(corpus.facts[position].subject)
+    return list(tables.values())

@@ -1,0 +1,23 @@
+"""What the routes depend on: the advisor of the index version being served (one per request, so a version swapped
+in meanwhile never answers half a question), and the holder that swaps versions."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from careerbot.answer.advisor import Advisor, CurrentAdvisor
+
+
+def get_current(request: Request) -> CurrentAdvisor:
+    current: CurrentAdvisor = request.app.state.current
+    return current
+
+
+def get_advisor(current: Annotated[CurrentAdvisor, Depends(get_current)]) -> Advisor:
+    return current.advisor
+
+
+CurrentDep = Annotated[CurrentAdvisor, Depends(get_current)]
+AdvisorDep = Annotated[Advisor, Depends(get_advisor)]

@@ -1,0 +1,105 @@
+"""The loaded index version every question is answered from: CorpusIndex, the one read model of the answer stage
+(built by index/load.py), and its spelling look-ups.
+
+It names the types of its parts (the vector and BM25 indexes, the manifest, the gazetteer) for type checkers only:
+the answer stage reads a CorpusIndex without loading the code that builds or searches those parts."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from careerbot.records import Chunk, Document, Fact, Sentence
+
+if TYPE_CHECKING:
+    from careerbot.index.lexical import LexicalIndex
+    from careerbot.index.store import Manifest
+    from careerbot.index.vectors import VectorIndex
+    from careerbot.text.places import Gazetteer
+
+
+@dataclass(frozen=True, kw_only=True)
+class CorpusIndex:
+    """Everything a question is answered from; loaded whole from one version and never changed afterwards."""
+
+    version: str
+    manifest: Manifest
+    documents: dict[str, Document]
+    chunks: list[Chunk]
+    sentences: list[Sentence]
+    chunk_vectors: VectorIndex
+    sentence_vectors: np.ndarray
+    facts: list[Fact]
+    acronyms: dict[str, str]  # "ml" -> "machine learning", as the corpus defines them
+    sentences_by_chunk: dict[int, list[int]]
+    idf: dict[str, float]  # over sentences, of singular word forms: the vocabulary
+    facts_by_sentence: dict[int, list[int]]
+    facts_by_word: dict[str, list[int]]  # subject word -> facts whose subject has it
+    facts_by_table: dict[tuple[str, int], list[int]]
+    chunk_matrix: np.ndarray  # the chunk vectors, for scoring chunks that lexical search found
+    lexical: LexicalIndex  # BM25 over the chunks, built at load
+    subject_names: dict[str, str]  # name_key -> fact subject name, for follow-ups
+    vocabulary: frozenset[str]  # every word form of the corpus: as written, singular and lemma
+    gazetteer: Gazetteer  # the places the facts name, by every name they go by
+    source_names: dict[str, str]  # a source's name (lower case) -> as written
+    spelling: Spelling  # typos and clipped words
+    median_idf: float  # words rarer than this are names and specific terms, not the corpus's common words
+    sentences_by_word: dict[str, list[int]]  # rare word -> sentences that use it
+
+    @property
+    def rare_idf(self) -> float:
+        """Words rarer than this (in under 3 sentences, or under 1 in 2,000 of a large corpus) name something
+        specific: a question about one that the evidence never uses is about something else."""
+        count = max(len(self.sentences), 1)
+        return math.log(1 + count / max(3.0, count / 2000))
+
+    def closest_word(self, word: str) -> str | None:
+        """The corpus word a misspelt one most likely means (enginer -> engineer), or None."""
+        return self.spelling.closest(word)
+
+    def clipped_word(self, short: str) -> str | None:
+        """The corpus's most common word that a clipped form opens and runs through (eng -> engineer,
+        lvl -> level, mgmt -> management), or None."""
+        return self.spelling.clipped(short)
+
+
+class Spelling:
+    """Look-ups of misspelt and clipped words against one version's vocabulary, remembered per word."""
+
+    def __init__(self, vocabulary: frozenset[str], idf: dict[str, float]) -> None:
+        self._words = tuple(sorted(w for w in vocabulary if len(w) >= 4 and w.isalpha()))
+        self._idf = idf
+        self._closest: dict[str, str | None] = {}
+        self._clipped: dict[str, str | None] = {}
+
+    def closest(self, word: str) -> str | None:
+        if word not in self._closest:
+            from rapidfuzz import fuzz, process
+
+            # 80: one wrong, missing or extra letter in a word of five or more ("salery", "enginer"), not another
+            # word ("unicorn" is 71 from "uniform").
+            match = process.extractOne(word, self._words, scorer=fuzz.ratio, score_cutoff=80)
+            self._closest[word] = match[0] if match else None
+        return self._closest[word]
+
+    def clipped(self, short: str) -> str | None:
+        if short not in self._clipped:
+            pattern = re.compile(short[0] + "".join(f"[a-z]*{re.escape(c)}" for c in short[1:]))
+            found = [w for w in self._words if w[0] == short[0] and len(w) > len(short) and pattern.match(w)
+                     and (w.startswith(short) or len(short) >= 3)]
+            self._clipped[short] = min(found, key=lambda w: self._idf.get(w, 99.0)) if found else None
+        return self._clipped[short]
+
+
+
+
+
+
+
+
+
+

@@ -1,0 +1,106 @@
+"""load_corpus_index: one published version read from disk, with everything answering looks up worked out once:
+BM25 over the chunks, word statistics over the sentences, fact look-ups, the places and source names the corpus
+uses, and its vocabulary for typos."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from pathlib import Path
+
+from careerbot.index.corpus_index import CorpusIndex, Spelling
+from careerbot.index.lexical import LexicalIndex
+from careerbot.index.store import read_version
+from careerbot.records import Document, Fact, Sentence
+from careerbot.text.places import build_gazetteer
+from careerbot.text.terms import (
+    acronyms,
+    lemma,
+    name_key,
+    parts_of_speech,
+    singular,
+    subject_words,
+    words,
+)
+
+
+def load_corpus_index(index_dir: Path, version: str | None = None) -> CorpusIndex:
+    """The version CURRENT points at (or the one named), with everything answering looks up worked out once."""
+    stored = read_version(index_dir, version)
+    documents, chunks, sentences, facts = stored.documents, stored.chunks, stored.sentences, stored.facts
+    by_chunk: dict[int, list[int]] = {}
+    for sentence in sentences:
+        by_chunk.setdefault(sentence.chunk_id, []).append(sentence.sentence_id)
+    defined: dict[str, str] = {}
+    for document in documents.values():
+        for short, long in acronyms(document.text).items():
+            defined.setdefault(short, long)
+    by_sentence: dict[int, list[int]] = {}
+    by_word: dict[str, list[int]] = {}
+    by_table: dict[tuple[str, int], list[int]] = {}
+    for position, fact in enumerate(facts):
+        by_sentence.setdefault(fact.sentence_id, []).append(position)
+        for word in set(subject_words(fact.subject)):
+            by_word.setdefault(word, []).append(position)
+        if fact.table >= 0:
+            by_table.setdefault((fact.doc_id, fact.table), []).append(position)
+    lexical = LexicalIndex([f"{c.section}\n{c.text}" for c in chunks])
+    names: dict[str, str] = {}
+    for fact in facts:  # subject names (before any comma) a follow-up question may name
+        name = " ".join(fact.subject.split(",")[0].split())
+        if 0 < len(name) <= 60 and len(name.split()) <= 5:
+            names.setdefault(name_key(name.split()), name)
+    idf, by_term = _sentence_terms(sentences)
+    vocabulary = frozenset(form for term in idf for form in (term, lemma(term)))
+    labels = [fact.subject for fact in facts] + [q for fact in facts for q in fact.qualifiers]
+    median_idf = sorted(idf.values())[len(idf) // 2] if idf else 0.0
+    return CorpusIndex(
+        version=stored.version, manifest=stored.manifest, documents=documents, chunks=chunks, sentences=sentences,
+        chunk_vectors=stored.chunk_vectors, sentence_vectors=stored.sentence_vectors, facts=facts, acronyms=defined,
+        sentences_by_chunk=by_chunk, idf=idf, facts_by_sentence=by_sentence, facts_by_word=by_word,
+        facts_by_table=by_table, chunk_matrix=stored.chunk_matrix, lexical=lexical, subject_names=names,
+        vocabulary=vocabulary, gazetteer=build_gazetteer(labels, {fact.subject for fact in facts}),
+        source_names=_source_names(documents, facts, idf, median_idf), spelling=Spelling(vocabulary, idf),
+        median_idf=median_idf, sentences_by_word=by_term)
+
+
+def _source_names(documents: dict[str, Document], facts: list[Fact], idf: dict[str, float],
+                  common: float) -> dict[str, str]:
+    """Names of sources a question may ask for: sources the facts cite ("according to PayScale") and the rare
+    capitalised words of document titles ("Glassdoor")."""
+    names: dict[str, str] = {}
+    for fact in facts:
+        for qualifier in fact.qualifiers:
+            if qualifier.startswith("according to "):
+                name = qualifier[len("according to "):]
+                names.setdefault(name.lower(), name)
+    for document in documents.values():
+        for word in re.findall(r"\b[A-Z][\w&.-]*[A-Za-z]", document.title):
+            if idf.get(singular(word.lower()), 99.0) > common and len(word) > 3 and not parts_of_speech(word):
+                names.setdefault(word.lower(), word)
+    return names
+
+
+def sentence_idf(sentences: list[Sentence]) -> dict[str, float]:
+    return _sentence_terms(sentences)[0]
+
+
+MAX_POSTINGS = 200  # a word in more sentences than this is not rare: it gets no list of its own
+
+
+def _sentence_terms(sentences: list[Sentence]) -> tuple[dict[str, float], dict[str, list[int]]]:
+    """IDF of every word (singular) over the sentences, and for the rarer words the sentences that use them."""
+    frequency: Counter[str] = Counter()
+    postings: dict[str, list[int]] = {}
+    for sentence in sentences:
+        terms = {singular(w) for w in words(sentence.text + " " + sentence.context)}
+        frequency.update(terms)
+        for term in terms:
+            listed = postings.setdefault(term, [])
+            if len(listed) <= MAX_POSTINGS:
+                listed.append(sentence.sentence_id)
+    count = max(len(sentences), 1)
+    rare = max(20, min(MAX_POSTINGS, count // 20))  # in at most 5% of the sentences
+    return ({term: math.log(1 + count / df) for term, df in frequency.items()},
+            {term: ids for term, ids in postings.items() if len(ids) <= rare})
