@@ -147,7 +147,8 @@ def run(repeat: int, work: Path) -> None:
     import uvicorn
 
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(CurrentAdvisor(advisor)), host="127.0.0.1", port=port, log_level="warning"))
+    config = uvicorn.Config(create_app(CurrentAdvisor(advisor)), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     while not server.started:

@@ -20,11 +20,12 @@ from careerbot.index.embedding import SentenceTransformerEmbedder  # noqa: E402
 from careerbot.index.lexical import reciprocal_rank_fusion, weighted_fusion  # noqa: E402
 
 CANDIDATES = {
-    "rrf k=60": lambda d, l: reciprocal_rank_fusion(d, l),
-    "rrf k=20": lambda d, l: reciprocal_rank_fusion(d, l, k=20),
-    "rrf k=60, dense 0.4": lambda d, l: reciprocal_rank_fusion(d, l, weights=[0.4, 0.6]),
-    "rrf k=60, dense 0.6": lambda d, l: reciprocal_rank_fusion(d, l, weights=[0.6, 0.4]),
-    **{f"weighted, dense {w}": (lambda w: lambda d, l: weighted_fusion(d, l, w))(w) for w in (0.3, 0.4, 0.5, 0.6, 0.7)},
+    "rrf k=60": lambda dense, lex: reciprocal_rank_fusion(dense, lex),
+    "rrf k=20": lambda dense, lex: reciprocal_rank_fusion(dense, lex, k=20),
+    "rrf k=60, dense 0.4": lambda dense, lex: reciprocal_rank_fusion(dense, lex, weights=[0.4, 0.6]),
+    "rrf k=60, dense 0.6": lambda dense, lex: reciprocal_rank_fusion(dense, lex, weights=[0.6, 0.4]),
+    **{f"weighted, dense {w}": (lambda dense, lex, w=w: weighted_fusion(dense, lex, w))
+       for w in (0.3, 0.4, 0.5, 0.6, 0.7)},
 }
 
 

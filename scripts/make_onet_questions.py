@@ -224,7 +224,7 @@ class Phrases:
                     score = sum(self.idf.get(w.lower(), 0) for _, _, w in span if w.lower() not in STOP) / n ** 0.35
                     candidates.append((score, span[0][0], span[-1][1]))
         chosen: list[tuple[int, int]] = []
-        for score, start, end in sorted(candidates, key=lambda c: (-c[0], c[1])):
+        for _score, start, end in sorted(candidates, key=lambda c: (-c[0], c[1])):
             if all(end <= s or start >= e for s, e in chosen):
                 chosen.append((start, end))
             if len(chosen) == count:

@@ -7,16 +7,17 @@ import re
 import shutil
 
 import pytest
-from conftest import SHIPPED_CORPUS, running_server
 
 from careerbot.answer.advisor import CurrentAdvisor
 from careerbot.config import PROJECT_ROOT, Settings
 from careerbot.http.app import create_app
 from careerbot.index.build import build_index
+from conftest import SHIPPED_CORPUS, running_server
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (scripts/test installs it)")
+pytestmark = pytest.mark.skipif(CHROMIUM is None,
+                                reason="Debian's chromium is not installed (scripts/test installs it)")
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 XSS_TEXT = ("Security Careers\n\nPenetration testers probe web forms. A tester types <script>alert(1)</script> "
             "and <img src=x onerror=alert(2)> into forms to check that they are shown as text.\n")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from conftest import free_port
 
 

@@ -38,7 +38,8 @@ def test_subject_swap(advisor, questions, resolved, value):
 
 
 def test_subject_swap_carries_through_several_turns(advisor):
-    answers = conversation(advisor, "What is the entry-level salary in Seattle?", "And in Boston?", "What about Austin?")
+    answers = conversation(advisor, "What is the entry-level salary in Seattle?", "And in Boston?",
+                           "What about Austin?")
     assert answers[-1].resolved_question == "What is the entry-level salary in Austin?"
     assert answers[-1].facts[0].value == "$80,000 – $110,000"
 
@@ -50,7 +51,8 @@ def test_attribute_swap_keeps_the_subject(advisor):
 
 
 def test_level_swap(advisor):
-    answers = conversation(advisor, "How much do entry-level ML engineers earn?", "And senior ones?", "What about mid-level?")
+    answers = conversation(advisor, "How much do entry-level ML engineers earn?", "And senior ones?",
+                           "What about mid-level?")
     assert answers[1].resolved_question == "How much do senior ML engineers earn?"
     assert answers[1].facts[0].value == "$150,000 to $200,000+ annually"
     assert answers[2].resolved_question == "How much do mid-level ML engineers earn?"

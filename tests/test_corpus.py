@@ -1,9 +1,8 @@
 from pathlib import Path
 
-from conftest import SHIPPED_CORPUS, write_pdf
-
 from careerbot.ingest.chunking import chunk_document
 from careerbot.ingest.readers import read_corpus
+from conftest import SHIPPED_CORPUS, write_pdf
 
 
 def test_shipped_corpus_reads_whole_with_titles_from_first_lines():

@@ -8,7 +8,6 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from test_cli import careerbot
 
 from careerbot.errors import CareerbotError, InvalidQuestion
 from careerbot.evaluation.run import (
@@ -29,6 +28,7 @@ from careerbot.evaluation.scoring import (
     score,
 )
 from careerbot.records import Answer, Citation, FactUse, ParsedValue
+from test_cli import careerbot
 
 SALARY = "$80,000 – $110,000"
 

@@ -50,7 +50,8 @@ def test_importing_careerbot_loads_neither_torch_nor_faiss():
     import subprocess
     import sys
 
-    code = ("import sys, careerbot, careerbot.http.app, careerbot.cli, careerbot.answer.advisor, careerbot.index.build; "
+    code = ("import sys, careerbot, careerbot.http.app, careerbot.cli, careerbot.answer.advisor, "
+            "careerbot.index.build; "
             "print(sorted(m for m in ('torch', 'faiss', 'sentence_transformers', 'bm25s') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -4,7 +4,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import SHIPPED_CORPUS
 
 from careerbot.answer.advisor import load_advisor
 from careerbot.config import Settings
@@ -12,6 +11,7 @@ from careerbot.errors import CorpusEmpty, IndexMismatch, IndexMissing
 from careerbot.index.build import build_index
 from careerbot.index.load import load_corpus_index
 from careerbot.index.store import current_version
+from conftest import SHIPPED_CORPUS
 
 
 def test_build_and_load_round_trip(shipped_index: Settings):
@@ -22,7 +22,8 @@ def test_build_and_load_round_trip(shipped_index: Settings):
     assert manifest.dimension == 384
     assert manifest.chunk_count == len(corpus.chunks) == corpus.chunk_vectors.size
     assert len(corpus.sentence_vectors) == len(corpus.sentences) == manifest.sentence_count
-    assert corpus.documents["ml-engineer-entry-level.txt"].text == (SHIPPED_CORPUS / "ml-engineer-entry-level.txt").read_text()
+    shipped_text = (SHIPPED_CORPUS / "ml-engineer-entry-level.txt").read_text()
+    assert corpus.documents["ml-engineer-entry-level.txt"].text == shipped_text
 
 
 def test_loading_with_another_model_says_to_rebuild(shipped_index: Settings, embedder, tmp_path: Path):

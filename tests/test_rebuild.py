@@ -13,7 +13,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import SHIPPED_CORPUS, running_server
 
 from careerbot.answer.advisor import CurrentAdvisor, load_advisor
 from careerbot.config import PROJECT_ROOT, Settings
@@ -24,6 +23,7 @@ from careerbot.index.embedding import SentenceTransformerEmbedder
 from careerbot.index.load import load_corpus_index
 from careerbot.index.lock import build_in_progress, build_lock
 from careerbot.index.store import VERSIONS, current_version
+from conftest import SHIPPED_CORPUS, running_server
 
 ONET_DATA = PROJECT_ROOT.parent / "shared" / "data"
 
@@ -51,7 +51,8 @@ def small_corpus(root: Path, prebuilt: Settings | None = None) -> Settings:
 
 
 def welders(salary: str) -> str:
-    return f"Welding Careers\n\nWelders join metal parts with heat.\n\nWelder Pay\n\nCity Annual Pay\nTulsa, OK {salary}\nReno, NV $51,000\nMobile, AL $47,500\n"
+    return (f"Welding Careers\n\nWelders join metal parts with heat.\n\nWelder Pay\n\nCity Annual Pay\n"
+            f"Tulsa, OK {salary}\nReno, NV $51,000\nMobile, AL $47,500\n")
 
 
 def test_an_incremental_build_embeds_only_what_changed(embedder, tmp_path):
@@ -121,7 +122,8 @@ def test_a_build_killed_at_any_moment_leaves_the_current_version_served(embedder
     settings = small_corpus(tmp_path)
     for number in range(40):  # enough text that a full build takes a few seconds
         (settings.corpus_dir / f"extra-{number:02}.txt").write_text(
-            f"Extra Career Notes {number}\n\n" + " ".join(f"Sentence {i} about careers in field {number}." for i in range(60)))
+            f"Extra Career Notes {number}\n\n"
+            + " ".join(f"Sentence {i} about careers in field {number}." for i in range(60)))
     first = build_index(settings, embedder)
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERBOT_")}
     command = [sys.executable, "-m", "careerbot", "--corpus", str(settings.corpus_dir), "--index",

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 from careerbot.errors import CareerbotError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+T = TypeVar("T")
 
 
 def packaged_model_path() -> Path:
@@ -41,18 +45,19 @@ class Settings:
     def resolved_model_path(self) -> Path:
         return self.model_path if self.model_path is not None else packaged_model_path()
 
-    def with_overrides(self, **changes: object) -> "Settings":
+    def with_overrides(self, **changes: Any) -> Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-def _env_value(name: str, cast: type, default: object) -> object:
+def _env_value(name: str, cast: Callable[[str], T], default: T) -> T:
     raw = os.environ.get(f"CAREERBOT_{name}")
     if raw is None or raw == "":
         return default
     try:
         return cast(raw)
     except ValueError as error:
-        raise CareerbotError(f"CAREERBOT_{name}={raw!r} is not a valid {cast.__name__}: {error}") from None
+        kind = getattr(cast, "__name__", "value")
+        raise CareerbotError(f"CAREERBOT_{name}={raw!r} is not a valid {kind}: {error}") from None
 
 
 def settings_from_env() -> Settings:
@@ -60,9 +65,9 @@ def settings_from_env() -> Settings:
     base = Settings()
     model = os.environ.get("CAREERBOT_MODEL_PATH")
     return Settings(
-        corpus_dir=Path(_env_value("CORPUS_DIR", str, base.corpus_dir)),
-        index_dir=Path(_env_value("INDEX_DIR", str, base.index_dir)),
-        web_dir=Path(_env_value("WEB_DIR", str, base.web_dir)),
+        corpus_dir=_env_value("CORPUS_DIR", Path, base.corpus_dir),
+        index_dir=_env_value("INDEX_DIR", Path, base.index_dir),
+        web_dir=_env_value("WEB_DIR", Path, base.web_dir),
         model_path=Path(model) if model else None,
         top_k=_env_value("TOP_K", int, base.top_k),
         answer_sentences=_env_value("ANSWER_SENTENCES", int, base.answer_sentences),

@@ -6,7 +6,14 @@ Frozen dataclasses with no behaviour beyond small conveniences; this module impo
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+# A quotable unit: a sentence of prose, a list item, a table row, a heading; a run of short items quoted as one list;
+# (at answer time) a lead-in joined with what it points at.
+SentenceKind = Literal["sentence", "item", "row", "heading", "list", "block"]
+ValueKind = Literal["money", "percent", "number", "text"]
+FactSource = Literal["table", "prose"]  # a table cell, or a figure stated in a sentence
+Role = Literal["user", "assistant"]
 
 
 @dataclass(frozen=True)
@@ -43,7 +50,7 @@ class Sentence:
     start: int
     end: int
     text: str
-    kind: str = "sentence"  # sentence | item | row | heading
+    kind: SentenceKind = "sentence"
     context: str = ""  # for a table row: the table's header line
     section: str = ""  # the nearest heading above it
 
@@ -52,7 +59,7 @@ class Sentence:
 class ParsedValue:
     """A figure as a number: a single value has low == high."""
 
-    kind: str  # money | percent | number | text
+    kind: ValueKind
     low: float | None = None
     high: float | None = None
     currency: str | None = None  # ISO code
@@ -76,7 +83,7 @@ class Fact:
     start: int  # the quote's span in the document
     end: int
     sentence_id: int  # the quotable unit the quote is
-    source: str  # table | prose
+    source: FactSource
     table: int = -1  # facts of one table share this number (per document); -1 for prose
 
 
@@ -111,7 +118,7 @@ class FactUse:
     parsed: ParsedValue
     caption: str
     qualifiers: tuple[str, ...]
-    source: str
+    source: FactSource
     citation: Citation
 
 
@@ -131,5 +138,5 @@ class Answer:
 class Turn:
     """One earlier message of a conversation (OpenAI-style)."""
 
-    role: str  # user | assistant
+    role: Role
     content: str

@@ -42,6 +42,7 @@ def facts_text(facts: list[Fact], output: str) -> str:
     lines = []
     for fact in facts:
         stated = f" ({', '.join(fact.qualifiers)})" if fact.qualifiers else ""
-        lines.append(f"{fact.subject} — {fact.attribute}: {fact.value}{stated}  [{fact.doc_id}:{fact.start}-{fact.end}]")
+        where = f"[{fact.doc_id}:{fact.start}-{fact.end}]"
+        lines.append(f"{fact.subject} — {fact.attribute}: {fact.value}{stated}  {where}")
     lines.append(f"{len(facts)} facts")
     return "\n".join(lines) + "\n"

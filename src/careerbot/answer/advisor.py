@@ -176,7 +176,7 @@ class Advisor:
         fused = fuse(dense, lexical)[: self.settings.top_k]
         rows = [row for row, _ in fused]
         cosines = corpus.chunk_matrix[rows] @ query if corpus.chunk_matrix is not None and rows else []
-        chunk_scores = {row: float(score) for row, score in zip(rows, cosines)}
+        chunk_scores = {row: float(score) for row, score in zip(rows, cosines, strict=False)}
         # Whether the corpus covers the question at all is judged by meaning: the best dense match.
         return Retrieval(question, chunk_scores, corpus.sentence_vectors @ query, dense[0][1] if dense else 0.0)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 
 from careerbot.answer.compose import comparison_verdict, fact_sentence, ranking_sentence
 from careerbot.answer.pointers import display, is_pointer, render_block
@@ -43,6 +44,10 @@ class Citations:
                                  fact.qualifiers, fact.source, citation)
 
 
+def _shifted_marker(shift: int, marker: re.Match[str]) -> str:
+    return f"[{int(marker.group(1)) + shift}]"
+
+
 def join_answers(answers: list[Answer]) -> Answer:
     """Answers to the parts of a double question as one, their citations renumbered in order."""
     text: list[str] = []
@@ -51,7 +56,7 @@ def join_answers(answers: list[Answer]) -> Answer:
     for answer in answers:
         offset = len(citations)
         renumbered = {c.id: replace(c, id=c.id + offset) for c in answer.citations}
-        text.append(re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", answer.answer))
+        text.append(re.sub(r"\[(\d+)\]", partial(_shifted_marker, offset), answer.answer))
         citations.extend(renumbered.values())
         facts.extend(replace(f, citation=renumbered[f.citation.id]) for f in answer.facts)
     return replace(answers[0], answer=" ".join(text), found=any(a.found for a in answers), citations=citations,
@@ -63,9 +68,10 @@ def compose_answer(corpus: CorpusIndex, found: Retrieval, facts: list[FactMatch]
     citations = Citations(corpus)
     parts: list[str] = [lead] if lead else []
     uses: list[FactUse] = []
-    seen: set[tuple[str, str]] = set()
-    facts = [m for m in facts if (m.fact.doc_id, m.fact.value) not in seen
-             and not seen.add((m.fact.doc_id, m.fact.value))]  # type: ignore[func-returns-value]
+    first_of: dict[tuple[str, str], FactMatch] = {}  # the same value from the same document once
+    for match in facts:
+        first_of.setdefault((match.fact.doc_id, match.fact.value), match)
+    facts = list(first_of.values())
     for number, match in enumerate(facts):
         if number == 1 and match.fact.doc_id != facts[0].fact.doc_id:
             parts.append("Another source gives:" if len({m.fact.doc_id for m in facts}) == 2

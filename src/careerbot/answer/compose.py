@@ -104,10 +104,11 @@ def comparison_verdict(leads: list[tuple[Fact, int]]) -> str:
     values = [sort_value(fact.parsed) for fact, _ in leads]
     if len(measures) != 1 or len(kinds) != 1 or any(v is None for v in values):
         return ""
-    ranked = sorted(zip(leads, values), key=lambda pair: -(pair[1] or 0.0))
+    ranked = sorted(zip(leads, values, strict=False), key=lambda pair: -(pair[1] or 0.0))
     (top, marker), top_value = ranked[0]
     measure = measure_words(top)
     others = " and ".join(f"{plain(f.value)} for {plain(f.subject)} [{m}]" for (f, m), _ in ranked[1:])
     if all(value == top_value for _, value in ranked):
         return f"They have the same {measure}: {plain(top.value)} [{marker}]."
-    return f"{capitalised(plain(top.subject))} has the higher {measure}: {plain(top.value)} [{marker}], against {others}."
+    return (f"{capitalised(plain(top.subject))} has the higher {measure}: {plain(top.value)} [{marker}], "
+            f"against {others}.")

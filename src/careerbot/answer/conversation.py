@@ -21,7 +21,8 @@ MAX_CONTEXT_QUESTIONS = 6  # earlier user turns that can matter to the next ques
 
 _MARKER = re.compile(r"^\s*(?:(?:and|but|also|so|ok(?:ay)?|then)\b[\s,]*)?(?:(?:what|how) about\b|(?:and|also)\b|"
                      r"same (?:for|in)\b|(?:in|for|at|with)\b(?=[^?]{0,40}\??\s*$))", re.I)
-_LEADING_FILLER = re.compile(r"^\s*(?:and|but|also|so|ok(?:ay)?|then)?[\s,]*(?:(?:what|how) about|same (?:for|in))?[\s,]*",
+_LEADING_FILLER = re.compile(r"^\s*(?:and|but|also|so|ok(?:ay)?|then)?[\s,]*"
+                             r"(?:(?:what|how) about|same (?:for|in))?[\s,]*",
                              re.I)
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|theirs|this|these|those|ones?)\b", re.I)
 _QUESTION_WORD = re.compile(r"^(?:who|what|when|where|why|how|which|is|are|do|does|can|should|tell|list|give)\b", re.I)

@@ -113,7 +113,8 @@ def facts_for_place_and_level(query: Query, facts: list[FactMatch], corpus: Corp
     return located, ""
 
 
-def tables_like(embedder: Embedder, names: list[str], tables: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+def tables_like(embedder: Embedder, names: list[str],
+                tables: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
     """The tables whose row labels are most like the names asked about (a city asked about: tables of cities)."""
     tables = [(measure, table[:MAX_LISTED * 2]) for measure, table in tables[:MAX_TABLES]]
     if not tables:
@@ -127,7 +128,7 @@ def tables_like(embedder: Embedder, names: list[str], tables: list[tuple[str, li
         best_per_table.append(float(likeness[position:position + len(table)].max()))
         position += len(table)
     top = max(best_per_table)
-    return [table for table, score in zip(tables, best_per_table) if score >= top - 0.1][:2]
+    return [table for table, score in zip(tables, best_per_table, strict=False) if score >= top - 0.1][:2]
 
 
 def not_covered(embedder: Embedder, corpus: CorpusIndex, found: Retrieval, unknown: list[str]) -> Answer:
@@ -136,7 +137,8 @@ def not_covered(embedder: Embedder, corpus: CorpusIndex, found: Retrieval, unkno
         opening = f"The sources do not mention {', '.join(unknown)}, so I cannot answer that from them."
     else:
         opening = "The sources do not cover that question, so I cannot answer it from them."
-    tables = tables_like(embedder, unknown, covered_tables(corpus, found.question, found.sentence_scores)) if unknown else []
+    tables = tables_like(embedder, unknown, covered_tables(corpus, found.question, found.sentence_scores)) \
+        if unknown else []
     if tables:
         hint = "".join(f" They give {measure} for: {'; '.join(subjects[:MAX_LISTED])}"
                        f"{f' and {len(subjects) - MAX_LISTED} more' if len(subjects) > MAX_LISTED else ''}."

@@ -63,7 +63,8 @@ def title_overlap(corpus: CorpusIndex, question_terms: dict[str, float], sentenc
     return weighted_share(question_terms, term_set(corpus.documents[sentence.doc_id].title))
 
 
-KIND_BONUS = 0.06  # a unit of the shape the question's kind wants (a list for "which skills", "X is ..." for "what is X")
+# A unit of the shape the question's kind wants (a list for "which skills", "X is ..." for "what is X").
+KIND_BONUS = 0.06
 _DEFINING = re.compile(r"\b(?:is|are|refers? to|means?|involves?|consists? of)\b|,\s(?:a|an|the)\s", re.I)
 
 
@@ -95,7 +96,8 @@ def _shape_bonus(query: Query | None, sentence: Sentence, corpus: CorpusIndex) -
 
 
 _TERM = re.compile(r"^(?:what|who)\s*(?:is|are|['’]s)\s+(?:an?\s+|the\s+)?(.+?)[?.!]*$|"
-                   r"^what (?:does|do|did) (?:an?\s+|the\s+)?(.+?) (?:actually |really |typically |usually )?do\b", re.I)
+                   r"^what (?:does|do|did) (?:an?\s+|the\s+)?(.+?) "
+                   r"(?:actually |really |typically |usually )?do\b", re.I)
 _DETERMINER = {"a", "an", "the", "as", "every", "each", "most", "many"}
 
 
@@ -142,7 +144,7 @@ def _same_words(found: list[str], term: list[str], levelled: bool = False) -> bo
     if levelled:
         found = [w for w in found if not levels(w)]
     return len(found) == len(term) and all(lemma(a) == lemma(b) or singular(a) == singular(b)
-                                           for a, b in zip(found, term))
+                                           for a, b in zip(found, term, strict=False))
 
 
 _DEFINING_VERBS = {"is", "are", "was", "were", "refers", "refer", "means", "mean", "involves", "consists",

@@ -50,8 +50,8 @@ def rank_facts(corpus: CorpusIndex, query: Query, sentence_scores: np.ndarray) -
     if not group:
         return None
     if query.levels:
-        levelled = [f for f in group if set(query.levels) & set(levels(" ".join(f.qualifiers) + " " + f.subject))]
-        group = levelled or group
+        at_level = [f for f in group if set(query.levels) & set(levels(" ".join(f.qualifiers) + " " + f.subject))]
+        group = at_level or group
     if len(query.subjects) >= 2:  # "which has the most openings: X, Y or Z?": among those named
         among = [f for f in group if any(_about(f, _spelled_out(m.text, corpus), set()) for m in query.subjects)]
         group = among if len(among) >= 2 else group

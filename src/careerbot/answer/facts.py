@@ -112,7 +112,7 @@ CANDIDATE_SENTENCES = 400  # facts are scored only for the best sentences and fo
 def _candidates(corpus: CorpusIndex, asked: set[str], sentence_scores: np.ndarray) -> set[int]:
     """Facts worth scoring: those of the best-matching sentences and those whose subject shares a question word."""
     count = min(CANDIDATE_SENTENCES, len(sentence_scores))
-    best = np.argpartition(-sentence_scores, count - 1)[:count] if count else []
+    best = np.argpartition(-sentence_scores, count - 1)[:count] if count else np.empty(0, dtype=np.int64)
     found = {position for sid in best for position in corpus.facts_by_sentence.get(int(sid), [])}
     for word in asked:
         found.update(corpus.facts_by_word.get(word, []))
@@ -121,7 +121,8 @@ def _candidates(corpus: CorpusIndex, asked: set[str], sentence_scores: np.ndarra
 
 def _subject_key(text: str, corpus: CorpusIndex) -> str:
     """A subject as looked up: acronyms the corpus defines written out, plurals folded."""
-    return name_key([w for t in text.split() for w in (corpus.acronyms.get(t.lower(), t) if t.isupper() else t).split()])
+    return name_key([w for t in text.split()
+                     for w in (corpus.acronyms.get(t.lower(), t) if t.isupper() else t).split()])
 
 
 def score_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray,

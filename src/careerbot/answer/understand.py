@@ -170,8 +170,10 @@ def _direction(text: str) -> str:
 def _asks_plural(text: str) -> bool:
     """ "Which companies ...", "What cities ...": the noun after the question word is plural."""
     match = re.match(r"^\s*(?:which|what)\s+(\w+)", text, re.I)
-    return bool(match) and match.group(1).lower().endswith("s") and singular(match.group(1).lower()) != \
-        match.group(1).lower() and match.group(1).lower() not in STOPWORDS
+    if match is None:
+        return False
+    noun = match.group(1).lower()
+    return noun.endswith("s") and singular(noun) != noun and noun not in STOPWORDS
 
 
 def _top_n(text: str) -> int | None:

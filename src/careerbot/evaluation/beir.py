@@ -12,6 +12,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -32,7 +33,7 @@ class Dataset:
     qrels: dict[str, dict[str, int]]  # query id -> doc id -> relevance
 
 
-def _jsonl(path: Path) -> list[dict]:
+def _jsonl(path: Path) -> list[dict[str, Any]]:
     try:
         with path.open(encoding="utf-8") as handle:
             return [json.loads(line) for line in handle if line.strip()]
@@ -94,7 +95,8 @@ def embed_corpus(texts: list[str], embedder: Embedder, cache_dir: Path | None) -
     key = hashlib.sha256((embedder.fingerprint + "\x00" + "\x00".join(texts)).encode()).hexdigest()[:20]
     cached = cache_dir / f"beir-{key}.npy" if cache_dir else None
     if cached and cached.is_file():
-        return np.load(cached)
+        loaded: np.ndarray = np.load(cached)
+        return loaded
     vectors = embedder.embed(texts, show_progress=True)
     if cached:
         cached.parent.mkdir(parents=True, exist_ok=True)
@@ -116,7 +118,7 @@ def rank(dataset: Dataset, embedder: Embedder, cache_dir: Path | None = None) ->
     lexical_index = LexicalIndex(dataset.texts)
     ids = list(dataset.queries)
     query_vectors = embedder.embed([dataset.queries[q] for q in ids])
-    dense = {q: dense_index.search(v, DEPTH) for q, v in zip(ids, query_vectors)}
+    dense = {q: dense_index.search(v, DEPTH) for q, v in zip(ids, query_vectors, strict=False)}
     lexical = {q: lexical_index.search(dataset.queries[q], DEPTH) for q in ids}
     return Rankings(dense, lexical)
 

@@ -1,7 +1,8 @@
 """careerbot eval: run the question sets through the advisor and score what it answers.
 
-The sets of tests/eval/ (format in tests/eval/README.md, scored by careerbot.evaluation.scoring) are reported per file, split,
-kind and style; the original tests/questions.json keeps its own report (passages, facts, follow-ups, abstention).
+The sets of tests/eval/ (format in tests/eval/README.md, scored by careerbot.evaluation.scoring) are reported per
+file, split, kind and style; the original tests/questions.json keeps its own report (passages, facts, follow-ups,
+abstention).
 """
 
 from __future__ import annotations
@@ -137,7 +138,8 @@ def evaluate(advisor: Advisor, cases: list[Case]) -> Report:
             ok = ok and all(checks)
             report.followup_results.append(ok)
         if not all(checks):
-            report.failures.append(case.question if not case.history else f"{case.history[-2].content} -> {case.question}")
+            report.failures.append(case.question if not case.history
+                                   else f"{case.history[-2].content} -> {case.question}")
     return report
 
 

@@ -2,8 +2,9 @@
 
 Builds are incremental: a document whose content hash is unchanged keeps its stored records and vectors, so only
 new and changed documents are embedded. When the reading code itself changed (a new careerbot), every document is
-read again, and only texts whose embedding text changed go through the model. A build writes a complete version beside the current one and switches
-CURRENT to it in one atomic rename; a build that fails or is killed leaves the current version in use.
+read again, and only texts whose embedding text changed go through the model. A build writes a complete version
+beside the current one and switches CURRENT to it in one atomic rename; a build that fails or is killed leaves the
+current version in use.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ import shutil
 import time
 import uuid
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 
-from careerbot import records
+from careerbot import records as record_types
 from careerbot.config import Settings
 from careerbot.errors import BuildFailed, CareerbotError, CorpusEmpty
 from careerbot.index.embedding import Embedder
@@ -41,7 +42,7 @@ from careerbot.records import Chunk, Document, Fact, Sentence, Skipped
 from careerbot.text import values
 
 # The modules whose code decides a document's records: when any changes, stored records are read again.
-_READING_MODULES = (readers, structure, chunking, values, facts, records)
+_READING_MODULES = (readers, structure, chunking, values, facts, record_types)
 
 
 def parser_fingerprint() -> str:
@@ -136,12 +137,12 @@ def _known_vectors(previous: dict[str, DocumentRecords]) -> dict[str, np.ndarray
         if records.chunk_vectors is None or records.sentence_vectors is None:
             continue
         chunk_of = {c.chunk_id: c for c in records.chunks}
-        for chunk, vector in zip(records.chunks, records.chunk_vectors):
+        for chunk, vector in zip(records.chunks, records.chunk_vectors, strict=False):
             known[chunk_embedding_text(chunk)] = vector
-        for sentence, vector in zip(records.sentences, records.sentence_vectors):
-            chunk = chunk_of.get(sentence.chunk_id)
-            if chunk is not None:
-                known[sentence_embedding_text(sentence, chunk)] = vector
+        for sentence, vector in zip(records.sentences, records.sentence_vectors, strict=False):
+            owner = chunk_of.get(sentence.chunk_id)
+            if owner is not None:
+                known[sentence_embedding_text(sentence, owner)] = vector
     return known
 
 
@@ -158,11 +159,12 @@ def _renumber(records: DocumentRecords, chunk_shift: int, sentence_shift: int, f
                for f in records.facts])
 
 
-def _embed(embedder: Embedder, texts: list[str], known: dict[str, np.ndarray], show_progress: bool) -> tuple[np.ndarray, int]:
+def _embed(embedder: Embedder, texts: list[str], known: dict[str, np.ndarray],
+           show_progress: bool) -> tuple[np.ndarray, int]:
     """Vectors of texts in order: known ones looked up, the rest in one batched call."""
     missing = list(dict.fromkeys(t for t in texts if t not in known))
     if missing:
-        known = known | dict(zip(missing, embedder.embed(missing, show_progress=show_progress)))
+        known = known | dict(zip(missing, embedder.embed(missing, show_progress=show_progress), strict=False))
     if not texts:
         return np.zeros((0, embedder.dimension), dtype=np.float32), 0
     return np.vstack([known[t] for t in texts]).astype(np.float32), len(missing)
@@ -181,7 +183,8 @@ def _embed_new(embedder: Embedder, fresh: list[DocumentRecords], show_progress: 
     c = s = 0
     for records in fresh:
         nc, ns = len(records.chunks), len(records.sentences)
-        done.append(replace(records, chunk_vectors=chunk_vectors[c:c + nc], sentence_vectors=sentence_vectors[s:s + ns]))
+        done.append(replace(records, chunk_vectors=chunk_vectors[c:c + nc],
+                            sentence_vectors=sentence_vectors[s:s + ns]))
         c, s = c + nc, s + ns
     return done, chunk_count + sentence_count
 
@@ -243,7 +246,7 @@ def build_index(settings: Settings, embedder: Embedder, show_progress: bool = Fa
         known = {} if same_reader else _known_vectors(previous)
         embedded_records, embedded = _embed_new(embedder, fresh, show_progress, known)
         by_doc = kept | {r.document.doc_id: r for r in embedded_records}
-        version = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f") + "-" + uuid.uuid4().hex[:6]
+        version = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f") + "-" + uuid.uuid4().hex[:6]
         total = _assemble([by_doc[d.doc_id] for d in documents])
         manifest = Manifest(
             format_version=FORMAT_VERSION, model_name=embedder.name, model_fingerprint=embedder.fingerprint,
@@ -291,8 +294,14 @@ def _assemble(parts: list[DocumentRecords]) -> _Total:
         chunks += moved.chunks
         sentences += moved.sentences
         facts += moved.facts
-    return _Total(chunks, sentences, facts, np.vstack([p.chunk_vectors for p in parts]),
-                  np.vstack([p.sentence_vectors for p in parts]))
+    return _Total(chunks, sentences, facts, np.vstack([_embedded(p.chunk_vectors) for p in parts]),
+                  np.vstack([_embedded(p.sentence_vectors) for p in parts]))
+
+
+def _embedded(vectors: np.ndarray | None) -> np.ndarray:
+    if vectors is None:
+        raise BuildFailed("A document reached the publish step without its vectors: a careerbot bug; report it.")
+    return vectors
 
 
 def has_index(settings: Settings) -> bool:

@@ -28,6 +28,10 @@ class Embedder(Protocol):
 
     def embed(self, texts: Sequence[str], show_progress: bool = False) -> np.ndarray: ...
 
+    def warm_up(self) -> None:
+        """Load the weights and run one encode, so the first question does not pay for it."""
+        ...
+
 
 def quiet_threads() -> None:
     """Offline, quiet libraries. Runs before torch or faiss is imported; setdefault leaves a user's choice alone.

@@ -35,7 +35,7 @@ def tokenize(text: str) -> list[str]:
         elif token not in STOPWORDS or len(token) == 1:
             out.append(token)
     words = [t for t in out if t[0].isalpha() and not t.endswith(("+", "#"))]
-    stems = dict(zip(words, _stemmer().stemWords(words)))
+    stems = dict(zip(words, _stemmer().stemWords(words), strict=False))
     return [stems.get(t, t) for t in out]
 
 
@@ -62,7 +62,7 @@ class LexicalIndex:
         if not known:
             return []
         rows, scores = self._bm25.retrieve([known], k=k, show_progress=False, n_threads=1)
-        return [(int(r), float(s)) for r, s in zip(rows[0], scores[0]) if s > 0]
+        return [(int(r), float(s)) for r, s in zip(rows[0], scores[0], strict=False) if s > 0]
 
 
 def reciprocal_rank_fusion(*rankings: Sequence[tuple[int, float]], k: int = RRF_K,
@@ -70,7 +70,7 @@ def reciprocal_rank_fusion(*rankings: Sequence[tuple[int, float]], k: int = RRF_
     """Fuse rankings by summing weight / (k + rank); best first."""
     weights = weights or [1.0] * len(rankings)
     fused: dict[int, float] = {}
-    for ranking, weight in zip(rankings, weights):
+    for ranking, weight in zip(rankings, weights, strict=False):
         for rank, (row, _) in enumerate(ranking, start=1):
             fused[row] = fused.get(row, 0.0) + weight / (k + rank)
     return sorted(fused.items(), key=lambda item: item[1], reverse=True)
@@ -96,6 +96,7 @@ def weighted_fusion(dense: Sequence[tuple[int, float]], lexical: Sequence[tuple[
         low, high = min(values), max(values)
         return {row: (score - low) / (high - low) if high > low else 1.0 for row, score in ranking}
 
-    d, l = normalised(dense), normalised(lexical)
-    fused = {row: dense_weight * d.get(row, 0.0) + (1 - dense_weight) * l.get(row, 0.0) for row in set(d) | set(l)}
+    by_meaning, by_words = normalised(dense), normalised(lexical)
+    fused = {row: dense_weight * by_meaning.get(row, 0.0) + (1 - dense_weight) * by_words.get(row, 0.0)
+             for row in set(by_meaning) | set(by_words)}
     return sorted(fused.items(), key=lambda item: item[1], reverse=True)

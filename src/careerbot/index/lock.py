@@ -9,8 +9,9 @@ import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO, Any
 
 from careerbot.errors import BuildFailed
 
@@ -18,7 +19,7 @@ LOCK_FILE = ".build.lock"
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @contextmanager
@@ -46,7 +47,7 @@ def build_lock(index_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _try_lock(handle: object, patience: float = 1.0) -> bool:
+def _try_lock(handle: IO[str], patience: float = 1.0) -> bool:
     """The exclusive lock, waiting out the instant a status probe (build_in_progress) holds a shared one."""
     deadline = time.monotonic() + patience
     while True:
@@ -59,7 +60,7 @@ def _try_lock(handle: object, patience: float = 1.0) -> bool:
             time.sleep(0.05)
 
 
-def build_in_progress(index_dir: Path) -> dict | None:
+def build_in_progress(index_dir: Path) -> dict[str, Any] | None:
     """{pid, started} of a build holding the lock of this index folder, or None."""
     path = index_dir / LOCK_FILE
     if not path.exists():

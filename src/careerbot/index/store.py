@@ -89,14 +89,16 @@ def read_manifest(folder: Path) -> Manifest:
     except FileNotFoundError:
         raise IndexCorrupt(f"The index version {folder} has no manifest. Rebuild it: careerbot index --full") from None
     except json.JSONDecodeError as error:
-        raise IndexCorrupt(f"The manifest in {folder} is not valid JSON ({error}). Rebuild: careerbot index --full") from None
+        raise IndexCorrupt(f"The manifest in {folder} is not valid JSON ({error}). "
+                           "Rebuild: careerbot index --full") from None
     if raw.get("format_version") != FORMAT_VERSION:
         raise IndexMismatch(f"The index in {folder} has format {raw.get('format_version')}, this careerbot reads "
                             f"format {FORMAT_VERSION}. Rebuild it: careerbot index --full")
     try:
         return Manifest(**raw)
     except TypeError as error:
-        raise IndexCorrupt(f"The manifest in {folder} is not one careerbot wrote ({error}). Rebuild: careerbot index --full") from None
+        raise IndexCorrupt(f"The manifest in {folder} is not one careerbot wrote ({error}). "
+                           "Rebuild: careerbot index --full") from None
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,8 @@ def read_version(index_dir: Path, version: str | None = None) -> StoredVersion:
         sentence_vectors = np.load(folder / "sentence_vectors.npy")
         chunk_matrix = np.load(folder / "chunk_vectors.npy")
     except (OSError, ValueError, TypeError, KeyError) as error:
-        raise IndexCorrupt(f"The index version {folder} cannot be read ({error}). Rebuild: careerbot index --full") from None
+        raise IndexCorrupt(f"The index version {folder} cannot be read ({error}). "
+                           "Rebuild: careerbot index --full") from None
     chunk_vectors = VectorIndex.load(folder / "chunks.faiss")
     if chunk_vectors.size != len(chunks) or len(sentence_vectors) != len(sentences):
         raise IndexCorrupt(f"The index version {folder} is inconsistent. Rebuild it: careerbot index --full")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -37,7 +37,7 @@ class VectorIndex:
         self._index = index
 
     @classmethod
-    def build(cls, vectors: np.ndarray, approximate: bool | None = None) -> "VectorIndex":
+    def build(cls, vectors: np.ndarray, approximate: bool | None = None) -> VectorIndex:
         """approximate=None chooses by size (APPROXIMATE_FROM)."""
         faiss = _faiss()
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
@@ -54,7 +54,7 @@ class VectorIndex:
         return cls(index)
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> Literal["flat", "hnsw"]:
         return "hnsw" if "HNSW" in type(self._index).__name__ else "flat"
 
     @property
@@ -71,13 +71,13 @@ class VectorIndex:
         if k <= 0:
             return []
         scores, ids = self._index.search(np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32), k)
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=False) if i >= 0]
 
     def save(self, path: Path) -> None:
         _faiss().write_index(self._index, str(path))
 
     @classmethod
-    def load(cls, path: Path) -> "VectorIndex":
+    def load(cls, path: Path) -> VectorIndex:
         faiss = _faiss()
         try:
             index = faiss.read_index(str(path))
@@ -85,4 +85,5 @@ class VectorIndex:
                 index.hnsw.efSearch = HNSW_SEARCH_DEPTH  # a search-time setting, not stored with the index
             return cls(index)
         except RuntimeError as error:
-            raise IndexCorrupt(f"Cannot read the vector index {path}: {error}. Rebuild it: careerbot index --full") from None
+            raise IndexCorrupt(f"Cannot read the vector index {path}: {error}. "
+                               "Rebuild it: careerbot index --full") from None

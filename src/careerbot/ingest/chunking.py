@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from careerbot.ingest.structure import Block, heading_text, parse_blocks, sentence_spans
-from careerbot.records import Chunk, Document, Sentence
+from careerbot.records import Chunk, Document, Sentence, SentenceKind
 
 MIN_WORDS = 40  # a section shorter than this shares its chunk with the next one
 MAX_WORDS = 200
@@ -50,7 +50,7 @@ def _group_blocks(document: Document, parsed: list[Block]) -> list[tuple[str, li
     current: list[Block] = []
     current_section = section
     words = 0
-    for block in (piece for block in parsed for piece in _split_long(text, block)):
+    for block in (piece for whole in parsed for piece in _split_long(text, whole)):
         block_words = _word_count(text, block)
         starts_section = block.kind == "heading"
         if current and ((starts_section and words >= MIN_WORDS) or words + block_words > MAX_WORDS):
@@ -81,10 +81,11 @@ def chunk_document(document: Document, first_chunk_id: int = 0, first_sentence_i
         for block in blocks:
             if block.kind == "heading":
                 heading = heading_text(text, block)
-            kind = {"table": "row", "list": "item", "heading": "heading"}.get(block.kind, "sentence")
+            kinds: dict[str, SentenceKind] = {"table": "row", "list": "item", "heading": "heading"}
+            kind = kinds.get(block.kind, "sentence")
             header = text[block.units[0][0]:block.units[0][1]] if block.kind == "table" else ""
             for index, (unit_start, unit_end) in enumerate(block.units):
-                unit_kind = "heading" if block.kind == "table" and index == 0 else kind
+                unit_kind: SentenceKind = "heading" if block.kind == "table" and index == 0 else kind
                 sentences.append(Sentence(first_sentence_id + len(sentences), chunk_id, document.doc_id,
                                           unit_start, unit_end, text[unit_start:unit_end], unit_kind,
                                           header if unit_kind == "row" else "", heading))

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 
 from careerbot.ingest.chunking import ChunkedDocument
-from careerbot.ingest.structure import Block, heading_text
-from careerbot.records import Document, Fact, Sentence
+from careerbot.ingest.structure import Block, Span, heading_text
+from careerbot.records import Document, Fact, FactSource, Sentence
 from careerbot.text.terms import STOPWORDS, qualifiers
 from careerbot.text.values import (
     FIGURE,
@@ -74,7 +74,7 @@ class _Extractor:
         self.first_fact_id = first_fact_id
 
     def add(self, sentence: Sentence, subject: str, attribute: str, value: str, caption: str,
-            stated: list[str], source: str, table: int = -1) -> None:
+            stated: list[str], source: FactSource, table: int = -1) -> None:
         subject, attribute, value = (" ".join(x.split()) for x in (subject, attribute, value))
         if not subject or not value:
             return
@@ -95,7 +95,7 @@ class _Extractor:
             cells = _cells(self.text[span[0]:span[1]])
             if sentence is None or not cells:
                 continue
-            for column, value in zip(header[1:], cells[1:]):
+            for column, value in zip(header[1:], cells[1:], strict=False):
                 self.add(sentence, cells[0], column, value, context.caption, stated, "table", context.number)
 
     def flat_table(self, block: Block, context: TableContext, other_headers: list[list[str]]) -> None:
@@ -109,12 +109,13 @@ class _Extractor:
         else:
             self._text_rows(rows, label_column, rest, context, stated)
 
-    def _numeric_rows(self, rows, figures, rest: list[str], context: TableContext, stated: list[str]) -> None:  # type: ignore[no-untyped-def]
-        labels = [row[:m.start()].strip(" :–-") if m else "" for (_, row), m in zip(rows, figures)]
+    def _numeric_rows(self, rows: list[tuple[Span, str]], figures: list[re.Match[str] | None], rest: list[str],
+                      context: TableContext, stated: list[str]) -> None:
+        labels = [row[:m.start()].strip(" :–-") if m else "" for (_, row), m in zip(rows, figures, strict=False)]
         places = [_PLACE_AT_END.match(label) for label in labels]
         has_place_column = len(rest) > 1 and bool(_PLACE_COLUMN.match(rest[0]))
         attribute = " ".join(rest[1:] if has_place_column else rest)
-        for (span, row), match, label, place in zip(rows, figures, labels, places):
+        for (span, row), match, label, place in zip(rows, figures, labels, places, strict=False):
             sentence = self.row_sentence(span)
             if sentence is None or match is None or not label:
                 continue
@@ -125,7 +126,8 @@ class _Extractor:
             self.add(sentence, label, attribute, row[match.start():], context.caption, row_stated, "table",
                      context.number)
 
-    def _text_rows(self, rows, label_column: str, rest: list[str], context: TableContext, stated: list[str]) -> None:  # type: ignore[no-untyped-def]
+    def _text_rows(self, rows: list[tuple[Span, str]], label_column: str, rest: list[str], context: TableContext,
+                   stated: list[str]) -> None:
         """Rows whose cells are words: every row yields its label and its value as a fact, text values included.
 
         A flattened row has lost its cell borders, so the split is read from the rows: a value every row ends
@@ -138,7 +140,7 @@ class _Extractor:
         shared = 0
         while all(len(t) > shared + 1 for t in tails) and len({tuple(t[-shared - 1:]) for t in tails}) == 1:
             shared += 1
-        for (span, row), words in zip(rows, tails):
+        for (span, _row), words in zip(rows, tails, strict=False):
             sentence = self.row_sentence(span)
             if sentence is None:
                 continue

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString
 
 _BLOCKS = {"p", "div", "section", "article", "main", "header", "footer", "blockquote", "pre", "figure",
            "figcaption", "dd", "dt", "address"}

@@ -89,7 +89,8 @@ def _money(raw: str, hourly: bool = False) -> str:
 
 def wage_table(title: str, row: dict[str, str]) -> list[str]:
     """A pipe table of one BLS row, the occupation as the row label."""
-    columns = [("Employment", f"{float(row['TOT_EMP']):,.0f}" if row["TOT_EMP"] not in ("*", "**", "") else "not released"),
+    employed = f"{float(row['TOT_EMP']):,.0f}" if row["TOT_EMP"] not in ("*", "**", "") else "not released"
+    columns = [("Employment", employed),
                ("Median annual wage", _money(row["A_MEDIAN"])), ("Mean annual wage", _money(row["A_MEAN"])),
                ("Median hourly wage", _money(row["H_MEDIAN"], hourly=True)),
                ("10th percentile annual wage", _money(row["A_PCT10"])),
@@ -135,7 +136,8 @@ def render(o: Occupation, wages: dict[str, str] | None, education_names: dict[in
             lines.append(f"Other tools: {', '.join(other[:MAX_TECHNOLOGIES])}.")
         lines.append("")
     if o.related:
-        lines += [f"## Occupations related to {o.title}", "", f"Related occupations: {', '.join(o.related[:MAX_RELATED])}.", ""]
+        lines += [f"## Occupations related to {o.title}", "",
+                  f"Related occupations: {', '.join(o.related[:MAX_RELATED])}.", ""]
     if wages:
         lines += [f"## Wages of {o.title} (BLS, May 2024)", "",
                   f"The table below gives U.S. national employment and wages from BLS occupation {wages['OCC_CODE']} "
@@ -156,7 +158,8 @@ def import_onet(data_dir: Path, out_dir: Path, limit: int | None = None, codes: 
         raise CareerbotError(f"No O*NET occupation with code(s) {', '.join(sorted(missing))}.")
     wages = {r["OCC_CODE"]: r for r in _rows(data_dir / BLS_FILE) if r["O_GROUP"] == "detailed"}
     education_names = {int(r["Category"]): r["Category Description"]
-                       for r in _rows(onet / "Education, Training, and Experience Categories.tsv") if r["Scale ID"] == "RL"}
+                       for r in _rows(onet / "Education, Training, and Experience Categories.tsv")
+                       if r["Scale ID"] == "RL"}
     zones = {int(r["Job Zone"]): r for r in _rows(onet / "Job Zone Reference.tsv")}
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []

@@ -133,7 +133,8 @@ def read_document(path: Path, doc_id: str) -> Document:
     """Read one file into a Document; raises UnreadableDocument with the reason."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        raise UnreadableDocument(f"unsupported file type '{path.suffix or '(none)'}' (supported: {', '.join(sorted(READERS))})")
+        raise UnreadableDocument(f"unsupported file type '{path.suffix or '(none)'}' "
+                                 f"(supported: {', '.join(sorted(READERS))})")
     try:
         data = path.read_bytes()
     except OSError as error:

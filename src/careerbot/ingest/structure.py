@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from careerbot.text.values import FIGURE, parse_value
 
@@ -26,11 +27,14 @@ MAX_HEADING_WORDS = 12
 MAX_ROW_WORDS = 16
 
 
+BlockKind = Literal["heading", "paragraph", "list", "table"]
+
+
 @dataclass(frozen=True)
 class Block:
-    """A run of lines that belong together. kind: heading | paragraph | list | table."""
+    """A run of lines that belong together."""
 
-    kind: str
+    kind: BlockKind
     start: int
     end: int
     units: tuple[Span, ...]  # sentences, list items or table rows (the first row of a table is its header)
@@ -176,7 +180,8 @@ def _continues(text: str, first: Block, second: Block) -> bool:
         return False
     if second.kind != "heading" and not (len(tail.split()) <= MAX_HEADING_WORDS and tail.endswith("?")):
         return False
-    return bool(_DANGLING.search(head)) or (bool(_QUESTION_START.match(head)) and "?" not in head and tail.endswith("?"))
+    return bool(_DANGLING.search(head)) or (bool(_QUESTION_START.match(head)) and "?" not in head
+                                            and tail.endswith("?"))
 
 
 def parse_blocks(text: str) -> list[Block]:

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import re
 
-from careerbot.records import ParsedValue
+from careerbot.records import ParsedValue, ValueKind
 
 CURRENCIES = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _AMOUNT = rf"(?:[$£€¥₹]\s?)?(?:{_NUMBER})(?:\s?(?:[KkMm]|[Bb]n|million|billion|thousand)\b)?\+?(?:\s?%)?"
 _DASH = r"\s*(?:–|—|-|to)\s*"
-_UNIT = r"(?:\s*(?:/\s?(?:yr|year|hr|hour|mo|month)|per (?:year|annum|hour|month|week)|a (?:year|month|hour)|annually|yearly|hourly))"
+_UNIT = (r"(?:\s*(?:/\s?(?:yr|year|hr|hour|mo|month)|per (?:year|annum|hour|month|week)|a (?:year|month|hour)"
+         r"|annually|yearly|hourly))")
 # A figure: an amount or a range of two, with an optional rate unit.
 # A unit may be glued to the next word of a scraped page ("276K /yrMost Likely Range"): a capital may follow it.
-FIGURE = re.compile(rf"(?<![\w$£€¥₹.,])(?:between\s+(?=\S+\s+and\s)({_AMOUNT})\s+and\s+({_AMOUNT})|({_AMOUNT})(?:{_DASH}({_AMOUNT}))?)"
+FIGURE = re.compile(rf"(?<![\w$£€¥₹.,])(?:between\s+(?=\S+\s+and\s)({_AMOUNT})\s+and\s+({_AMOUNT})"
+                    rf"|({_AMOUNT})(?:{_DASH}({_AMOUNT}))?)"
                     rf"({_UNIT}(?![a-z0-9%]))?(?(5)|(?![\w%]))")
 # A figure that ends a table row: the row's value column.
 TRAILING_FIGURE = re.compile(rf"(?<![\w$£€¥₹.,])({_AMOUNT})(?:{_DASH}({_AMOUNT}))?({_UNIT})?\s*$")
@@ -54,7 +56,7 @@ def parse_figure(first: str, second: str | None = None, unit: str | None = None)
     currency = currency or currency_high
     percent = percent or percent_high
     # A rate per year or hour with no currency sign ("276K /yr") is still pay.
-    kind = "percent" if percent else "money" if currency or unit else "number"
+    kind: ValueKind = "percent" if percent else "money" if currency or unit else "number"
     if low is not None and high is not None and 0 < low * 100 < high:  # "$110-150K": the suffix covers both
         low *= 1_000 if high >= 1_000 else 1
     return ParsedValue(kind, low, high, currency, _unit(unit))

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Header
 
 from careerbot.errors import CareerbotError, NotAuthorised, ReindexDisabled
 from careerbot.http.deps import AdvisorDep, CurrentDep
-from careerbot.http.schemas import ErrorResponse, IndexStatus, ReindexResponse
+from careerbot.http.schemas import BuildHolder, ErrorResponse, IndexStatus, ReindexResponse, SkippedOut
 from careerbot.index.build import build_index
 from careerbot.index.lock import build_in_progress
 
@@ -26,8 +26,9 @@ def index_status(advisor: AdvisorDep) -> IndexStatus:
     return IndexStatus(version=corpus.version, documents=len(corpus.documents), chunks=len(corpus.chunks),
                        sentences=len(corpus.sentences), facts=len(corpus.facts), model=manifest.model_name,
                        dimension=manifest.dimension, vector_index=corpus.chunk_vectors.kind,
-                       built_at=manifest.built_at, build_seconds=manifest.build_seconds, skipped=manifest.skipped,
-                       build_in_progress=building)
+                       built_at=manifest.built_at, build_seconds=manifest.build_seconds,
+                       skipped=[SkippedOut(**skipped) for skipped in manifest.skipped],
+                       build_in_progress=BuildHolder(**building) if building is not None else None)
 
 
 def _authorised(expected: str, authorization: str | None) -> bool:

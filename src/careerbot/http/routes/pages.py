@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
 
 from careerbot.answer.starters import starter_questions
 from careerbot.http.deps import AdvisorDep
@@ -36,14 +37,16 @@ def starters_for(app: FastAPI, corpus: CorpusIndex) -> list[str]:
     cached = getattr(app.state, "starters", None)
     if cached is None or cached[0] != corpus.version:
         app.state.starters = (corpus.version, starter_questions(corpus))
-    return app.state.starters[1]
+    starters: list[str] = app.state.starters[1]
+    return starters
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def chat_page(request: Request, advisor: AdvisorDep) -> HTMLResponse:
     corpus = advisor.corpus
     titles = sorted(d.title for d in corpus.documents.values())
-    return request.app.state.templates.TemplateResponse(request, "index.html", {
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(request, "index.html", {
         "titles": titles, "starters": starters_for(request.app, corpus),
         "max_chars": advisor.settings.max_question_chars})
 
@@ -63,11 +66,13 @@ def source_page(request: Request, doc_id: str, advisor: AdvisorDep, start: str |
                                                        "inside the document.")
     text = document.text
     low, high = span if span != (0, 0) else (len(text), len(text))
-    return request.app.state.templates.TemplateResponse(request, "source.html", {
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(request, "source.html", {
         "title": document.title, "doc_id": doc_id, "before": text[:low], "highlighted": text[low:high],
         "after": text[high:]})
 
 def error_page(request: Request, status: int, heading: str, message: str) -> HTMLResponse:
     """An HTML page saying what went wrong, with the status code."""
-    return request.app.state.templates.TemplateResponse(request, "error.html", {"heading": heading, "message": message},
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(request, "error.html", {"heading": heading, "message": message},
                                       status_code=status)
