@@ -1,26 +1,20 @@
-"""The CLI through its installed entry point, in a subprocess, as a user runs it."""
+"""The CLI through its installed entry point, in a subprocess, as a user runs it (cli.py, terminal.py)."""
 
 import json
-import os
 import subprocess
 import sys
-import time
-from pathlib import Path
 
 import httpx
-import pytest
 
-from conftest import free_port
+from careerbot.index.store import read_version
+from careerbot.terminal import facts_text
+from helpers import free_port, run_careerbot, start_careerbot, tiny_corpus, tiny_index, wait_until_up
 
-
-def careerbot(*args: str, cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERBOT_")}
-    command = [sys.executable, "-m", "careerbot", *args]
-    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+PIPE_BUFFER = 65536  # what Linux holds in a pipe for a reader that has stopped reading
 
 
 def test_ask_prints_the_answer_with_its_sources(shipped_index, tmp_path):
-    result = careerbot("--index", str(shipped_index.index_dir), "ask", "What is Keras?", cwd=tmp_path)
+    result = run_careerbot("--index", str(shipped_index.index_dir), "ask", "What is Keras?", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Keras is a deep learning application programming interface" in result.stdout
     assert "Sources:" in result.stdout and "[1]" in result.stdout
@@ -28,28 +22,26 @@ def test_ask_prints_the_answer_with_its_sources(shipped_index, tmp_path):
 
 
 def test_ask_json_prints_the_raw_response(shipped_index, tmp_path):
-    result = careerbot("--index", str(shipped_index.index_dir), "ask", "--json", "What is the capital of France?",
-                       cwd=tmp_path)
+    result = run_careerbot("--index", str(shipped_index.index_dir), "ask", "--json", "What is the capital of France?",
+                           cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     body = json.loads(result.stdout)
     assert body["found"] is False and body["citations"] == []
 
 
 def test_errors_are_one_line_messages_with_exit_code_1(shipped_index, tmp_path):
-    missing = careerbot("--index", str(tmp_path / "none"), "ask", "What is Keras?", cwd=tmp_path)
+    missing = run_careerbot("--index", str(tmp_path / "none"), "ask", "What is Keras?", cwd=tmp_path)
     assert missing.returncode == 1
     assert "Error: No index" in missing.stderr and "careerbot index" in missing.stderr
     assert "Traceback" not in missing.stderr
-    empty = careerbot("--index", str(shipped_index.index_dir), "ask", "  ", cwd=tmp_path)
+    empty = run_careerbot("--index", str(shipped_index.index_dir), "ask", "  ", cwd=tmp_path)
     assert empty.returncode == 1 and "Error: The question is empty" in empty.stderr
 
 
 def test_index_reports_documents_and_skipped_files(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "bakers.txt").write_text("Baker Careers\n\nBakers bake bread and pastries early in the morning.\n")
-    (corpus / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
-    result = careerbot("index", cwd=tmp_path)
+    tiny_corpus(tmp_path, {"bakers.txt": "Baker Careers\n\nBakers bake bread and pastries early in the morning.\n",
+                           "photo.png": b"\x89PNG\r\n\x1a\n\x00\x00"})
+    result = run_careerbot("index", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Indexed 1 documents" in result.stdout
     assert "skipped photo.png: unsupported file type '.png'" in result.stdout
@@ -57,24 +49,13 @@ def test_index_reports_documents_and_skipped_files(tmp_path):
 
 
 def test_serve_builds_a_missing_index_then_answers_over_http(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "welders.md").write_text("# Welding Careers\n\nWelders join metal parts using heat and filler metal.\n")
+    tiny_corpus(tmp_path, {
+        "welders.md": "# Welding Careers\n\nWelders join metal parts using heat and filler metal.\n"})
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERBOT_")}
-    server = subprocess.Popen([sys.executable, "-m", "careerbot", "serve", "--port", str(port)], cwd=tmp_path,
-                              env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = start_careerbot("serve", "--port", str(port), cwd=tmp_path, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True)
     try:
-        deadline = time.monotonic() + 240
-        while True:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"server did not start: {server.stdout.read() if server.stdout else ''}")
-            time.sleep(0.5)
+        wait_until_up(f"http://127.0.0.1:{port}", server)
         answer = httpx.post(f"http://127.0.0.1:{port}/ask", json={"question": "What do welders do?"}, timeout=30)
         assert answer.status_code == 200
         assert answer.json()["citations"][0]["doc_id"] == "welders.md"
@@ -85,36 +66,41 @@ def test_serve_builds_a_missing_index_then_answers_over_http(tmp_path):
     assert "building it" in output
 
 
-def test_eval_runs_end_to_end_on_the_shipped_corpus(shipped_index, tmp_path):
-    result = careerbot("--index", str(shipped_index.index_dir), "eval", "--json", cwd=tmp_path)
+def test_chat_in_the_terminal_follows_the_conversation(shipped_index, tmp_path):
+    script = "What is the entry-level salary in Seattle?\nAnd in Boston?\n\n/clear\nAnd in Boston?\n/quit\n"
+    result = run_careerbot("--index", str(shipped_index.index_dir), "chat", input=script, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout)
-    assert report["cases"] >= 40
-    for part in ("passage", "facts", "followups", "abstention", "latency_ms"):
-        assert part in report
-    assert report["passage"]["hit@5"] >= 0.8 and report["abstention"]["accuracy"] >= 0.9
-    assert report["facts"]["accuracy"] >= 0.9 and report["followups"]["accuracy"] >= 0.9
+    out = result.stdout
+    assert "$90,000 – $120,000" in out
+    assert "(reading it as: What is the entry-level salary in Boston?)" in out
+    assert "$85,000 – $115,000" in out and "Sources:" in out
+    assert "(conversation cleared)" in out
+    assert out.count("(reading it as:") == 1  # after /clear, "And in Boston?" has nothing to follow
 
 
-def test_eval_beir_scores_a_beir_folder(tmp_path):
-    from test_retrieval import write_beir
-
-    write_beir(tmp_path / "tiny")
-    result = careerbot("eval", "beir", str(tmp_path / "tiny"), "--split", "test", "--cache", str(tmp_path / "cache"),
-                       cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert "nDCG@10" in result.stdout and "hybrid" in result.stdout and "0.6451" in result.stdout
-    missing = careerbot("eval", "beir", str(tmp_path / "tiny"), "--split", "dev", cwd=tmp_path)
-    assert missing.returncode == 1 and "qrels/dev.tsv" in missing.stderr
-
-
-def test_output_cut_short_by_its_reader_is_not_an_error(shipped_index, tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERBOT_")}
-    process = subprocess.Popen([sys.executable, "-m", "careerbot", "--index", str(shipped_index.index_dir), "facts"],
-                               cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+def test_output_cut_short_by_its_reader_is_not_an_error(embedder, tmp_path):
+    # Enough facts that the output cannot sit in the pipe's buffer: the write is still going when the reader leaves.
+    rows = "".join(f"| Town {n} | ${40_000 + n * 10:,} | {n % 90}% | {n * 3} | ${n + 10}.50 per hour |\n"
+                   for n in range(200))
+    settings = tiny_index(tmp_path, embedder, {"towns.md": "# Pay by Town\n\n## Towns\n\n"
+                                               "| Town | Pay | Share | Openings | Hourly |\n|---|---|---|---|---|\n"
+                                               + rows})
+    written = facts_text(read_version(settings.index_dir).facts, "json")
+    assert len(written.encode()) > 4 * PIPE_BUFFER
+    # Unbuffered, Python drops what a pipe did not take instead of raising BrokenPipeError: run as a user's shell does.
+    process = start_careerbot("--index", str(settings.index_dir), "facts", "--format", "json", cwd=tmp_path,
+                              unset=("PYTHONUNBUFFERED",), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert process.stdout is not None and process.stderr is not None
     process.stdout.readline()  # `careerbot facts | head -1`: read one line, then stop listening
     process.stdout.close()
     stderr = process.stderr.read().decode()
     assert process.wait(timeout=120) == 0, stderr
-    assert "bug" not in stderr and "Traceback" not in stderr
+    assert "bug" not in stderr and "Traceback" not in stderr and "Error" not in stderr
+
+
+def test_importing_careerbot_loads_neither_torch_nor_faiss():
+    code = ("import sys, careerbot, careerbot.http.app, careerbot.cli, careerbot.answer.advisor, "
+            "careerbot.index.build; "
+            "print(sorted(m for m in ('torch', 'faiss', 'sentence_transformers', 'bm25s') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -1,15 +1,8 @@
-"""Follow-up questions: resolved from the history through the advisor, the API and `careerbot chat`."""
-
-import os
-import subprocess
-import sys
+"""Follow-up questions resolved from the earlier turns (answer/conversation.py), through the advisor."""
 
 import pytest
-from fastapi.testclient import TestClient
 
-from careerbot.answer.advisor import CurrentAdvisor
 from careerbot.errors import InvalidQuestion
-from careerbot.http.app import create_app
 from careerbot.records import Turn
 
 
@@ -92,32 +85,26 @@ def test_long_histories_are_trimmed_and_oversized_ones_refused(advisor):
         advisor.ask("And in Boston?", [Turn("user", "x" * 5000)])
 
 
-def test_the_api_resolves_follow_ups_statelessly(advisor):
-    with TestClient(create_app(CurrentAdvisor(advisor))) as client:
-        history = [{"role": "user", "content": "What is the entry-level salary in Seattle?"},
-                   {"role": "assistant", "content": "Seattle, WA — Salary Range: $90,000 – $120,000 [1]."}]
-        body = client.post("/ask", json={"question": "And in Boston?", "history": history}).json()
-        assert body["resolved_question"] == "What is the entry-level salary in Boston?"
-        assert body["facts"][0]["value"] == "$85,000 – $115,000"
-        alone = client.post("/ask", json={"question": "And in Boston?"}).json()
-        assert alone["resolved_question"] == "And in Boston?"
-        too_long = client.post("/ask", json={"question": "And in Boston?", "history": history * 101})
-        assert too_long.status_code == 422 and "limit is 200" in too_long.json()["error"]
-        bad_role = client.post("/ask", json={"question": "x?", "history": [{"role": "bot", "content": "hi"}]})
-        assert bad_role.status_code == 422 and "'user' or 'assistant'" in bad_role.json()["error"]
-        not_list = client.post("/ask", json={"question": "x?", "history": {"role": "user", "content": "hi"}})
-        assert not_list.status_code == 422 and "list of turns" in not_list.json()["error"]
+def test_which_one_after_a_list_and_a_missing_level_for_a_place(advisor):
+    which = advisor.ask("Which one does Microsoft offer?",
+                        [Turn("user", "Which certification does Google issue?"), Turn("assistant", "")])
+    assert which.resolved_question == "Which certification does Microsoft offer?"
+    assert all(f.value == "Microsoft" for f in which.facts) and which.facts
+    senior = advisor.ask("And senior ones?", [Turn("user", "How much do ML engineers make in Boston?"),
+                                              Turn("assistant", "")])
+    assert not senior.found
+    assert senior.answer.startswith("The sources give no senior figure for Boston, MA.")
 
 
-def test_chat_in_the_terminal_follows_the_conversation(shipped_index, tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERBOT_")}
-    script = "What is the entry-level salary in Seattle?\nAnd in Boston?\n\n/clear\nAnd in Boston?\n/quit\n"
-    result = subprocess.run([sys.executable, "-m", "careerbot", "--index", str(shipped_index.index_dir), "chat"],
-                            input=script, capture_output=True, text=True, cwd=tmp_path, env=env, timeout=300)
-    assert result.returncode == 0, result.stderr
-    out = result.stdout
-    assert "$90,000 – $120,000" in out
-    assert "(reading it as: What is the entry-level salary in Boston?)" in out
-    assert "$85,000 – $115,000" in out and "Sources:" in out
-    assert "(conversation cleared)" in out
-    assert out.count("(reading it as:") == 1  # after /clear, "And in Boston?" has nothing to follow
+def test_a_follow_up_naming_another_thing_asks_the_same_about_it(advisor):
+    history = [Turn("user", "What is TensorFlow?"), Turn("assistant", "")]
+    assert advisor.ask("and keras?", history).resolved_question == "What is keras?"
+    place = advisor.ask("in boston?", [Turn("user", "how much do ml engineers make"), Turn("assistant", "")])
+    assert "Boston, MA" in place.answer
+
+
+def test_a_follow_up_naming_another_place_replaces_the_place(advisor):
+    history = [Turn("user", "how much do ml engineers make in seattle"), Turn("assistant", "")]
+    answer = advisor.ask("what about boston", history)
+    assert answer.resolved_question == "how much do ml engineers make in boston"
+    assert answer.answer.startswith("Boston, MA:")

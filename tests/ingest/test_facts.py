@@ -1,11 +1,7 @@
+"""Tables and figures -> facts, each cited to its span (ingest/facts.py)."""
+
 from pathlib import Path
 
-import pytest
-
-from careerbot.answer.advisor import load_advisor
-from careerbot.config import PROJECT_ROOT, Settings
-from careerbot.evaluation.run import evaluate, load_cases
-from careerbot.index.build import build_index
 from careerbot.ingest.chunking import chunk_document
 from careerbot.ingest.facts import extract_facts
 from careerbot.ingest.readers import read_document
@@ -90,71 +86,3 @@ def test_shipped_tables_become_facts(advisor):
     assert ("ml-engineer-entry-level.txt", "Google", "45") in facts
     assert ("why-machine-learning-engineer.txt", "London, UK", "£60,000 – £85,000") in facts
     assert ("why-machine-learning-engineer.txt", "Data Scientist", "450") in facts
-
-
-@pytest.mark.parametrize("question,value", [
-    ("how much do junior ML engineers make in Austin?", "$80,000 – $110,000"),
-    ("entry level ML salary boston", "$85,000 – $115,000"),
-    ("What is the entry-level salary in Seattle?", "$90,000 – $120,000"),
-    ("How many positions is Google hiring for?", "45"),
-])
-def test_figure_questions_lead_with_the_fact_cited_to_its_row(advisor, question, value):
-    answer = advisor.ask(question)
-    assert answer.found
-    assert answer.answer.index(value) < answer.answer.index("[1]")
-    fact = answer.facts[0]
-    assert fact.value == value
-    source = advisor.corpus.documents[fact.citation.doc_id].text
-    assert source[fact.citation.start:fact.citation.end] == fact.citation.quote
-    assert value in fact.citation.quote
-    assert f"[{fact.citation.id}]" in answer.answer
-
-
-@pytest.mark.parametrize("question,values", [
-    ("How much do ML engineers make in San Francisco?", {"$100,000 – $135,000", "$125,000 – $170,000"}),
-    ("What is the entry-level salary of a machine learning engineer?",
-     {"$93,339 per year", "$80,000 and $110,000 annually"}),
-    ("What share of machine learning engineers are women?", {"30%", "18%"}),
-])
-def test_conflicting_figures_are_all_shown_with_their_sources(advisor, question, values):
-    answer = advisor.ask(question)
-    shown = {f.value: f for f in answer.facts}
-    assert values <= set(shown)
-    assert len({shown[v].citation.doc_id for v in values}) == len(values)
-    for value in values:
-        assert value in answer.answer and shown[value].citation.title in answer.answer
-
-
-def test_a_subject_no_source_covers_is_not_found_and_the_covered_ones_are_listed(advisor):
-    answer = advisor.ask("How much does a machine learning engineer make in Tokyo?")
-    assert not answer.found and answer.facts == []
-    assert "Tokyo" in answer.answer
-    for city in ("Seattle, WA", "Boston, MA", "London, UK"):
-        assert city in answer.answer
-
-
-def test_a_generated_document_with_a_new_table_is_answered_after_a_rebuild(embedder, tmp_path: Path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "data-analyst-pay.md").write_text(
-        "# Data Analyst Pay\n\nData analysts turn raw numbers into reports for managers.\n\n"
-        "## Pay by metro\n\nThe table below gives the starting pay for junior data analysts in each metro.\n\n"
-        "| Metro | Starting Pay | Remote Share |\n|---|---|---|\n"
-        "| Lisbon | €28,000 | 40% |\n| Denver | $68,000 | 35% |\n| Toronto | C$61,000 | 30% |\n")
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
-    report = build_index(settings, embedder)
-    assert report.facts == 6  # three rows, two value columns
-    advisor = load_advisor(settings, embedder)
-    answer = advisor.ask("What is the starting pay for data analysts in Denver?")
-    assert answer.found
-    assert answer.facts[0].subject == "Denver" and answer.facts[0].value == "$68,000"
-    assert "entry-level" in answer.facts[0].qualifiers
-    remote = advisor.ask("What share of data analysts work remote in Lisbon?")
-    assert remote.facts[0].value == "40%"
-
-
-def test_the_question_set_scores_well(advisor):
-    report = evaluate(advisor, load_cases(PROJECT_ROOT / "tests" / "questions.json")).summary()
-    assert report["facts"]["n"] >= 15 and report["facts"]["accuracy"] >= 0.9
-    assert report["abstention"]["accuracy"] >= 0.9
-    assert report["passage"]["hit@3"] >= 0.8

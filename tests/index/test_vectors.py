@@ -1,4 +1,4 @@
-"""The vector index alone, on small deterministic vectors (no model needed)."""
+"""The vector index alone, on small deterministic vectors, no model needed (index/vectors.py)."""
 
 import numpy as np
 
@@ -44,14 +44,6 @@ def test_size_chooses_the_kind():
 def test_empty_and_oversized_k_are_safe():
     index = VectorIndex.build(unit_vectors(3))
     assert len(index.search(unit_vectors(1)[0], 10)) == 3
-
-
-def test_importing_careerbot_loads_neither_torch_nor_faiss():
-    import subprocess
-    import sys
-
-    code = ("import sys, careerbot, careerbot.http.app, careerbot.cli, careerbot.answer.advisor, "
-            "careerbot.index.build; "
-            "print(sorted(m for m in ('torch', 'faiss', 'sentence_transformers', 'bm25s') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "[]"
+    assert index.search(unit_vectors(1)[0], 0) == []
+    empty = VectorIndex.build(np.zeros((0, 32), dtype=np.float32))
+    assert empty.size == 0 and empty.search(unit_vectors(1)[0], 5) == []

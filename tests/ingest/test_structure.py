@@ -1,3 +1,5 @@
+"""The structure of a plain-text document: blocks and their quotable units (ingest/structure.py)."""
+
 from careerbot.ingest.structure import parse_blocks, sentence_spans
 
 TEXT = """Pay by City

@@ -1,4 +1,5 @@
-"""The chat page in a real browser: Debian's Chromium driven by Playwright, against a live careerbot server."""
+"""The chat page in a real browser: Debian's Chromium driven by Playwright, against a live careerbot server
+(web/static/app.js and the pages of http/routes/pages.py)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ import shutil
 import pytest
 
 from careerbot.answer.advisor import CurrentAdvisor
-from careerbot.config import PROJECT_ROOT, Settings
+from careerbot.config import PROJECT_ROOT
 from careerbot.http.app import create_app
 from careerbot.index.build import build_index
-from conftest import SHIPPED_CORPUS, running_server
+from helpers import running_server, shipped_copy
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -25,10 +26,8 @@ XSS_TEXT = ("Security Careers\n\nPenetration testers probe web forms. A tester t
 
 @pytest.fixture(scope="module")
 def server(embedder, tmp_path_factory):
-    root = tmp_path_factory.mktemp("browser")
-    shutil.copytree(SHIPPED_CORPUS, root / "corpus")
-    (root / "corpus" / "security-careers.txt").write_text(XSS_TEXT)
-    settings = Settings(corpus_dir=root / "corpus", index_dir=root / "index")
+    settings = shipped_copy(tmp_path_factory.mktemp("browser"))
+    (settings.corpus_dir / "security-careers.txt").write_text(XSS_TEXT)
     build_index(settings, embedder)
     with running_server(create_app(CurrentAdvisor.load(settings, embedder))) as url:
         yield url
