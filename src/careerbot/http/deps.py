@@ -10,12 +10,13 @@ from fastapi import Depends, Request
 from careerbot.answer.advisor import Advisor, CurrentAdvisor
 
 
-def get_current(request: Request) -> CurrentAdvisor:
+# Plain look-ups, so async: FastAPI runs a sync dependency in its thread pool, a hop per dependency per request.
+async def get_current(request: Request) -> CurrentAdvisor:
     current: CurrentAdvisor = request.app.state.current
     return current
 
 
-def get_advisor(current: Annotated[CurrentAdvisor, Depends(get_current)]) -> Advisor:
+async def get_advisor(current: Annotated[CurrentAdvisor, Depends(get_current)]) -> Advisor:
     return current.advisor
 
 
