@@ -69,12 +69,7 @@ def recall_at_10(index: Path, embedder) -> float | None:  # type: ignore[no-unty
 def measure(name: str, corpus: Path, work: Path, embedder) -> None:  # type: ignore[no-untyped-def]
     from careerbot.answer.advisor import load_advisor
     from careerbot.config import Settings
-    from careerbot.index.build import (
-        _records,
-        build_index,
-        chunk_embedding_text,
-        sentence_embedding_text,
-    )
+    from careerbot.index.build import _records, build_index, chunk_embedding_text, sentence_embedding_text
 
     index = work / f"index-{name}"
     seconds, peak_mb = full_build(corpus, index)

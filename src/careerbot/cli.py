@@ -249,13 +249,7 @@ def evaluate_command(ctx: click.Context, questions: tuple[Path, ...], split: str
     """
     if ctx.invoked_subcommand is not None:
         return
-    from careerbot.evaluation.run import (
-        default_question_files,
-        execute,
-        prepare,
-        render,
-        summary,
-    )
+    from careerbot.evaluation.run import default_question_files, execute, prepare, render, summary
 
     run = prepare(list(questions) or default_question_files(), split, kind)
     execute(run, open_advisor(ctx.obj))
@@ -275,12 +269,7 @@ def evaluate_beir(settings: Settings, folder: Path, split: str, as_json: bool, c
     queries.jsonl, qrels/SPLIT.tsv), through careerbot's own embedder, FAISS index, BM25 and fusion."""
     import time
 
-    from careerbot.evaluation.beir import (
-        evaluate_fusion,
-        figure_table,
-        rank,
-        read_dataset,
-    )
+    from careerbot.evaluation.beir import evaluate_fusion, figure_table, rank, read_dataset
     from careerbot.index.lexical import fuse
 
     began = time.perf_counter()

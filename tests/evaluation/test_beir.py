@@ -8,14 +8,7 @@ from pathlib import Path
 import pytest
 
 from careerbot.errors import CareerbotError
-from careerbot.evaluation.beir import (
-    evaluate_fusion,
-    ndcg_at,
-    rank,
-    read_dataset,
-    recall_at,
-    score_runs,
-)
+from careerbot.evaluation.beir import evaluate_fusion, ndcg_at, rank, read_dataset, recall_at, score_runs
 from careerbot.index.lexical import fuse
 from helpers import run_careerbot
 

@@ -12,15 +12,7 @@ from types import SimpleNamespace
 import pytest
 
 from careerbot.errors import CareerbotError, InvalidQuestion
-from careerbot.evaluation.run import (
-    EvalRun,
-    QuestionSet,
-    execute,
-    load_set,
-    prepare,
-    render,
-    summary,
-)
+from careerbot.evaluation.run import EvalRun, QuestionSet, execute, load_set, prepare, render, summary
 from careerbot.evaluation.scoring import score
 from careerbot.records import Answer
 from helpers import AUSTIN_CASE as CASE

@@ -8,14 +8,7 @@ from dataclasses import replace
 import pytest
 
 from careerbot.errors import CareerbotError
-from careerbot.evaluation.scoring import (
-    EvalCase,
-    GroupSummary,
-    first_sentence,
-    marker_problems,
-    parse_case,
-    score,
-)
+from careerbot.evaluation.scoring import EvalCase, GroupSummary, first_sentence, marker_problems, parse_case, score
 from careerbot.records import Answer
 from helpers import AUSTIN_CASE as CASE
 from helpers import SALARY, cite

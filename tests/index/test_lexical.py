@@ -2,13 +2,7 @@
 
 import pytest
 
-from careerbot.index.lexical import (
-    LexicalIndex,
-    fuse,
-    reciprocal_rank_fusion,
-    tokenize,
-    weighted_fusion,
-)
+from careerbot.index.lexical import LexicalIndex, fuse, reciprocal_rank_fusion, tokenize, weighted_fusion
 from careerbot.index.vectors import VectorIndex
 
 

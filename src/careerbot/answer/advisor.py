@@ -10,15 +10,8 @@ import threading
 from collections.abc import Sequence
 from dataclasses import replace
 
-from careerbot.answer.assemble import (
-    compose_answer,
-    compose_comparison,
-    compose_ranking,
-    join_answers,
-)
-from careerbot.answer.compose import (
-    not_said,
-)
+from careerbot.answer.assemble import compose_answer, compose_comparison, compose_ranking, join_answers
+from careerbot.answer.compose import not_said
 from careerbot.answer.conversation import resolve_history
 from careerbot.answer.coverage import (
     MAX_LISTED,
@@ -27,17 +20,8 @@ from careerbot.answer.coverage import (
     states_superlative,
     unlisted_subject,
 )
-from careerbot.answer.evidence import (
-    choose_sentences,
-    from_source,
-    lexical_cover,
-    states_answer,
-)
-from careerbot.answer.fact_kinds import (
-    compare_facts,
-    rank_facts,
-    wh_facts,
-)
+from careerbot.answer.evidence import choose_sentences, from_source, lexical_cover, states_answer
+from careerbot.answer.fact_kinds import compare_facts, rank_facts, wh_facts
 from careerbot.answer.facts import select_facts
 from careerbot.answer.query import Query, Retrieval
 from careerbot.answer.understand import understand
@@ -52,10 +36,6 @@ from careerbot.records import Answer, Turn
 
 FULL_COVER = 0.8  # a short question whose rare words one quoted sentence nearly all holds is covered ("what's a GAN?")
 STRONG_MATCH = 0.5  # above this, a question with a word the sources lack is still answered (a typo, a synonym)
-
-
-
-
 
 
 class Advisor:

@@ -13,14 +13,7 @@ from careerbot.answer.query import phrase_around as _phrase
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.index.embedding import Embedder
 from careerbot.records import Answer, Fact
-from careerbot.text.terms import (
-    LEVEL_PATTERNS,
-    lemma,
-    levels,
-    singular,
-    term_set,
-    words,
-)
+from careerbot.text.terms import LEVEL_PATTERNS, lemma, levels, singular, term_set, words
 
 MAX_LISTED = 12  # subjects named in a "not covered" answer, per table
 MAX_TABLES = 6  # tables compared with a name the sources lack

@@ -9,21 +9,11 @@ import numpy as np
 
 from careerbot.answer.compose import sort_value
 from careerbot.answer.facts import FACT_MIN, NAMED_MARGIN, score_facts, select_facts
-from careerbot.answer.query import (
-    MEASURE_WORDS,
-    OPERATOR_WORDS,
-    FactMatch,
-    Query,
-    phrase_around,
-)
+from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, FactMatch, Query, phrase_around
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact
 from careerbot.text.places import place_of
-from careerbot.text.terms import (
-    STOPWORDS,
-    levels,
-    subject_words,
-)
+from careerbot.text.terms import STOPWORDS, levels, subject_words
 from careerbot.text.values import FIGURE
 
 

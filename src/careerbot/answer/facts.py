@@ -11,15 +11,7 @@ import numpy as np
 from careerbot.answer.query import FactMatch
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact
-from careerbot.text.terms import (
-    STOPWORDS,
-    levels,
-    name_key,
-    singular,
-    subject_words,
-    tokens,
-    weighted_share,
-)
+from careerbot.text.terms import STOPWORDS, levels, name_key, singular, subject_words, tokens, weighted_share
 
 SUBJECT_BONUS = 0.25  # the question names the fact's row label or subject
 LEVEL_BONUS = 0.10  # the fact is stated for the level the question asks about
@@ -275,25 +267,5 @@ def _best_cells(chosen: list[FactMatch], statistic: str = "") -> list[FactMatch]
 
     order = {id(m): position for position, m in enumerate(kept)}
     return sorted(kept, key=lambda m: (-best_in_row[m.fact.sentence_id], typical(m), order[id(m)]))
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 

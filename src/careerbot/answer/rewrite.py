@@ -8,11 +8,7 @@ import re
 
 from careerbot.answer.query import QUESTION_WORD
 from careerbot.index.corpus_index import CorpusIndex
-from careerbot.text.terms import (
-    STOPWORDS,
-    parts_of_speech,
-    word_forms,
-)
+from careerbot.text.terms import STOPWORDS, parts_of_speech, word_forms
 
 _GREETING = re.compile(r"^\s*(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day)|"
                        r"dear \w+|thanks|thank you|ok(?:ay)?|so|well|um+|yo)\b[\s,!.:;-]*", re.I)

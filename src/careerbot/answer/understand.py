@@ -15,23 +15,10 @@ from careerbot.answer.query import (
     QueryKind,
     phrase_around,
 )
-from careerbot.answer.rewrite import (
-    SELF_NAME,
-    normalise,
-    split_questions,
-    strip_preamble,
-    with_acronyms,
-)
+from careerbot.answer.rewrite import SELF_NAME, normalise, split_questions, strip_preamble, with_acronyms
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.text.places import is_known_place
-from careerbot.text.terms import (
-    STOPWORDS,
-    levels,
-    name_key,
-    parts_of_speech,
-    singular,
-    word_forms,
-)
+from careerbot.text.terms import STOPWORDS, levels, name_key, parts_of_speech, singular, word_forms
 
 _COMPARISON = re.compile(r"\b(?:compare[ds]?|comparison|comparing|vs\.?|versus|difference between|differ|"
                          r"which (?:is|one is|pays) (?:better|higher|more|less)|how does .+ compare)\b|"

@@ -17,15 +17,7 @@ from typing import Any
 from careerbot.answer.advisor import Advisor
 from careerbot.config import PROJECT_ROOT
 from careerbot.errors import CareerbotError
-from careerbot.evaluation.scoring import (
-    SPLITS,
-    CaseResult,
-    EvalCase,
-    GroupSummary,
-    parse_case,
-    refused,
-    score,
-)
+from careerbot.evaluation.scoring import SPLITS, CaseResult, EvalCase, GroupSummary, parse_case, refused, score
 from careerbot.records import Answer, Turn
 
 

@@ -95,11 +95,3 @@ class Spelling:
         return self._clipped[short]
 
 
-
-
-
-
-
-
-
-

@@ -14,15 +14,7 @@ from careerbot.index.lexical import LexicalIndex
 from careerbot.index.store import read_version
 from careerbot.records import Document, Fact, Sentence
 from careerbot.text.places import build_gazetteer
-from careerbot.text.terms import (
-    acronyms,
-    lemma,
-    name_key,
-    parts_of_speech,
-    singular,
-    subject_words,
-    words,
-)
+from careerbot.text.terms import acronyms, lemma, name_key, parts_of_speech, singular, subject_words, words
 
 
 def load_corpus_index(index_dir: Path, version: str | None = None) -> CorpusIndex:

@@ -149,11 +149,3 @@ def check_model(manifest: Manifest, model_name: str, fingerprint: str) -> None:
             "--full), or set CAREERBOT_MODEL_PATH back to the model the index was built with.")
 
 
-
-
-
-
-
-
-
-

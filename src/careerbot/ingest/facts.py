@@ -10,13 +10,7 @@ from careerbot.ingest.chunking import ChunkedDocument
 from careerbot.ingest.structure import Block, Span, heading_text
 from careerbot.records import Document, Fact, FactSource, Sentence
 from careerbot.text.terms import STOPWORDS, qualifiers
-from careerbot.text.values import (
-    FIGURE,
-    TRAILING_FIGURE,
-    figure_text_start,
-    figure_value,
-    parse_value,
-)
+from careerbot.text.values import FIGURE, TRAILING_FIGURE, figure_text_start, figure_value, parse_value
 
 # A place written as "City Name, ST" closing a row label: a column of its own ("Google Mountain View, CA").
 _PLACE_AT_END = re.compile(r"^(\S+?)\s+((?:[A-Z][\w.'’-]*\s)*[A-Z][\w.'’-]*,\s[A-Z]{2})$")

@@ -8,12 +8,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from careerbot.http.deps import AdvisorDep
-from careerbot.http.schemas import (
-    AskRequest,
-    AskResponse,
-    ErrorResponse,
-    HealthResponse,
-)
+from careerbot.http.schemas import AskRequest, AskResponse, ErrorResponse, HealthResponse
 from careerbot.records import Turn
 
 router = APIRouter()
