@@ -39,6 +39,9 @@ class Settings:
     max_turn_chars: int = 4000
     # Operations.
     admin_token: str | None = field(default=None, repr=False)  # POST /reindex is off without one
+    api_key: str | None = field(default=None, repr=False)  # when set, /v1/* needs it as a Bearer token
+    # Questions arriving within this many milliseconds of each other share one encode (0: each encodes alone).
+    batch_window_ms: float = 5.0
     reload_seconds: float = 1.0  # how often a running server looks for a newly published index version
 
     @property
@@ -74,5 +77,7 @@ def settings_from_env() -> Settings:
         min_score=_env_value("MIN_SCORE", float, base.min_score),
         max_question_chars=_env_value("MAX_QUESTION_CHARS", int, base.max_question_chars),
         admin_token=os.environ.get("CAREERBOT_ADMIN_TOKEN") or None,
+        api_key=os.environ.get("CAREERBOT_API_KEY") or None,
+        batch_window_ms=max(0.0, _env_value("BATCH_WINDOW_MS", float, base.batch_window_ms)),
         reload_seconds=max(0.1, _env_value("RELOAD_SECONDS", float, base.reload_seconds)),
     )

@@ -39,3 +39,7 @@ class ReindexDisabled(CareerbotError):
 
 class NotAuthorised(CareerbotError):
     """The request needs a valid token it did not send."""
+
+
+class UnknownModel(CareerbotError):
+    """An OpenAI-style request named a model careerbot does not serve."""

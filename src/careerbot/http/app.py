@@ -14,7 +14,7 @@ from fastapi_offline import FastAPIOffline
 from careerbot import __version__
 from careerbot.answer.advisor import CurrentAdvisor
 from careerbot.http.errors import install_error_handlers
-from careerbot.http.routes import ask, index, pages
+from careerbot.http.routes import ask, chat, index, pages
 from careerbot.http.watcher import IndexWatcher
 
 # Pages may run only their own scripts and styles: nothing inline, nothing from elsewhere.
@@ -43,6 +43,7 @@ def create_app(current: CurrentAdvisor) -> FastAPI:
     app.state.templates = Jinja2Templates(directory=str(settings.web_dir / "templates"))
     app.include_router(ask.router)
     app.include_router(index.router)
+    app.include_router(chat.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(settings.web_dir / "static")), name="static")
     install_error_handlers(app)

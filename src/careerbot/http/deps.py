@@ -3,6 +3,7 @@ in meanwhile never answers half a question), and the holder that swaps versions.
 
 from __future__ import annotations
 
+import hmac
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -22,3 +23,9 @@ async def get_advisor(current: Annotated[CurrentAdvisor, Depends(get_current)]) 
 
 CurrentDep = Annotated[CurrentAdvisor, Depends(get_current)]
 AdvisorDep = Annotated[Advisor, Depends(get_advisor)]
+
+
+def bearer_matches(expected: str, authorization: str | None) -> bool:
+    """Whether an Authorization header is 'Bearer <expected>' (compared in constant time)."""
+    scheme, _, token = (authorization or "").partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(token.strip().encode(), expected.encode())

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hmac
 from dataclasses import asdict
 from typing import Annotated
 
 from fastapi import APIRouter, Header
 
 from careerbot.errors import CareerbotError, NotAuthorised, ReindexDisabled
-from careerbot.http.deps import AdvisorDep, CurrentDep
+from careerbot.http.deps import AdvisorDep, CurrentDep, bearer_matches
 from careerbot.http.schemas import BuildHolder, ErrorResponse, IndexStatus, ReindexResponse, SkippedOut
 from careerbot.index.build import build_index
 from careerbot.index.lock import build_in_progress
@@ -31,11 +30,6 @@ def index_status(advisor: AdvisorDep) -> IndexStatus:
                        build_in_progress=BuildHolder(**building) if building is not None else None)
 
 
-def _authorised(expected: str, authorization: str | None) -> bool:
-    scheme, _, token = (authorization or "").partition(" ")
-    return scheme.lower() == "bearer" and hmac.compare_digest(token.strip().encode(), expected.encode())
-
-
 @router.post("/reindex", response_model=ReindexResponse, responses={
     401: {"model": ErrorResponse, "description": "No valid admin token was sent."},
     404: {"model": ErrorResponse, "description": "Reindexing over HTTP is off (no CAREERBOT_ADMIN_TOKEN)."},
@@ -48,7 +42,7 @@ def reindex(current: CurrentDep, full: bool = False,
     expected = advisor.settings.admin_token
     if not expected:
         raise ReindexDisabled("Reindexing over HTTP is off: set CAREERBOT_ADMIN_TOKEN to turn it on.")
-    if not _authorised(expected, authorization):
+    if not bearer_matches(expected, authorization):
         raise NotAuthorised("A valid admin token is required: send 'Authorization: Bearer <token>'.")
     report = build_index(advisor.settings, advisor.embedder, full=full)
     swap_error = None
