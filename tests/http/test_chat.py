@@ -152,3 +152,24 @@ def test_api_key_is_required_when_set(advisor):
             .choices[0].message.content
         # careerbot's own API and page are not behind the key.
         assert httpx.post(f"{url}/ask", json={"question": QUESTION}, timeout=60).status_code == 200
+
+
+class FailingAdvisor(Advisor):
+    """The shipped advisor, failing after the question was accepted: the stream has started when it fails."""
+
+    def ask(self, question, history=(), explain=False):  # type: ignore[no-untyped-def]
+        raise RuntimeError("disk gone")
+
+
+def test_an_error_midway_ends_the_stream_cleanly(advisor):
+    failing = CurrentAdvisor(FailingAdvisor(advisor.settings, advisor.embedder, advisor.corpus))
+    with running_server(create_app(failing)) as url:
+        sdk = openai.OpenAI(base_url=f"{url}/v1", api_key="unused", max_retries=0)
+        stream = sdk.chat.completions.create(model="careerbot", messages=[user(QUESTION)], stream=True)
+        with pytest.raises(openai.APIError) as raised:
+            list(stream)
+        assert "went wrong on the server" in str(raised.value) and "disk gone" not in str(raised.value)
+        with httpx.stream("POST", f"{url}/v1/chat/completions", timeout=60, json={
+                "model": "careerbot", "messages": [user(QUESTION)], "stream": True}) as response:
+            events = [line for line in response.iter_lines() if line]
+        assert events[-1] == "data: [DONE]" and '"error"' in events[-2]
