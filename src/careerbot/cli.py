@@ -176,19 +176,38 @@ def chat(settings: Settings) -> None:
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="0 picks a free port.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes answering at once, each with its own model, over one shared index version.")
 @click.pass_obj
-def serve(settings: Settings, host: str, port: int) -> None:
-    """Serve the chat page (/), the API (/ask) and its docs (/docs); builds the index first if there is none."""
-    import uvicorn
+def serve(settings: Settings, host: str, port: int, workers: int) -> None:
+    """Serve the chat page (/), the API (/ask, /v1/chat/completions) and its docs (/docs); builds the index first if
+    there is none."""
+    from careerbot.http.serve import PortBusy, export_settings, listen, run
 
-    from careerbot.answer.advisor import CurrentAdvisor
-    from careerbot.http.app import create_app
+    try:  # the port first: a busy one is reported at once, not after the model has loaded
+        listener = listen(host, port)
+    except PortBusy as busy:
+        if not (busy.free and sys.stdin.isatty() and click.confirm(f"{busy} Serve on {busy.free}?", default=True)):
+            raise
+        listener = listen(host, busy.free)
+    if workers == 1:
+        from careerbot.answer.advisor import CurrentAdvisor
+        from careerbot.http.app import create_app
 
-    advisor = open_advisor(settings, build_if_missing=True)
-    advisor.embedder.warm_up()
-    click.echo(f"careerbot is serving http://{host}:{port}/ (API docs at /docs)")
-    uvicorn.run(create_app(CurrentAdvisor(advisor)), host=host, port=port, log_level="info")
+        advisor = open_advisor(settings, build_if_missing=True)
+        advisor.embedder.warm_up()
+        click.echo(f"careerbot is serving {listener.url} (API docs at /docs)")
+        run(create_app(CurrentAdvisor(advisor)), listener)
+        return
+    from careerbot.index.build import has_index
+
+    if not has_index(settings):
+        open_advisor(settings, build_if_missing=True)
+    export_settings(settings)
+    click.echo(f"careerbot is serving {listener.url} with {workers} workers (API docs at /docs)")
+    run(None, listener, workers=workers)
 
 
 @main.group(name="import")

@@ -77,6 +77,7 @@ class HealthResponse(BaseModel):
     version: str = Field(description="The index version being served.")
     documents: int
     chunks: int
+    process: int = Field(description="The id of the server process that answered (one of N with --workers N).")
 
 
 class SkippedOut(BaseModel):

@@ -129,8 +129,9 @@ def read_version(index_dir: Path, version: str | None = None) -> StoredVersion:
         sentences = _read_jsonl(folder / "sentences.jsonl", Sentence)
         with (folder / "facts.jsonl").open(encoding="utf-8") as handle:
             facts = [_fact(json.loads(line)) for line in handle if line.strip()]
-        sentence_vectors = np.load(folder / "sentence_vectors.npy")
-        chunk_matrix = np.load(folder / "chunk_vectors.npy")
+        # Memory-mapped, read-only: processes serving one version share one copy in the page cache.
+        sentence_vectors = np.load(folder / "sentence_vectors.npy", mmap_mode="r")
+        chunk_matrix = np.load(folder / "chunk_vectors.npy", mmap_mode="r")
     except (OSError, ValueError, TypeError, KeyError) as error:
         raise IndexCorrupt(f"The index version {folder} cannot be read ({error}). "
                            "Rebuild: careerbot index --full") from None

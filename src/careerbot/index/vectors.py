@@ -80,7 +80,8 @@ class VectorIndex:
     def load(cls, path: Path) -> VectorIndex:
         faiss = _faiss()
         try:
-            index = faiss.read_index(str(path))
+            # The vectors memory-mapped from the file, not copied: N serving processes share them.
+            index = faiss.read_index(str(path), faiss.IO_FLAG_MMAP_IFC)
             if hasattr(index, "hnsw"):
                 index.hnsw.efSearch = HNSW_SEARCH_DEPTH  # a search-time setting, not stored with the index
             return cls(index)

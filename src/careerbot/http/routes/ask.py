@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict
 from typing import Any
 
@@ -28,4 +29,4 @@ def health(advisor: AdvisorDep) -> HealthResponse:
     """The server is up and answering from this index version."""
     corpus = advisor.corpus
     return HealthResponse(status="ok", version=corpus.version, documents=len(corpus.documents),
-                          chunks=len(corpus.chunks))
+                          chunks=len(corpus.chunks), process=os.getpid())
