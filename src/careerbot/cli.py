@@ -184,7 +184,7 @@ def chat(settings: Settings) -> None:
 def serve(settings: Settings, host: str, port: int, workers: int) -> None:
     """Serve the chat page (/), the API (/ask, /v1/chat/completions) and its docs (/docs); builds the index first if
     there is none."""
-    from careerbot.http.serve import PortBusy, export_settings, listen, run
+    from careerbot.http.serve import PortBusy, export_settings, listen, run, serving_embedder
 
     try:  # the port first: a busy one is reported at once, not after the model has loaded
         listener = listen(host, port)
@@ -193,11 +193,12 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> None:
             raise
         listener = listen(host, busy.free)
     if workers == 1:
-        from careerbot.answer.advisor import CurrentAdvisor
+        from careerbot.answer.advisor import Advisor, CurrentAdvisor
         from careerbot.http.app import create_app
 
-        advisor = open_advisor(settings, build_if_missing=True)
-        advisor.embedder.warm_up()
+        loaded = open_advisor(settings, build_if_missing=True)
+        loaded.embedder.warm_up()
+        advisor = Advisor(settings, serving_embedder(settings, loaded.embedder), loaded.corpus)
         click.echo(f"careerbot is serving {listener.url} (API docs at /docs)")
         run(create_app(CurrentAdvisor(advisor)), listener)
         return

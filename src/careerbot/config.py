@@ -48,7 +48,9 @@ class Settings:
     # Operations.
     admin_token: str | None = field(default=None, repr=False)  # POST /reindex is off without one
     api_key: str | None = field(default=None, repr=False)  # when set, /v1/* needs it as a Bearer token
-    # Questions arriving within this many milliseconds of each other share one encode (0: each encodes alone).
+    # A server encodes the questions asked at once in one batch: those queued while the model was busy, and those
+    # arriving within batch_window_ms of the first. batch_encodes=False encodes each question alone, as it arrives.
+    batch_encodes: bool = True
     batch_window_ms: float = 5.0
     reload_seconds: float = 1.0  # how often a running server looks for a newly published index version
 
@@ -71,6 +73,18 @@ def _env_value(name: str, cast: Callable[[str], T], default: T) -> T:
         raise CareerbotError(f"CAREERBOT_{name}={raw!r} is not a valid {kind}: {error}") from None
 
 
+def _flag(raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise ValueError("use 1 or 0 (true/false, yes/no, on/off)")
+
+
+_flag.__name__ = "flag"
+
+
 def settings_from_env() -> Settings:
     """Settings from CAREERBOT_* variables (CORPUS_DIR, INDEX_DIR, WEB_DIR, MODEL_PATH, TOP_K, MIN_SCORE, ...)."""
     base = Settings()
@@ -86,6 +100,7 @@ def settings_from_env() -> Settings:
         max_question_chars=_env_value("MAX_QUESTION_CHARS", int, base.max_question_chars),
         admin_token=os.environ.get("CAREERBOT_ADMIN_TOKEN") or None,
         api_key=os.environ.get("CAREERBOT_API_KEY") or None,
+        batch_encodes=_env_value("BATCH_ENCODES", _flag, base.batch_encodes),
         batch_window_ms=max(0.0, _env_value("BATCH_WINDOW_MS", float, base.batch_window_ms)),
         reload_seconds=max(0.1, _env_value("RELOAD_SECONDS", float, base.reload_seconds)),
     )

@@ -44,3 +44,18 @@ def test_loading_with_another_model_says_to_rebuild(shipped_index: Settings, emb
 def test_missing_index_says_how_to_build_it(embedder, tmp_path: Path):
     with pytest.raises(IndexMissing, match="careerbot index"):
         load_advisor(Settings(corpus_dir=tmp_path, index_dir=tmp_path / "nothing"), embedder)
+
+
+def test_vectors_are_memory_mapped_from_the_version_folder(shipped_index: Settings):
+    import numpy as np
+
+    from careerbot.index.store import read_version
+
+    stored = read_version(shipped_index.index_dir)
+    folder = shipped_index.index_dir / "versions" / stored.version
+    for matrix, name in ((stored.sentence_vectors, "sentence_vectors.npy"), (stored.chunk_matrix, "chunk_vectors.npy")):
+        assert isinstance(matrix, np.memmap) and Path(matrix.filename).samefile(folder / name)
+        assert not matrix.flags.writeable
+    # FAISS maps chunks.faiss too: the process's map of open files lists it.
+    maps = Path("/proc/self/maps").read_text()
+    assert str((folder / "chunks.faiss").resolve()) in maps

@@ -15,6 +15,7 @@ from fastapi import FastAPI
 
 from careerbot.config import Settings, settings_from_env
 from careerbot.errors import CareerbotError
+from careerbot.index.embedding import Embedder
 
 # The settings a worker process needs that the command line may have given instead of the environment.
 FORWARDED = {"CORPUS_DIR": "corpus_dir", "INDEX_DIR": "index_dir", "WEB_DIR": "web_dir", "MODEL_PATH": "model_path"}
@@ -51,7 +52,9 @@ def _family(host: str) -> socket.AddressFamily:
 
 
 def _bind(host: str, port: int) -> socket.socket:
-    sock = socket.socket(_family(host), socket.SOCK_STREAM)
+    # IPPROTO_TCP named, not left 0: asyncio turns Nagle off (TCP_NODELAY) only on connections of a socket that says
+    # it is TCP, and without that every response waited ~40 ms for a delayed ACK (bench/bench_load.py).
+    sock = socket.socket(_family(host), socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: restarts need no wait
     try:
         sock.bind((host, port))
@@ -98,6 +101,15 @@ def export_settings(settings: Settings) -> None:
             os.environ[f"CAREERBOT_{name}"] = str(value)
 
 
+def serving_embedder(settings: Settings, embedder: Embedder) -> Embedder:
+    """The embedder a server answers with: concurrent questions batched into one encode, unless turned off."""
+    if not settings.batch_encodes:
+        return embedder
+    from careerbot.index.batching import BatchingEmbedder
+
+    return BatchingEmbedder(embedder, window_seconds=settings.batch_window_ms / 1000)
+
+
 def app_from_env() -> FastAPI:
     """The app of one worker process: settings from CAREERBOT_*, its own model and advisor (uvicorn's factory)."""
     from careerbot.answer.advisor import CurrentAdvisor
@@ -107,7 +119,7 @@ def app_from_env() -> FastAPI:
     settings = settings_from_env()
     embedder = SentenceTransformerEmbedder(settings.resolved_model_path)
     embedder.warm_up()
-    return create_app(CurrentAdvisor.load(settings, embedder))
+    return create_app(CurrentAdvisor.load(settings, serving_embedder(settings, embedder)))
 
 
 def run(app: FastAPI | None, listener: Listener, workers: int = 1, log_level: str = "info") -> None:
