@@ -259,3 +259,91 @@ def test_the_page_is_usable_375_pixels_wide(browser, server):
                            ".length")
     assert labels == 0  # every control has a label or visible text
     context.close()
+
+
+# Charts beside the fact table (app.js renderChart), drawn from the facts' parsed values.
+
+@pytest.fixture(scope="module")
+def onet_server(embedder, tmp_path_factory):
+    """The shipped corpus with the three O*NET occupations of tests/fixtures/onet imported."""
+    from careerbot.ingest.onet import import_onet
+    from helpers import ONET_FIXTURE
+
+    settings = shipped_copy(tmp_path_factory.mktemp("charts"))
+    import_onet(ONET_FIXTURE, settings.corpus_dir / "onet")
+    build_index(settings, embedder)
+    with running_server(create_app(CurrentAdvisor.load(settings, embedder))) as url:
+        yield url
+
+
+def chart_of(answer):
+    figure = answer.locator("figure.chart-figure")
+    figure.wait_for()
+    return figure, figure.locator("svg.chart")
+
+
+def test_several_cities_are_range_bars_on_one_axis_beside_the_table(page):
+    answer = ask(page, "Compare entry-level ML engineer salaries in Seattle, Boston and Austin")
+    figure, chart = chart_of(answer)
+    assert figure.get_attribute("data-kind") == "ranges"
+    bars = chart.locator("rect.bar")
+    assert bars.count() == 3
+    labels = chart.locator("text.label").all_text_contents()
+    assert labels == ["Seattle, WA: $90,000 – $120,000", "Boston, MA: $85,000 – $115,000",
+                      "Austin, TX: $80,000 – $110,000"]
+    # One shared axis: Seattle's bar starts right of Austin's and is as long (both $30,000 wide).
+    seattle, austin = bars.nth(0).bounding_box(), bars.nth(2).bounding_box()
+    assert seattle["x"] > austin["x"] and abs(seattle["width"] - austin["width"]) < 1
+    assert "$100k" in chart.locator("text.tick").all_text_contents()
+    # The table is still there, and the chart is labelled as a picture of it.
+    assert answer.locator("table.facts tbody tr").count() == 3
+    assert chart.get_attribute("role") == "img" and "table" in chart.get_attribute("aria-label")
+    shot(page, "08-chart-cities")
+
+
+def test_onet_percentiles_are_a_box_with_the_median_marked(browser, onet_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=onet_server)
+    page = context.new_page()
+    page.goto("/")
+    try:
+        answer = ask(page, "How much do electricians make?")
+        figure, chart = chart_of(answer)
+        assert figure.get_attribute("data-kind") == "percentiles"
+        ticks = chart.locator("text.tick").all_text_contents()
+        assert {"10th", "25th", "median", "75th", "90th"} <= set(ticks)
+        box, median = chart.locator("rect.box").bounding_box(), chart.locator("line.median").bounding_box()
+        assert box["x"] < median["x"] < box["x"] + box["width"]
+        shot(page, "09-chart-percentiles")
+    finally:
+        context.close()
+
+
+def test_sources_that_differ_are_marks_on_one_line(page):
+    answer = ask(page, "What is the average salary of a machine learning engineer?")
+    assert "conflict" in answer.locator("table.facts").get_attribute("class")
+    figure, chart = chart_of(answer)
+    assert figure.get_attribute("data-kind") == "conflict"
+    marks = chart.locator(".mark")
+    assert marks.count() >= 2
+    legend = figure.locator(".chart-legend li").all_inner_texts()
+    assert len(legend) == 2 and any("$112,850" in line for line in legend)
+    rows = [box["y"] + box["height"] / 2 for box in (marks.nth(n).bounding_box() for n in range(marks.count()))]
+    assert max(rows) - min(rows) < 1, "the sources' figures sit on one line"
+    shot(page, "10-chart-conflict")
+
+
+def test_a_chart_is_readable_on_a_phone(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, base_url=server)
+    page = context.new_page()
+    page.goto("/")
+    try:
+        answer = ask(page, "Compare entry-level ML engineer salaries in Seattle, Boston and Austin")
+        _, chart = chart_of(answer)
+        box = chart.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+        size = chart.locator("text.label").first.evaluate("text => text.getBoundingClientRect().height")
+        assert size >= 11, "label text drawn at least ~11 px tall"
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= 375
+        shot(page, "11-chart-phone")
+    finally:
+        context.close()

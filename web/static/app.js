@@ -111,7 +111,203 @@ function renderFacts(data, answerIndex) {
   table.appendChild(body);
   const scroller = element("div", "facts-scroll");
   scroller.appendChild(table);
-  return scroller;
+  const chart = renderChart(data, conflict);
+  if (!chart) return scroller;
+  const both = element("div", "facts-with-chart");
+  both.append(scroller, chart);
+  return both;
+}
+
+// Charts of the figures in a fact table, drawn as SVG from the facts' parsed values (the table stays, and is what
+// screen readers read; the chart is a picture of it). Three kinds: one subject's percentiles as a box, several
+// sources giving differing figures for one thing as marks on one line, and otherwise a range bar per subject on
+// one shared axis.
+const SVG_NS = "http://www.w3.org/2000/svg";
+const CHART_WIDTH = 320;  // drawn at most 1.25x this wide (style.css), so text stays 10-15 px
+const LABEL_CHARS = 48;
+const PERCENTILE = /(\d{1,2})(?:st|nd|rd|th)\s+percentile|\b(median)\b/i;
+
+function svg(tag, attributes, text) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attributes || {})) node.setAttribute(name, String(value));
+  if (text !== undefined) node.textContent = String(text);
+  return node;
+}
+
+function hourly(fact) {
+  return /\bhour|\/hr\b|\bhr\b/i.test(`${fact.attribute} ${fact.value} ${fact.parsed.unit || ""}`);
+}
+
+function numericGroup(facts) {
+  // The largest set of facts measured alike (kind, currency, unit, hourly or not): the only ones one axis can hold.
+  const groups = new Map();
+  for (const fact of facts) {
+    const parsed = fact.parsed;
+    if (!parsed || !["money", "percent", "number"].includes(parsed.kind)) continue;
+    if (typeof parsed.low !== "number" || typeof parsed.high !== "number") continue;
+    const key = [parsed.kind, parsed.currency, hourly(fact) ? "hour" : parsed.unit].join("|");
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(fact);
+  }
+  return [...groups.values()].sort((a, b) => b.length - a.length)[0] || [];
+}
+
+function formatTick(value, fact) {
+  const parsed = fact.parsed;
+  if (parsed.kind === "percent") return `${+value.toFixed(1)}%`;
+  const symbol = parsed.kind === "money" ? ({ USD: "$", GBP: "£", EUR: "€" }[parsed.currency] || "") : "";
+  const abs = Math.abs(value);
+  if (abs >= 1e6) return `${symbol}${+(value / 1e6).toFixed(1)}M`;
+  if (abs >= 1e4) return `${symbol}${Math.round(value / 1e3)}k`;
+  return `${symbol}${+value.toFixed(2)}`;
+}
+
+function niceTicks(low, high) {
+  if (high <= low) { high = low + Math.max(1, Math.abs(low) * 0.1); }
+  const raw = (high - low) / 4;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((m) => m >= raw);
+  const ticks = [];
+  for (let t = Math.floor(low / step) * step; t <= high + step * 1e-9; t += step) ticks.push(t);
+  if (ticks[ticks.length - 1] < high) ticks.push(ticks[ticks.length - 1] + step);
+  return ticks;
+}
+
+function axisScale(values, facts) {
+  const ticks = niceTicks(Math.min(...values), Math.max(...values));
+  const [first, last] = [ticks[0], ticks[ticks.length - 1]];
+  const left = 16, right = CHART_WIDTH - 18;  // room for half a tick label at each end
+  const x = (value) => left + (right - left) * (value - first) / (last - first || 1);
+  return { x, ticks, format: (value) => formatTick(value, facts[0]) };
+}
+
+function drawAxis(root, scale, top, bottom) {
+  for (const tick of scale.ticks) {
+    const at = scale.x(tick);
+    root.appendChild(svg("line", { x1: at, x2: at, y1: top, y2: bottom, class: "grid" }));
+    root.appendChild(svg("text", { x: at, y: bottom + 13, class: "tick", "text-anchor": "middle" },
+                         scale.format(tick)));
+  }
+}
+
+function percentileOf(fact) {
+  const match = fact.attribute.match(PERCENTILE);
+  if (!match) return null;
+  return match[2] ? 50 : Number(match[1]);
+}
+
+function chartKind(facts, conflict) {
+  const subjects = new Set(facts.map((f) => `${f.citation.doc_id}|${f.subject}`));
+  const percentiles = new Set(facts.map(percentileOf).filter((p) => p !== null));
+  if (subjects.size === 1 && percentiles.size >= 3) return "percentiles";
+  if (conflict) return "conflict";
+  return facts.length >= 2 ? "ranges" : null;
+}
+
+function newChart(kind, height, label) {
+  const root = svg("svg", { viewBox: `0 0 ${CHART_WIDTH} ${height}`, class: `chart chart-${kind}`, role: "img",
+                            "aria-label": label, preserveAspectRatio: "xMinYMin meet" });
+  return root;
+}
+
+function drawRanges(facts) {
+  const rowHeight = 34, top = 4;
+  const height = top + facts.length * rowHeight + 18;
+  const root = newChart("ranges", height, "Chart of the figures in the table: one bar per subject, low to high.");
+  const scale = axisScale(facts.flatMap((f) => [f.parsed.low, f.parsed.high]), facts);
+  drawAxis(root, scale, top, height - 18);
+  facts.forEach((fact, row) => {
+    const y = top + row * rowHeight;
+    const label = `${fact.subject}: ${fact.value}`;
+    const text = svg("text", { x: 8, y: y + 12, class: "label" },
+                     label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label);
+    if (label.length > LABEL_CHARS) text.appendChild(svg("title", {}, label));  // the whole label on hover
+    root.appendChild(text);
+    const [low, high] = [scale.x(fact.parsed.low), scale.x(fact.parsed.high)];
+    if (high - low >= 2) {
+      root.appendChild(svg("rect", { x: low, y: y + 17, width: high - low, height: 10, rx: 3, class: "bar" }));
+    } else {
+      root.appendChild(svg("circle", { cx: low, cy: y + 22, r: 5, class: "dot" }));
+    }
+  });
+  return root;
+}
+
+function drawPercentiles(facts) {
+  const byPercentile = new Map();
+  for (const fact of facts) {
+    const p = percentileOf(fact);
+    if (p !== null && !byPercentile.has(p)) byPercentile.set(p, fact.parsed.low);
+  }
+  const mean = facts.find((f) => percentileOf(f) === null && /\b(mean|average)\b/i.test(f.attribute));
+  const points = [...byPercentile.entries()].sort((a, b) => a[0] - b[0]);
+  const values = points.map(([, v]) => v).concat(mean ? [mean.parsed.low] : []);
+  const height = 104;
+  const root = newChart("percentiles", height, `Chart of ${facts[0].subject}: the percentiles in the table as a box.`);
+  const scale = axisScale(values, facts);
+  drawAxis(root, scale, 16, height - 18);
+  root.appendChild(svg("text", { x: 8, y: 11, class: "label" }, facts[0].subject));
+  const value = (p) => byPercentile.get(p);
+  const lowest = points[0][1], highest = points[points.length - 1][1];
+  const y = 48;
+  root.appendChild(svg("line", { x1: scale.x(lowest), x2: scale.x(highest), y1: y, y2: y, class: "whisker" }));
+  const boxLow = value(25) ?? points[1][1], boxHigh = value(75) ?? points[points.length - 2][1];
+  root.appendChild(svg("rect", { x: scale.x(boxLow), y: y - 12, width: Math.max(2, scale.x(boxHigh) - scale.x(boxLow)),
+                                 height: 24, class: "box" }));
+  for (const [p, v] of points) {
+    const at = scale.x(v);
+    root.appendChild(svg("line", { x1: at, x2: at, y1: y - 12, y2: y + 12,
+                                   class: p === 50 ? "median" : "cap" }));
+    root.appendChild(svg("text", { x: at, y: y + 26, class: "tick", "text-anchor": "middle" },
+                         p === 50 ? "median" : `${p}th`));
+  }
+  if (mean) {
+    root.appendChild(svg("circle", { cx: scale.x(mean.parsed.low), cy: y, r: 4, class: "mean" }));
+    root.appendChild(svg("text", { x: scale.x(mean.parsed.low), y: y - 16, class: "tick", "text-anchor": "middle" },
+                         "mean"));
+  }
+  return root;
+}
+
+function drawConflict(facts) {
+  const sources = [...new Set(facts.map((f) => f.citation.doc_id))];
+  const height = 48;
+  const root = newChart("conflict", height, "Chart: the sources' differing figures as marks on one line.");
+  const scale = axisScale(facts.flatMap((f) => [f.parsed.low, f.parsed.high]), facts);
+  const y = 18;
+  drawAxis(root, scale, 4, 32);
+  root.appendChild(svg("line", { x1: 8, x2: CHART_WIDTH - 8, y1: y, y2: y, class: "baseline" }));
+  facts.forEach((fact) => {
+    const series = sources.indexOf(fact.citation.doc_id) % 6;
+    const [low, high] = [scale.x(fact.parsed.low), scale.x(fact.parsed.high)];
+    const mark = high - low >= 2
+      ? svg("rect", { x: low, y: y - 5, width: high - low, height: 10, rx: 3, class: `mark series-${series}` })
+      : svg("circle", { cx: low, cy: y, r: 6, class: `mark series-${series}` });
+    mark.appendChild(svg("title", {}, `${fact.value}: ${fact.citation.title}`));
+    root.appendChild(mark);
+  });
+  // The legend is HTML, so long source titles wrap instead of running off the picture.
+  const legend = element("ul", "chart-legend");
+  legend.setAttribute("aria-hidden", "true");
+  sources.forEach((doc, row) => {
+    const fact = facts.find((f) => f.citation.doc_id === doc);
+    const item = element("li");
+    item.append(element("span", `swatch series-${row % 6}`), element("span", null,
+                `[${fact.citation.id}] ${fact.citation.title}: ${fact.value}`));
+    legend.appendChild(item);
+  });
+  return [root, legend];
+}
+
+function renderChart(data, conflict) {
+  const facts = numericGroup(data.facts || []);
+  const kind = chartKind(facts, conflict);
+  if (!kind) return null;
+  const figure = element("figure", "chart-figure");
+  figure.dataset.kind = kind;
+  const draw = { ranges: drawRanges, percentiles: drawPercentiles, conflict: drawConflict }[kind];
+  figure.append(...[draw(kind === "ranges" ? facts.slice(0, 12) : facts)].flat());
+  return figure;
 }
 
 function withoutFactSentences(data) {
