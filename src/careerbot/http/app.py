@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
@@ -13,6 +14,7 @@ from fastapi_offline import FastAPIOffline
 
 from careerbot import __version__
 from careerbot.answer.advisor import CurrentAdvisor
+from careerbot.config import Settings
 from careerbot.http.errors import install_error_handlers
 from careerbot.http.routes import ask, chat, index, pages
 from careerbot.http.watcher import IndexWatcher
@@ -24,6 +26,25 @@ CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'se
 # The API docs page (Swagger UI, served from the package, not a CDN) starts itself with an inline script.
 DOCS_SECURITY_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
                         "img-src 'self' data:; object-src 'none'; frame-ancestors 'none'")
+
+
+def document_limits(app: FastAPI, settings: Settings) -> None:
+    """Put the limits the advisor enforces (from the settings, so not known to the pydantic models) into the OpenAPI
+    document, so that what it calls a valid /ask request is one the server accepts."""
+    plain_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = plain_openapi()
+            models = document["components"]["schemas"]
+            models["AskRequest"]["properties"]["question"].update(
+                minLength=1, maxLength=settings.max_question_chars, pattern=r"\S")
+            models["AskRequest"]["properties"]["history"]["maxItems"] = settings.max_history_turns
+            models["TurnIn"]["properties"]["content"]["maxLength"] = settings.max_turn_chars
+            app.openapi_schema = document
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def create_app(current: CurrentAdvisor) -> FastAPI:
@@ -47,6 +68,7 @@ def create_app(current: CurrentAdvisor) -> FastAPI:
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(settings.web_dir / "static")), name="static")
     install_error_handlers(app)
+    document_limits(app, settings)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:

@@ -16,14 +16,14 @@ MODEL_ID = "careerbot"
 class ContentPart(BaseModel):
     """One part of a message's content; only text parts are read."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", strict=True)
 
     type: StrictStr
     text: StrictStr | None = None
 
 
 class ChatMessage(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", strict=True)
 
     role: Literal["system", "developer", "user", "assistant", "tool", "function"]
     content: StrictStr | list[ContentPart] | None = None
@@ -37,7 +37,7 @@ class ChatMessage(BaseModel):
 
 
 class StreamOptions(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", strict=True)
 
     include_usage: StrictBool = False
 
@@ -46,7 +46,7 @@ class ChatCompletionRequest(BaseModel):
     """OpenAI's request body. `model` must be "careerbot"; sampling and tool fields are accepted and ignored (an
     answer is composed from the sources, not sampled)."""
 
-    model_config = ConfigDict(extra="allow", json_schema_extra={"examples": [{
+    model_config = ConfigDict(extra="allow", strict=True, json_schema_extra={"examples": [{
         "model": MODEL_ID, "messages": [{"role": "user", "content": "What does a machine learning engineer do?"}]}]})
 
     model: StrictStr = Field(description='The model id from GET /v1/models: "careerbot".')

@@ -62,6 +62,12 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         (404, "The model named is not careerbot."),
         (503, "No index is loaded.")]}
 
+# One Server-Sent Event of a streamed reply.
+SSE_EVENT = {"type": "object", "required": ["data"], "properties": {
+    "data": {"type": "string", "description": "A ChatCompletionChunk as JSON; an OpenAIError if the answer failed "
+                                              "midway; the last event is [DONE]."},
+    "event": {"type": "string"}, "id": {"type": "string"}, "retry": {"type": "integer"}}}
+
 router = APIRouter(prefix="/v1", tags=["OpenAI-compatible"], dependencies=[Depends(check_api_key)])
 
 
@@ -140,7 +146,7 @@ def _check_model(model: str) -> None:
 @router.post("/chat/completions", response_model=ChatCompletion, responses={
     **ERRORS, 200: {"description": "The answer; with `stream: true`, Server-Sent Events of ChatCompletionChunk "
                                    "objects ending with `data: [DONE]`.",
-                    "content": {"text/event-stream": {"schema": {"type": "string"}}}}})
+                    "content": {"text/event-stream": {"schema": SSE_EVENT}}}})
 async def chat_completions(body: ChatCompletionRequest, advisor: AdvisorDep) -> Any:
     """Answer the last user message from the corpus, the earlier turns as its history (OpenAI's chat format)."""
     _check_model(body.model)
