@@ -173,3 +173,10 @@ def test_an_error_midway_ends_the_stream_cleanly(advisor):
                 "model": "careerbot", "messages": [user(QUESTION)], "stream": True}) as response:
             events = [line for line in response.iter_lines() if line]
         assert events[-1] == "data: [DONE]" and '"error"' in events[-2]
+
+
+def test_a_body_that_is_not_utf8_gets_the_openai_shape(base_url):
+    response = httpx.post(f"{base_url}/v1/chat/completions", content="{\"model\": \"caf\xe9\"}".encode("latin-1"),
+                          headers={"Content-Type": "application/json"}, timeout=30)
+    assert response.status_code == 400
+    assert response.json()["error"]["type"] == "invalid_request_error"

@@ -107,8 +107,10 @@ def comparison_verdict(leads: list[tuple[Fact, int]]) -> str:
     ranked = sorted(zip(leads, values, strict=False), key=lambda pair: -(pair[1] or 0.0))
     (top, marker), top_value = ranked[0]
     measure = measure_words(top)
-    others = " and ".join(f"{plain(f.value)} for {plain(f.subject)} [{m}]" for (f, m), _ in ranked[1:])
+    rest = [f"{plain(f.value)} for {plain(f.subject)} [{m}]" for (f, m), _ in ranked[1:]]
+    others = rest[0] if len(rest) == 1 else ", ".join(rest[:-1]) + " and " + rest[-1]
     if all(value == top_value for _, value in ranked):
         return f"They have the same {measure}: {plain(top.value)} [{marker}]."
-    return (f"{capitalised(plain(top.subject))} has the higher {measure}: {plain(top.value)} [{marker}], "
+    degree = "higher" if len(ranked) == 2 else "highest"  # of two, the higher; of three or more, the highest
+    return (f"{capitalised(plain(top.subject))} has the {degree} {measure}: {plain(top.value)} [{marker}], "
             f"against {others}.")
