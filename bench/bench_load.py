@@ -41,6 +41,16 @@ def lua_script(questions: list[str]) -> str:
     return LUA % bodies
 
 
+def index_of(corpus: Path, index: Path | None, scratch: str) -> Path:
+    """`index`, or an index of `corpus` built in `scratch`."""
+    if index is not None:
+        return index
+    built = Path(scratch) / "index"
+    subprocess.run([sys.executable, "-m", "careerbot", "--corpus", str(corpus), "--index", str(built), "index"],
+                   check=True, capture_output=True)
+    return built
+
+
 def start(port: int, corpus: Path, index: Path, env: dict[str, str], workers: int) -> subprocess.Popen[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("CAREERBOT_")} | env
     server = subprocess.Popen([sys.executable, "-m", "careerbot", "--corpus", str(corpus), "--index", str(index),
@@ -94,11 +104,7 @@ def main() -> None:
         raise SystemExit("wrk is not installed: apt-get install wrk")
     clients = [int(c) for c in args.clients.split(",")]
     with tempfile.TemporaryDirectory() as scratch:
-        index = args.index
-        if index is None:
-            index = Path(scratch) / "index"
-            subprocess.run([sys.executable, "-m", "careerbot", "--corpus", str(args.corpus), "--index", str(index),
-                            "index"], check=True, capture_output=True)
+        index = index_of(args.corpus, args.index, scratch)
         script = Path(scratch) / "ask.lua"
         script.write_text(lua_script(QUESTIONS))
         servers = [("one at a time", {"CAREERBOT_BATCH_ENCODES": "0"}, 1), ("batched", {}, 1)]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -21,6 +20,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 from bench_ask import QUESTIONS  # noqa: E402
+from bench_load import index_of, start  # noqa: E402
 
 VECTOR_FILES = (".npy", ".faiss")
 
@@ -61,11 +61,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8793)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
-        index = args.index
-        if index is None:
-            index = Path(scratch) / "index"
-            subprocess.run([sys.executable, "-m", "careerbot", "--corpus", str(args.corpus), "--index", str(index),
-                            "index"], check=True, capture_output=True)
+        index = index_of(args.corpus, args.index, scratch)
         version = (index / "CURRENT").read_text().strip()
         folder = index / "versions" / version
         on_disk = sum((folder / name).stat().st_size for name in os.listdir(folder) if name.endswith(VECTOR_FILES))
@@ -73,19 +69,10 @@ def main() -> None:
         print(f"{'workers':>7} {'RSS/worker':>11} {'PSS all':>9} {'vectors RSS/worker':>19} "
               f"{'vectors PSS all':>16}")
         for count in [int(n) for n in args.workers.split(",")]:
-            env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERBOT_")}
-            server = subprocess.Popen([sys.executable, "-m", "careerbot", "--corpus", str(args.corpus), "--index",
-                                       str(index), "serve", "--port", str(args.port), "--workers", str(count)],
-                                      env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            server = start(args.port, args.corpus, index, {}, count)
             try:
                 url = f"http://127.0.0.1:{args.port}"
                 deadline = time.monotonic() + 300
-                while time.monotonic() < deadline:
-                    try:
-                        if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                            break
-                    except httpx.TransportError:
-                        time.sleep(0.5)
                 seen: set[int] = set()
                 while len(seen) < count and time.monotonic() < deadline:  # every worker has answered questions
                     for question in QUESTIONS:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from contextlib import contextmanager
 
 import pytest
 
@@ -43,15 +44,24 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server)
+@contextmanager
+def open_page(browser, url: str, width: int = 1280, height: int = 900):
+    """The chat page at `url` in a new browser context of the given viewport."""
+    context = browser.new_context(viewport={"width": width, "height": height}, base_url=url)
     page = context.new_page()
     page.dialogs = []  # any alert() would land here: the XSS test asserts there is none
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
     page.goto("/")
-    yield page
-    context.close()
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    with open_page(browser, server) as page:
+        yield page
 
 
 def shot(page, name: str) -> None:
@@ -245,20 +255,17 @@ def test_starter_questions_ask_themselves(page):
 
 
 def test_the_page_is_usable_375_pixels_wide(browser, server):
-    context = browser.new_context(viewport={"width": 375, "height": 740}, base_url=server)
-    page = context.new_page()
-    page.goto("/")
-    shot(page, "09-mobile-empty")
-    answer = ask(page, "How much do ML engineers make in San Francisco?")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
-    answer.locator("a.marker").first.click()
-    assert page.locator("#sources").is_visible()
-    shot(page, "10-mobile-sources")
-    labels = page.evaluate("[...document.querySelectorAll('textarea, button')].filter(e => "
-                           "!(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.textContent.trim())"
-                           ".length")
-    assert labels == 0  # every control has a label or visible text
-    context.close()
+    with open_page(browser, server, width=375, height=740) as page:
+        shot(page, "09-mobile-empty")
+        answer = ask(page, "How much do ML engineers make in San Francisco?")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        answer.locator("a.marker").first.click()
+        assert page.locator("#sources").is_visible()
+        shot(page, "10-mobile-sources")
+        labels = page.evaluate("[...document.querySelectorAll('textarea, button')].filter(e => "
+                               "!(e.labels && e.labels.length) && !e.getAttribute('aria-label') && "
+                               "!e.textContent.trim()).length")
+        assert labels == 0  # every control has a label or visible text
 
 
 # Charts beside the fact table (app.js renderChart), drawn from the facts' parsed values.
@@ -298,14 +305,11 @@ def test_several_cities_are_range_bars_on_one_axis_beside_the_table(page):
     # The table is still there, and the chart is labelled as a picture of it.
     assert answer.locator("table.facts tbody tr").count() == 3
     assert chart.get_attribute("role") == "img" and "table" in chart.get_attribute("aria-label")
-    shot(page, "08-chart-cities")
+    shot(page, "11-chart-cities")
 
 
 def test_onet_percentiles_are_a_box_with_the_median_marked(browser, onet_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=onet_server)
-    page = context.new_page()
-    page.goto("/")
-    try:
+    with open_page(browser, onet_server) as page:
         answer = ask(page, "How much do electricians make?")
         figure, chart = chart_of(answer)
         assert figure.get_attribute("data-kind") == "percentiles"
@@ -313,9 +317,7 @@ def test_onet_percentiles_are_a_box_with_the_median_marked(browser, onet_server)
         assert {"10th", "25th", "median", "75th", "90th"} <= set(ticks)
         box, median = chart.locator("rect.box").bounding_box(), chart.locator("line.median").bounding_box()
         assert box["x"] < median["x"] < box["x"] + box["width"]
-        shot(page, "09-chart-percentiles")
-    finally:
-        context.close()
+        shot(page, "12-chart-percentiles")
 
 
 def test_sources_that_differ_are_marks_on_one_line(page):
@@ -329,14 +331,11 @@ def test_sources_that_differ_are_marks_on_one_line(page):
     assert len(legend) == 2 and any("$112,850" in line for line in legend)
     rows = [box["y"] + box["height"] / 2 for box in (marks.nth(n).bounding_box() for n in range(marks.count()))]
     assert max(rows) - min(rows) < 1, "the sources' figures sit on one line"
-    shot(page, "10-chart-conflict")
+    shot(page, "13-chart-conflict")
 
 
 def test_a_chart_is_readable_on_a_phone(browser, server):
-    context = browser.new_context(viewport={"width": 375, "height": 740}, base_url=server)
-    page = context.new_page()
-    page.goto("/")
-    try:
+    with open_page(browser, server, width=375, height=740) as page:
         answer = ask(page, "Compare entry-level ML engineer salaries in Seattle, Boston and Austin")
         _, chart = chart_of(answer)
         box = chart.bounding_box()
@@ -344,6 +343,4 @@ def test_a_chart_is_readable_on_a_phone(browser, server):
         size = chart.locator("text.label").first.evaluate("text => text.getBoundingClientRect().height")
         assert size >= 11, "label text drawn at least ~11 px tall"
         assert page.evaluate("document.scrollingElement.scrollWidth") <= 375
-        shot(page, "11-chart-phone")
-    finally:
-        context.close()
+        shot(page, "14-chart-phone")
