@@ -45,6 +45,7 @@ def _field(location: tuple[Any, ...]) -> str:
 # The OpenAI error code of each status where one applies.
 OPENAI_CODES = {401: "invalid_api_key", 404: "model_not_found", 405: "method_not_allowed", 409: "conflict",
                 503: "index_unavailable"}
+SERVER_ERROR = "Something went wrong on the server; the error was logged. Try again."
 EXAMPLE = '{"question": "What does a machine learning engineer do?"}'
 OPENAI_EXAMPLE = '{"model": "careerbot", "messages": [{"role": "user", "content": "What does an ML engineer do?"}]}'
 
@@ -123,4 +124,4 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected(request: Request, error: Exception) -> JSONResponse:
         log.exception("unexpected error on %s", request.url.path)
-        return error_response(request, 500, "Something went wrong on the server; the error was logged. Try again.")
+        return error_response(request, 500, SERVER_ERROR)

@@ -21,6 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from careerbot.answer.advisor import Advisor
 from careerbot.errors import CareerbotError, InvalidQuestion, NotAuthorised, UnknownModel
 from careerbot.http.deps import AdvisorDep, CurrentDep, bearer_matches
+from careerbot.http.errors import SERVER_ERROR, status_of
 from careerbot.http.openai_schemas import (
     MODEL_ID,
     AssistantMessage,
@@ -113,7 +114,8 @@ def _words(text: str) -> int:
 
 def usage_of(question: str, turns: Sequence[Turn], content: str) -> Usage:
     prompt = _words(question) + sum(_words(turn.content) for turn in turns)
-    return Usage(prompt_tokens=prompt, completion_tokens=_words(content), total_tokens=prompt + _words(content))
+    completion = _words(content)
+    return Usage(prompt_tokens=prompt, completion_tokens=completion, total_tokens=prompt + completion)
 
 
 def _created(built_at: str) -> int:
@@ -185,12 +187,12 @@ async def _stream(advisor: Advisor, question: str, turns: list[Turn], ident: str
     try:
         answer = await run_in_threadpool(advisor.ask, question, turns)
     except CareerbotError as error:
-        yield _event(openai_error(str(error), 400))
+        yield _event(openai_error(str(error), status_of(error)))
         yield "data: [DONE]\n\n"
         return
     except Exception:  # logged; the client gets a clean end, not a cut connection
         log.exception("unexpected error while streaming an answer")
-        yield _event(openai_error("Something went wrong on the server; the error was logged. Try again.", 500))
+        yield _event(openai_error(SERVER_ERROR, 500))
         yield "data: [DONE]\n\n"
         return
     content = content_of(answer)
