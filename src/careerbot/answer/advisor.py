@@ -20,8 +20,8 @@ from careerbot.answer.coverage import (
     states_superlative,
     unlisted_subject,
 )
-from careerbot.answer.evidence import choose_sentences, from_source, lexical_cover, states_answer
-from careerbot.answer.fact_kinds import compare_facts, rank_facts, wh_facts
+from careerbot.answer.evidence import choose_sentences, focused, from_source, lexical_cover, states_answer
+from careerbot.answer.fact_kinds import compare_facts, rank_facts, wh_column, wh_facts
 from careerbot.answer.facts import select_facts
 from careerbot.answer.query import Query, Retrieval
 from careerbot.answer.understand import understand
@@ -35,6 +35,8 @@ from careerbot.index.store import VERSIONS, check_model, current_version, read_m
 from careerbot.records import Answer, Turn
 
 FULL_COVER = 0.8  # a short question whose rare words one quoted sentence nearly all holds is covered ("what's a GAN?")
+WH_SENTENCES = 10  # sentences searched for one that states who / when / where
+NEIGHBOURS = 2  # figures of the nearest subject shown when the one asked about has none
 STRONG_MATCH = 0.5  # above this, a question with a word the sources lack is still answered (a typo, a synonym)
 
 
@@ -91,7 +93,8 @@ class Advisor:
         missing = list(query.missing_places) + [w for w in query.missing if w[:1].isupper() or about or weak]
         if missing:
             notes.append(f"not covered: the sources never use {', '.join(missing)}")
-            return not_covered(self.embedder, corpus, found, missing)
+            return not_covered(self.embedder, corpus, found, missing,
+                               places=bool(query.missing_places) and len(missing) == len(query.missing_places))
         facts = [] if query.kind in ("howto", "duties") else select_facts(
             corpus, query.text, found.sentence_scores, query.kind in ("figure", "ranking", "comparison"),
             tuple(m.text for m in query.subjects if m.role == "subject"))
@@ -99,7 +102,7 @@ class Advisor:
             facts = [m for m in facts if from_source(corpus, query.sources, m.fact.doc_id,
                                                      f"{m.fact.quote} {' '.join(m.fact.qualifiers)}")] or facts
         notes.extend(f"fact {m.fact.subject} / {m.fact.attribute} = {m.fact.value} ({m.score:.3f})" for m in facts)
-        chosen = choose_sentences(corpus, found, self.settings.answer_sentences, query)
+        chosen = focused(corpus, query, choose_sentences(corpus, found, self.settings.answer_sentences, query))
         if query.sources:
             chosen = sorted(chosen, key=lambda c: not from_source(corpus, query.sources, c.sentence.doc_id,
                                                                   c.sentence.text))
@@ -130,21 +133,28 @@ class Advisor:
         unlisted = unlisted_subject(corpus, query, facts, chosen)
         if unlisted:
             notes.append(f"the facts found are not about {unlisted}: a near miss, not an answer")
-            return compose_answer(corpus, found, facts[:MAX_LISTED // 2], [], found_answer=False,
+            return compose_answer(corpus, found, facts[:NEIGHBOURS], [], found_answer=False,
                                  lead=f"The sources give no figure for {unlisted}. What they give:")
         if query.kind == "wh" and not facts:
             facts = wh_facts(corpus, query, found.sentence_scores)
         notes.extend(f"sentence {c.score:.3f} {c.why}: {c.sentence.text[:90]}" for c in chosen)
         if query.kind == "wh" and not facts:
-            stating = [c for c in chosen if states_answer(query, c.sentence)]
+            wider = choose_sentences(corpus, found, WH_SENTENCES, query)  # the answer may stand a little lower
+            stating = [c for c in wider if states_answer(query, c.sentence, corpus.acronyms)][:1]
+            column = [] if stating else wh_column(corpus, query, found.sentence_scores)
+            if column:
+                notes.append(f"a table states the {query.wh}: {column[0].fact.attribute} of {column[0].fact.subject}")
+                return compose_answer(corpus, found, column, [])
             if not stating:
                 subject = query.subjects[-1].text if query.subjects else ""
                 notes.append(f"no chosen sentence states the {query.wh} asked for")
                 return compose_answer(corpus, found, [], chosen[:1], found_answer=False,
                                      lead=not_said(query.text, query.wh, subject) + " The closest passage:")
-            chosen = stating + [c for c in chosen if c not in stating]
+            chosen = stating  # the sentence that says it; the rest would be padding
         if not facts and not chosen:
             return not_covered(self.embedder, corpus, found, [])
+        if facts:  # the facts lead: a passage after them must be about what was asked too
+            chosen = focused(corpus, query, chosen, lead=0)
         return compose_answer(corpus, found, facts, chosen)
 
     def retrieve(self, corpus: CorpusIndex, question: str) -> Retrieval:

@@ -133,7 +133,8 @@ def compose_comparison(corpus: CorpusIndex, found: Retrieval,
             if number == 0:
                 leads.append((match, citation.id))
     verdict = comparison_verdict([(m.fact, marker) for m, marker in leads])
-    if verdict:
-        parts.insert(0, verdict)
+    if verdict:  # the verdict states each subject's figure: their own sentences would say it again
+        lead_sentences = {fact_sentence(m.fact, marker) for m, marker in leads}
+        parts = [verdict] + [part for part in parts if part not in lead_sentences]
     return Answer(question=found.question, resolved_question=found.question, answer=" ".join(parts),
                   found=any(matches for _, matches in compared), citations=citations.items, facts=uses)

@@ -10,6 +10,7 @@ from careerbot.text.terms import levels
 
 _BRACKETED_NUMBER = re.compile(r"\[(\d+)\]")
 _ACRONYM_WORD = re.compile(r"^[A-Z0-9]{2,}s?$")
+_UNIT_NOTE = re.compile(r"\s*\((?:%|\$|£|€|usd|eur|gbp|percent)\)", re.I)  # "Growth Rate (%)": the value shows it
 
 
 def plain(text: str) -> str:
@@ -23,7 +24,7 @@ def capitalised(text: str) -> str:
 
 def measure_words(fact: Fact) -> str:
     """The measure a fact gives, in plain lower-case words ("Salary Range" -> "salary range")."""
-    measure = fact.attribute or fact.caption
+    measure = _UNIT_NOTE.sub("", fact.attribute or fact.caption)
     words = [w if _ACRONYM_WORD.match(w) else w.lower() for w in measure.split()]
     return " ".join(words).strip(" :")
 
@@ -55,6 +56,14 @@ def fact_sentence(fact: Fact, marker: int) -> str:
     return f"{body}, according to “{fact.title}” [{marker}]."
 
 
+def has(subject: str) -> str:
+    """ "has" or "have", as the subject's head noun is singular or plural ("Registered Nurses have")."""
+    head = subject.split(",")[0].split()
+    last = head[-1].lower() if head else ""
+    plural = len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "ics"))
+    return "have" if plural else "has"
+
+
 def sort_value(parsed: ParsedValue) -> float | None:
     """The number a ranking sorts by: a range by its midpoint."""
     if parsed.low is None:
@@ -70,7 +79,7 @@ def ranking_sentence(ranked: list[tuple[Fact, int]], direction: str, total: int)
     measure = measure_words(top)
     before, _ = _qualifier_words(top)
     measure = f"{before} {measure}".strip()
-    lead = f"{capitalised(plain(top.subject))} has the {word} {measure}: {plain(top.value)} [{marker}]"
+    lead = f"{capitalised(plain(top.subject))} {has(top.subject)} the {word} {measure}: {plain(top.value)} [{marker}]"
     if rest:
         lead += "; then " + ", ".join(f"{plain(f.subject)} ({plain(f.value)}) [{m}]" for f, m in rest)
     scope = f" (of {total} in “{top.title}”)" if len({f.doc_id for f, _ in ranked}) == 1 else f" (of {total})"
@@ -112,5 +121,7 @@ def comparison_verdict(leads: list[tuple[Fact, int]]) -> str:
     if all(value == top_value for _, value in ranked):
         return f"They have the same {measure}: {plain(top.value)} [{marker}]."
     degree = "higher" if len(ranked) == 2 else "highest"  # of two, the higher; of three or more, the highest
-    return (f"{capitalised(plain(top.subject))} has the {degree} {measure}: {plain(top.value)} [{marker}], "
-            f"against {others}.")
+    titles = {fact.title for fact, _ in leads}
+    source = f", according to “{next(iter(titles))}”" if len(titles) == 1 else ""
+    return (f"{capitalised(plain(top.subject))} {has(top.subject)} the {degree} {measure}: {plain(top.value)} "
+            f"[{marker}], against {others}{source}.")

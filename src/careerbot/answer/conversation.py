@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, Mention, phrase_around
-from careerbot.answer.rewrite import normalise
+from careerbot.answer.rewrite import normalise, strip_preamble
 from careerbot.answer.understand import places_in, subject_mentions, understand
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Turn
@@ -81,7 +81,18 @@ def _replace_level(question: str, new_level: str) -> str:
 
 
 def resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "") -> Resolution:
-    """Read `question` in the light of the question before it (already resolved)."""
+    """Read `question` in the light of the question before it (already resolved); a greeting or thanks before it
+    ("Thanks, that helps! And what about data scientists?") is kept in front and does not hide the follow-up."""
+    preamble, body = strip_preamble(question)
+    resolution = _resolve(body, previous, corpus, topic)
+    if not preamble:
+        return resolution
+    if resolution.question == body:
+        return Resolution(question, resolution.carried, resolution.topic)
+    return Resolution(f"{preamble} {resolution.question}", resolution.carried, resolution.topic)
+
+
+def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "") -> Resolution:
     names = corpus.subject_names
     elliptical = bool(_MARKER.match(question)) or (len(question.split()) <= 3 and not _QUESTION_WORD.match(question))
     mentions = subject_mentions(question, corpus, names)

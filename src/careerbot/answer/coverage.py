@@ -7,7 +7,7 @@ import re
 
 import numpy as np
 
-from careerbot.answer.facts import FACT_MIN, score_facts
+from careerbot.answer.facts import FACT_MIN, asks_pay, score_facts
 from careerbot.answer.query import FactMatch, Query, Retrieval, Scored
 from careerbot.answer.query import phrase_around as _phrase
 from careerbot.index.corpus_index import CorpusIndex
@@ -124,14 +124,19 @@ def tables_like(embedder: Embedder, names: list[str],
     return [table for table, score in zip(tables, best_per_table, strict=False) if score >= top - 0.1][:2]
 
 
-def not_covered(embedder: Embedder, corpus: CorpusIndex, found: Retrieval, unknown: list[str]) -> Answer:
+def not_covered(embedder: Embedder, corpus: CorpusIndex, found: Retrieval, unknown: list[str],
+                places: bool = False) -> Answer:
+    """The sources do not cover the question: what they lack, and the tables that give what was asked for other
+    subjects (other cities, when a city is what they lack)."""
     titles = sorted({d.title for d in corpus.documents.values()})
     if unknown:
         opening = f"The sources do not mention {', '.join(unknown)}, so I cannot answer that from them."
     else:
         opening = "The sources do not cover that question, so I cannot answer it from them."
-    tables = tables_like(embedder, unknown, covered_tables(corpus, found.question, found.sentence_scores)) \
-        if unknown else []
+    offered = covered_tables(corpus, found.question, found.sentence_scores) if unknown else []
+    if places:  # a place the sources lack: the tables whose rows are places
+        offered = [t for t in offered if sum(s in corpus.gazetteer.row_labels for s in t[1]) >= 2]
+    tables = tables_like(embedder, unknown, offered)
     if tables:
         hint = "".join(f" They give {measure} for: {'; '.join(subjects[:MAX_LISTED])}"
                        f"{f' and {len(subjects) - MAX_LISTED} more' if len(subjects) > MAX_LISTED else ''}."
@@ -151,6 +156,8 @@ def covered_tables(corpus: CorpusIndex, question: str, sentence_scores: np.ndarr
     """For a question about a subject the facts lack: the tables that give what it asks for, as
     (the measure, the subjects they give it for), best first."""
     matches = [m for m in score_facts(corpus, question, sentence_scores) if m.fact.source == "table"]
+    if asks_pay(question):  # "what do they earn in Denver": the tables of pay, not of shares
+        matches = [m for m in matches if m.fact.parsed.kind == "money"] or matches
     if not matches or matches[0].score < FACT_MIN - 0.1:
         return []
     top = matches[0]

@@ -3,8 +3,9 @@ they point at (a lead-in to the list or table after it, an FAQ question to its a
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 
@@ -31,8 +32,11 @@ LEXICAL_WEIGHT = 0.15  # how much sharing the question's rare words (a city, a t
 RARE_TERMS = 3  # the question's rarest words whose sentences are candidates too
 RARE_POSTINGS = 40  # ... at most this many sentences each
 SOURCE_BONUS = 0.15  # the question names a source ("according to Glassdoor") and the sentence is from or cites it
+FIGURE_LINE = re.compile(r"^\S*\d[\d,.]*\S*(?:\s+\S+){0,4}$")  # a figure and a few words, no sentence
+THEME_SHARE = 0.25  # a word in this share of the corpus's sentences is its theme ("machine", "engineer"), not a focus
 _YEAR_OR_DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:January|February|March|April|May|June|July|August|"
                            r"September|October|November|December)\b|\b\d+\s+(?:years?|months?|weeks?)\b", re.I)
+_BY_AGENT = re.compile(r"\b[a-z]+ed by (?:[A-Z][\w&.-]+)")
 _NAME_INSIDE = re.compile(r"(?<=[a-z,;] )(?:[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*)")
 
 
@@ -214,6 +218,41 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
     return chosen
 
 
+def focus_words(corpus: CorpusIndex, query: Query) -> set[str]:
+    """The question's words that say what it is about beyond the corpus's theme: "skills" and "become" in "What
+    skills do I need to become an ML engineer?" when most sentences speak of ML engineers. Every form of each."""
+    theme = math.log(1 + 1 / THEME_SHARE)
+    focus: set[str] = set()
+    for word in query.topic:
+        if word in corpus.acronyms:  # "ML": as common as the words it stands for
+            if all(corpus.idf.get(singular(w), 0.0) < theme for w in words(corpus.acronyms[word])):
+                continue
+        forms = every_lemma(word) | {singular(word)}
+        rarity = corpus.idf.get(singular(word)) or max((corpus.idf.get(form, 0.0) for form in forms), default=0.0)
+        if rarity >= theme:  # as written ("learning" is the theme even where "learn" is not)
+            focus |= forms
+    return focus
+
+
+def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int = 1) -> list[Scored]:
+    """The best passage (`lead` of them: 0 when facts lead the answer), and after it only passages that use one of
+    the question's focus words: a passage that shares nothing but the corpus's theme with the question is padding."""
+    focus = focus_words(corpus, query)
+    if not focus or len(chosen) <= lead:
+        return chosen
+    kept = chosen[:lead]
+    for item in chosen[lead:]:
+        if not query.asks_figure and FIGURE_LINE.match(item.sentence.text.strip()):
+            continue  # "287K /yr Most Likely Range": a figure line, where no figure was asked
+        # a list or table is about what its lead-in says; a sentence a heading handed its match to is not
+        pointer = item.matched if item.sentence.kind in ("block", "list") else ""
+        said = {form for w in words(f"{item.sentence.text} {item.sentence.context} {pointer}")
+                for form in every_lemma(w) | {singular(w)}}
+        if said & focus:
+            kept.append(item)
+    return kept
+
+
 def from_source(corpus: CorpusIndex, sources: Sequence[str], doc_id: str, text: str) -> bool:
     """Whether a text (a sentence, a fact's quote and qualifiers) comes from a document a named source wrote (its
     title) or cites that source."""
@@ -232,7 +271,7 @@ def _covered_by(sentence: Sentence, chosen: list[Scored]) -> bool:
     return False
 
 
-def states_answer(query: Query, sentence: Sentence) -> bool:
+def states_answer(query: Query, sentence: Sentence, acronyms: Collection[str] = ()) -> bool:
     """Whether a sentence holds the kind of answer a who/when/where question wants, about what it names and with
     what it asks (the verb: "released", "developed")."""
     text = sentence.text
@@ -242,12 +281,14 @@ def states_answer(query: Query, sentence: Sentence) -> bool:
             return False
     predicate = [w for w in query.unmatched] + [w for w in query.topic
                                                   if not any(w in m.text.lower() for m in query.subjects)]
-    if predicate and not any(lemma(w) in lowered or singular(w) in lowered for w in predicate):
+    if predicate and not any(lemma(w) in lowered or singular(w) in lowered for w in predicate) \
+            and not (query.wh == "who" and _BY_AGENT.search(text)):  # "Developed by Google" answers who made it
         return False
     if query.wh == "when":
         return bool(_YEAR_OR_DATE.search(text))
     if query.wh in ("who", "where"):
-        names = [n for n in _NAME_INSIDE.findall(text)
-                 if not any(n.lower() in m.text.lower() or m.text.lower() in n.lower() for m in query.subjects)]
+        asked = [m.text.lower() for m in query.subjects] + list(query.topic)
+        names = [n for n in _NAME_INSIDE.findall(text) if n.lower() not in acronyms
+                 and not any(n.lower() in a or a in n.lower() for a in asked)]
         return bool(names)
     return True

@@ -13,7 +13,7 @@ from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, FactMatch, Que
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact
 from careerbot.text.places import place_of
-from careerbot.text.terms import STOPWORDS, levels, subject_words
+from careerbot.text.terms import STOPWORDS, lemma, levels, singular, subject_words, words
 from careerbot.text.values import FIGURE
 
 
@@ -85,6 +85,9 @@ def compare_facts(corpus: CorpusIndex, query: Query,
                          query.text, re.I)
         if pair:
             named = [(pair.group(1), set()), (pair.group(2), set())]
+    seen: set[str] = set()
+    named = [(name, spellings) for name, spellings in named
+             if not (name.lower() in seen or seen.add(name.lower()))]  # "2023" named as a subject and a year
     if len(named) < 2:
         return None
     result: list[tuple[str, list[FactMatch]]] = []
@@ -156,5 +159,32 @@ def wh_facts(corpus: CorpusIndex, query: Query, sentence_scores: np.ndarray) -> 
     if query.wh == "where":
         return [m for m in matches if m.subject_named and any(place_of(q) for q in m.fact.qualifiers)][:1]
     return []
+
+
+def wh_column(corpus: CorpusIndex, query: Query, sentence_scores: np.ndarray) -> list[FactMatch]:
+    """When no sentence states who/where/when: the cell of the row the question names in the column that holds
+    it ("Who issues the Azure AI Engineer Associate certification?" -> the row's "Issuing Organization")."""
+    matches = score_facts(corpus, query.text, sentence_scores)
+    # The column is named by the question's own words (issues ~ Issuing), or by what who / where / when asks for.
+    asked = {lemma(w) for w in (*query.topic, *query.unmatched)
+             if not any(w in m.text.lower() for m in query.subjects)}
+    said = {singular(w) for w in words(query.text)}
+
+    def names_row(match: FactMatch) -> bool:  # most of the row's name is in the question
+        name = subject_words(match.fact.subject)
+        hits = sum(1 for w in name if w in said)
+        return match.subject_named or (hits >= 2 and 2 * hits >= len(name))
+    wanted = asked | _WH_COLUMNS.get(query.wh, set())
+    return [m for m in matches if m.fact.source == "table" and names_row(m)
+            and wanted & {lemma(w) for w in words(m.fact.attribute)}][:1]
+
+
+# Columns that hold what who / where / when asks for (English nouns of agents, places and times).
+_WH_COLUMNS = {
+    "who": {"organization", "organisation", "company", "employer", "issuer", "provider", "vendor", "institution",
+            "agency", "author", "creator", "developer", "owner", "publisher", "university", "school", "sponsor"},
+    "where": {"location", "city", "place", "state", "country", "region", "headquarters", "site", "office"},
+    "when": {"year", "date", "founded", "released", "launched", "since"},
+}
 
 

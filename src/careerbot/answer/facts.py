@@ -224,6 +224,11 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray
     return _best_cells(_fit_measure(chosen, question), statistic.group(1).lower() if statistic else "")[:MAX_FACTS]
 
 
+def asks_pay(question: str) -> bool:
+    """Whether a question asks what a job pays (earn, salary, wages, make...)."""
+    return bool(_PAY.search(question))
+
+
 def _pay_in_words(fact: Fact) -> bool:
     """A pay column's cell written in words ("at or above the top BLS value")."""
     return fact.parsed.kind == "text" and bool(re.search(r"\b(?:wage|salary|pay|earnings)\b", fact.attribute, re.I))

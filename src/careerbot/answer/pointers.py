@@ -20,6 +20,17 @@ _POINTER = re.compile(r"(?::\s*$|\b(?:below|following|as follows|listed here|her
                       r"\bseveral\b[^.]*\.?$)", re.I)
 
 
+# "Machine learning consists of four pillars that ...": a count of things the next sentence names (English number
+# words and small numbers before a plural noun; not a duration).
+_COUNTED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+(?:[a-z-]+\s+)?"
+                      r"(?!(?:years|months|weeks|days|hours|minutes|times|percent)\b)[a-z]{3,}s\b", re.I)
+
+
+def announces_count(sentence: Sentence) -> bool:
+    """A sentence that counts what it does not name ("... four pillars that require mathematical skills.")."""
+    return sentence.kind == "sentence" and sentence.text.count(",") < 2 and bool(_COUNTED.search(sentence.text))
+
+
 _BULLET_LINE = re.compile(r"^\s*(?:[•·▪◦‣*+\-–]|\d{1,2}[.)])\s+")
 
 
@@ -134,6 +145,10 @@ def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
             return None
     if sentence.kind not in ("row", "list") and len(sentence.text.split()) < MIN_QUOTE_WORDS:
         return None
+    if announces_count(sentence):  # the count and the sentence that names them, as one quote
+        following = _next_unit(corpus, sentence, follow=False)
+        if following is not None and following.text.count(",") >= 2:
+            return _joined(corpus, sentence, following) or sentence
     return sentence
 
 

@@ -115,7 +115,7 @@ def phrase_around(text: str, word: str) -> str:
     """The run of content words a missing word stands in ("dental hygienist", "professional dog walker")."""
     tokens = list(QUESTION_WORD.finditer(text))
     for i, token in enumerate(tokens):
-        if token.group(0) != word:
+        if token.group(0).lower() != word.lower():
             continue
         start = end = i
 

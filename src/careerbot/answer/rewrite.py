@@ -8,10 +8,14 @@ import re
 
 from careerbot.answer.query import QUESTION_WORD
 from careerbot.index.corpus_index import CorpusIndex
+from careerbot.text.places import is_known_place
 from careerbot.text.terms import STOPWORDS, parts_of_speech, word_forms
 
 _GREETING = re.compile(r"^\s*(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day)|"
-                       r"dear \w+|thanks|thank you|ok(?:ay)?|so|well|um+|yo)\b[\s,!.:;-]*", re.I)
+                       r"dear \w+|thanks|thank you|ok(?:ay)?|so|well|um+|yo|great|cool|perfect|awesome|nice|"
+                       r"interesting|got it|i see|sounds good|good to know|(?:that|this|it)(?:\s*['’]?s| is| was)? "
+                       r"(?:helps|helped|helpful|useful|great|interesting|clear)|(?:that|it) makes sense|"
+                       r"makes sense)\b[\s,!.:;-]*", re.I)
 
 
 # "I'm Priya, a physics teacher:" / "I am a nurse." / "My name is Sam and": who is asking, not what is asked.
@@ -84,11 +88,25 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
                 return word
             clipped = corpus.clipped_word(lowered)  # MSFT -> microsoft
             return clipped.capitalize() if clipped else word
-        if parts_of_speech(lowered) or len(lowered) < 2:
+        if parts_of_speech(lowered) or len(lowered) < 2 or match.start() in kept:
+            return word
+        if len(lowered) >= 4 and corpus.closest_word(lowered):  # a slip ("isues", "waht"), not a clipped word
             return word
         clipped = corpus.clipped_word(lowered)
         return clipped if clipped else word
+    kept = _place_words(text)
     return QUESTION_WORD.sub(expand, text)
+
+
+def _place_words(text: str) -> set[int]:
+    """Where the words of a place name of two or three words start ("los angeles", "san jose"): kept as typed."""
+    tokens = list(QUESTION_WORD.finditer(text))
+    kept: set[int] = set()
+    for size in (3, 2):
+        for i in range(len(tokens) - size + 1):
+            if is_known_place(text[tokens[i].start():tokens[i + size - 1].end()]):
+                kept.update(t.start() for t in tokens[i:i + size])
+    return kept
 
 
 def _correct_spelling(text: str, corpus: CorpusIndex) -> str:
@@ -96,7 +114,9 @@ def _correct_spelling(text: str, corpus: CorpusIndex) -> str:
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
         lowered = word.lower()
-        if len(word) < 5 or lowered in STOPWORDS or word_forms(lowered) & corpus.vocabulary:
+        if len(word) < 4 or lowered in STOPWORDS or word_forms(lowered) & corpus.vocabulary or match.start() in kept:
+            return word
+        if len(word) == 4 and not word.islower():  # "AWS", "Java": four letters in capitals are a name
             return word
         if parts_of_speech(lowered):  # an English word the corpus happens not to use ("released") stays
             return word
@@ -104,6 +124,7 @@ def _correct_spelling(text: str, corpus: CorpusIndex) -> str:
         if closest is None or closest in word_forms(lowered):
             return word
         return closest.capitalize() if word[:1].isupper() else closest
+    kept = _place_words(text)
     return QUESTION_WORD.sub(fix, text)
 
 

@@ -205,10 +205,12 @@ def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> l
                 taken.update(range(i, i + size))
     for i, token in enumerate(tokens):
         word = token.group(0)
+        if i in taken:
+            continue
         if word.isdigit():  # a year the facts do not name ("2020") is a subject the sources may lack
             mentions.append(Mention(word, token.start(), token.end(), "name"))
             continue
-        if i in taken or i == 0 or not word[:1].isupper() or word.lower() in corpus.acronyms or levels(word):
+        if i == 0 or not word[:1].isupper() or word.lower() in corpus.acronyms or levels(word):
             continue
         if word.isupper() and len(word) <= 4:
             continue
@@ -226,9 +228,37 @@ def sources_named(text: str, corpus: CorpusIndex) -> tuple[str, ...]:
     return tuple(dict.fromkeys(named))
 
 
+# "there", "here", "in my city": the place the asker named in their introduction ("I'm moving to Boston. What do
+# ML engineers earn there?"). "there" only at the end of a clause, not "is there".
+_DEICTIC = re.compile(r"\b(?:over\s+)?(?:there|here)\b(?=\s*(?:[?.!,;]|$))|\b(?:in|around) my (?:city|area|town|state|"
+                      r"region|country)\b|\bnear me\b|\bwhere i (?:live|am|work)\b|\blocally\b", re.I)
+
+
+def _carry_place(preamble: str, body: str, corpus: CorpusIndex) -> str:
+    """The question with the place of the asker's introduction in it, when the question points at it ("there")
+    or asks for a figure and names no place of its own (pay depends on the place)."""
+    if not preamble:
+        return body
+    found, missing = _places(preamble, corpus)
+    if not found and not missing:
+        return body
+    own, own_missing = _places(body, corpus)
+    if own or own_missing:
+        return body
+    first = min([(m.start, m.text) for m in found] + [(preamble.find(name), name) for name in missing])
+    place = first[1]
+    pointer = _DEICTIC.search(body)
+    if pointer:
+        return f"{body[:pointer.start()]}in {place}{body[pointer.end():]}"
+    if FIGURE_WORDS.search(body):
+        return f"{body.rstrip('?.! ')} in {place}?"
+    return body
+
+
 def understand(question: str, corpus: CorpusIndex) -> Query:
     """Read a question (already resolved against the conversation) into a Query."""
     preamble, body = strip_preamble(question)
+    body = _carry_place(preamble, body, corpus)
     body = re.sub(r"#\s*of\b", "number of", body)
     body = normalise(body, corpus)
     places, missing_places = _places(body, corpus)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from careerbot.records import Chunk, Document, Fact, Sentence
+from careerbot.text.terms import STOPWORDS
 
 if TYPE_CHECKING:
     from careerbot.index.lexical import LexicalIndex
@@ -67,11 +68,20 @@ class CorpusIndex:
         return self.spelling.clipped(short)
 
 
+def _slip(typed: str, meant: str) -> int:
+    """How likely a slip of the keyboard turned `meant` into `typed`: a letter left out or two swapped (0) before a
+    wrong letter (1) before an extra one (2): "wich" is "which" before "with"."""
+    if len(meant) == len(typed) + 1 or (len(meant) == len(typed) and sorted(meant) == sorted(typed)):
+        return 0
+    return 1 if len(meant) == len(typed) else 2
+
+
 class Spelling:
     """Look-ups of misspelt and clipped words against one version's vocabulary, remembered per word."""
 
     def __init__(self, vocabulary: frozenset[str], idf: dict[str, float]) -> None:
         self._words = tuple(sorted(w for w in vocabulary if len(w) >= 4 and w.isalpha()))
+        self._short = tuple(sorted({w for w in self._words if len(w) <= 5} | {w for w in STOPWORDS if 3 <= len(w) <= 5}))
         self._idf = idf
         self._closest: dict[str, str | None] = {}
         self._clipped: dict[str, str | None] = {}
@@ -79,11 +89,19 @@ class Spelling:
     def closest(self, word: str) -> str | None:
         if word not in self._closest:
             from rapidfuzz import fuzz, process
+            from rapidfuzz.distance import OSA
 
-            # 80: one wrong, missing or extra letter in a word of five or more ("salery", "enginer"), not another
-            # word ("unicorn" is 71 from "uniform").
-            match = process.extractOne(word, self._words, scorer=fuzz.ratio, score_cutoff=80)
-            self._closest[word] = match[0] if match else None
+            if len(word) == 4:
+                # A four-letter slip is one swapped, wrong, missing or extra letter ("waht", "lern"), against the
+                # corpus's words and the language's function words; the most common such word wins.
+                near = [w for w in self._short if OSA.distance(word, w) == 1]
+                self._closest[word] = min(near, key=lambda w: (_slip(word, w), self._idf.get(w, 0.0))) \
+                    if near else None
+            else:
+                # 80: one wrong, missing or extra letter in a word of five or more ("salery", "enginer"), not
+                # another word ("unicorn" is 71 from "uniform").
+                match = process.extractOne(word, self._words, scorer=fuzz.ratio, score_cutoff=80)
+                self._closest[word] = match[0] if match else None
         return self._closest[word]
 
     def clipped(self, short: str) -> str | None:
