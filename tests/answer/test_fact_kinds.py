@@ -19,7 +19,9 @@ def test_two_named_subjects_side_by_side(advisor):
 
 def test_a_comparison_leads_with_its_verdict(advisor):
     answer = advisor.ask("is python or r more popular with ml engineers?")
-    assert answer.answer.startswith("Python has the higher popularity percentage: 83% [1], against 9% for R [2].")
+    # one sentence states both figures and their source; the figures are not said again
+    assert answer.answer == ("Python has the higher popularity percentage: 83% [1], against 9% for R [2], according "
+                             "to “Machine Learning Engineer Entry Level”.")
     cities = advisor.ask("Compare salaries of ML engineers in Boston and Seattle")
     assert cities.answer.startswith("Seattle, WA has the higher")
 
@@ -27,4 +29,4 @@ def test_a_comparison_leads_with_its_verdict(advisor):
 def test_a_comparison_of_three_names_the_highest_and_lists_the_rest(advisor):
     answer = advisor.ask("Compare entry-level ML engineer salaries in Seattle, Boston and Austin")
     assert answer.answer.startswith("Seattle, WA has the highest salary range: $90,000 – $120,000 [1], against "
-                                    "$85,000 – $115,000 for Boston, MA [2] and $80,000 – $110,000 for Austin, TX [3].")
+                                    "$85,000 – $115,000 for Boston, MA [2] and $80,000 – $110,000 for Austin, TX [3]")

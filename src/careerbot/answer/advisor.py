@@ -6,22 +6,25 @@ build). A question holds the advisor, and so the version, it started with."""
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
 
 from careerbot.answer.assemble import compose_answer, compose_comparison, compose_ranking, join_answers
 from careerbot.answer.compose import not_said
-from careerbot.answer.conversation import resolve_history
-from careerbot.answer.coverage import (
-    MAX_LISTED,
-    facts_for_place_and_level,
-    not_covered,
-    states_superlative,
-    unlisted_subject,
+from careerbot.answer.conversation import resolve, resolve_history
+from careerbot.answer.coverage import facts_for_place_and_level, not_covered, states_superlative, unlisted_subject
+from careerbot.answer.evidence import (
+    about_focus,
+    choose_sentences,
+    focus_words,
+    focused,
+    from_source,
+    lexical_cover,
+    states_answer,
 )
-from careerbot.answer.evidence import choose_sentences, focused, from_source, lexical_cover, states_answer
-from careerbot.answer.fact_kinds import compare_facts, rank_facts, wh_column, wh_facts
+from careerbot.answer.fact_kinds import compare_facts, is_extreme, rank_facts, wh_column, wh_facts
 from careerbot.answer.facts import select_facts
 from careerbot.answer.query import Query, Retrieval
 from careerbot.answer.understand import understand
@@ -73,9 +76,13 @@ class Advisor:
         resolved = resolve_history(cleaned, history, corpus).question if history else cleaned
         query = understand(resolved, corpus)
         notes: list[str] = []
-        if len(query.parts) > 1:  # "..., and which ...?": each question answered on its own, in order
-            notes.append(f"{len(query.parts)} questions in one: " + " | ".join(query.parts))
-            answer = join_answers([self._answer(corpus, understand(part, corpus), notes) for part in query.parts])
+        if len(query.parts) > 1:  # "..., and which ...?": each question answered in order, a later one read as a
+            # follow-up of the one before ("What does a paralegal do and how much do they make?")
+            parts = [query.parts[0]]
+            for part in query.parts[1:]:
+                parts.append(resolve(part, parts[-1], corpus).question)
+            notes.append(f"{len(parts)} questions in one: " + " | ".join(parts))
+            answer = join_answers([self._answer(corpus, understand(part, corpus), notes) for part in parts], parts)
         else:
             answer = self._answer(corpus, query, notes)
         details = {"query": query.describe(), "steps": notes} if explain else None
@@ -101,21 +108,33 @@ class Advisor:
         if query.sources:  # "according to Glassdoor": that source's figures, when it gives any
             facts = [m for m in facts if from_source(corpus, query.sources, m.fact.doc_id,
                                                      f"{m.fact.quote} {' '.join(m.fact.qualifiers)}")] or facts
+        focus = focus_words(corpus, query)
+        if facts and query.kind in ("ranking", "list") and not any(m.subject_named for m in facts) \
+                and not about_focus([m.fact for m in facts], focus, query.text):
+            notes.append(f"the facts found say nothing of {', '.join(sorted(focus))}: not shown")
+            facts = []
         notes.extend(f"fact {m.fact.subject} / {m.fact.attribute} = {m.fact.value} ({m.score:.3f})" for m in facts)
         chosen = focused(corpus, query, choose_sentences(corpus, found, self.settings.answer_sentences, query))
         if query.sources:
             chosen = sorted(chosen, key=lambda c: not from_source(corpus, query.sources, c.sentence.doc_id,
                                                                   c.sentence.text))
-        stated = query.kind == "ranking" and states_superlative(query, chosen)
-        if stated:
+        stated = states_superlative(query, chosen) if query.kind == "ranking" else None
+        if stated is not None:
             notes.append("the text states the superlative itself: quoted, not ranked")
-            facts = []
+            chosen = [stated] + [c for c in chosen if c is not stated]
+            # the figure of the subject it names, if a table gives one ("Python ... 83%")
+            said = stated.sentence.text.lower()
+            facts = [m for m in facts if re.search(rf"\b{re.escape(m.fact.subject.lower())}\b", said)
+                     and is_extreme(corpus, m.fact, query.direction)][:1]
         if query.kind == "ranking" and not stated:
             ranked = rank_facts(corpus, query, found.sentence_scores)
             if ranked:
                 notes.append(f"ranking over {ranked[1]} figures of '{ranked[0][0].fact.attribute}'")
                 return compose_ranking(corpus, query, ranked[0], ranked[1])
-        named_in_text = bool(chosen) and lexical_cover(corpus, query, chosen[0]) >= FULL_COVER
+        saying = next((c for c in chosen if lexical_cover(corpus, query, c) >= FULL_COVER), None)
+        named_in_text = saying is not None
+        if saying is not None and found.best_chunk < self.settings.min_score:  # a weak match overall, but this
+            chosen = [saying] + [c for c in chosen if c is not saying]  # passage says what was asked: it leads
         if found.best_chunk < self.settings.min_score and not any(m.subject_named for m in facts) \
                 and not named_in_text:
             notes.append(f"not covered: best passage below {self.settings.min_score}")
@@ -153,6 +172,8 @@ class Advisor:
             chosen = stating  # the sentence that says it; the rest would be padding
         if not facts and not chosen:
             return not_covered(self.embedder, corpus, found, [])
+        if stated is not None and facts:  # "Python is the most popular ..." [1], then its figure
+            return compose_answer(corpus, found, facts, [], opening=stated)
         if facts:  # the facts lead: a passage after them must be about what was asked too
             chosen = focused(corpus, query, chosen, lead=0)
         return compose_answer(corpus, found, facts, chosen)

@@ -48,12 +48,17 @@ def _shifted_marker(shift: int, marker: re.Match[str]) -> str:
     return f"[{int(marker.group(1)) + shift}]"
 
 
-def join_answers(answers: list[Answer]) -> Answer:
-    """Answers to the parts of a double question as one, their citations renumbered in order."""
+def join_answers(answers: list[Answer], parts: list[str]) -> Answer:
+    """Answers to the parts of a double question as one, their citations renumbered in order; a part the sources do
+    not answer is said in one sentence naming it, when another part is answered."""
     text: list[str] = []
     citations: list[Citation] = []
     facts: list[FactUse] = []
-    for answer in answers:
+    answered = any(a.found for a in answers)
+    for answer, part in zip(answers, parts, strict=True):
+        if answered and not answer.found and not answer.citations:
+            text.append(f"The sources do not answer “{part.strip()}”")
+            continue
         offset = len(citations)
         renumbered = {c.id: replace(c, id=c.id + offset) for c in answer.citations}
         text.append(re.sub(r"\[(\d+)\]", partial(_shifted_marker, offset), answer.answer))
@@ -64,9 +69,14 @@ def join_answers(answers: list[Answer]) -> Answer:
 
 
 def compose_answer(corpus: CorpusIndex, found: Retrieval, facts: list[FactMatch], chosen: list[Scored],
-             lead: str = "", found_answer: bool = True) -> Answer:
+             lead: str = "", found_answer: bool = True, opening: Scored | None = None) -> Answer:
+    """The answer: the `lead` text, the `opening` passage (a sentence that states the answer before its figure),
+    the facts as sentences, then supporting passages."""
     citations = Citations(corpus)
     parts: list[str] = [lead] if lead else []
+    if opening is not None:
+        parts.append(f"{render_block(corpus, opening.sentence)} [{citations.cite(opening.sentence, opening.score).id}]")
+        chosen = [c for c in chosen if c.sentence.sentence_id != opening.sentence.sentence_id]
     uses: list[FactUse] = []
     first_of: dict[tuple[str, str], FactMatch] = {}  # the same value from the same document once
     for match in facts:

@@ -35,6 +35,11 @@ class Resolution:
     topic: str = ""  # the topic a pronoun was read as: a later pronoun in the chain means it too
 
 
+def _topic_named(topic: str) -> bool:
+    """Whether a topic is a short name a pronoun "one" can stand for ("a senior one" -> "a senior ML engineer")."""
+    return 0 < len(topic.split()) <= 4 and not topic.endswith("?")
+
+
 def _strip_filler(question: str) -> str:
     return _LEADING_FILLER.sub("", question, count=1).strip()
 
@@ -135,7 +140,7 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
             word = pronoun.group(0).lower()
             replacement = f"{topic}'s" if word == "its" else topic
             resolved = question[:pronoun.start()] + replacement + question[pronoun.end():]
-            if word in ("ones", "one"):
+            if word in ("ones", "one") and not _topic_named(topic):
                 resolved = question[:pronoun.start()].rstrip() + question[pronoun.end():]
                 return Resolution(_strip_filler(resolved) or question, "topic")
             return Resolution(resolved, "topic", topic)

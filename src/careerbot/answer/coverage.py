@@ -19,13 +19,13 @@ MAX_LISTED = 12  # subjects named in a "not covered" answer, per table
 MAX_TABLES = 6  # tables compared with a name the sources lack
 
 
-def states_superlative(query: Query, chosen: list[Scored]) -> bool:
-    """Whether the text states the superlative itself ("The minimum education level ... is a master's degree"):
+def states_superlative(query: Query, chosen: list[Scored]) -> Scored | None:
+    """The passage that states the superlative itself ("The minimum education level ... is a master's degree"):
     then it is quoted, not computed from a table."""
     phrase = re.search(r"\b(?:most|least|highest|lowest|minimum|maximum|best|top)\s+\w+", query.text, re.I)
     if phrase is None:
-        return False
-    return any(phrase.group(0).lower() in c.sentence.text.lower() for c in chosen[:2])
+        return None
+    return next((c for c in chosen if phrase.group(0).lower() in c.sentence.text.lower()), None)
 
 
 def unlisted_subject(corpus: CorpusIndex, query: Query, facts: list[FactMatch], chosen: list[Scored]) -> str:

@@ -10,9 +10,9 @@ from collections.abc import Collection, Sequence
 import numpy as np
 
 from careerbot.answer.pointers import answer_to
-from careerbot.answer.query import Query, Retrieval, Scored
+from careerbot.answer.query import MEASURE_WORDS, Query, Retrieval, Scored
 from careerbot.index.corpus_index import CorpusIndex
-from careerbot.records import Sentence
+from careerbot.records import Fact, Sentence
 from careerbot.text.terms import (
     content_words,
     every_lemma,
@@ -33,7 +33,13 @@ RARE_TERMS = 3  # the question's rarest words whose sentences are candidates too
 RARE_POSTINGS = 40  # ... at most this many sentences each
 SOURCE_BONUS = 0.15  # the question names a source ("according to Glassdoor") and the sentence is from or cites it
 FIGURE_LINE = re.compile(r"^\S*\d[\d,.]*\S*(?:\s+\S+){0,4}$")  # a figure and a few words, no sentence
+FOCUS_MARGIN = 0.05  # a passage using the question's focus words leads over a better-scored one this close
+WORDS_HELD = 0.8  # a passage with this share of the question's informative words (IDF-weighted) is kept
 THEME_SHARE = 0.25  # a word in this share of the corpus's sentences is its theme ("machine", "engineer"), not a focus
+MIN_LEAD_IN_WORDS = 5  # a shorter text pointing at a list is its heading ("Potential Career Paths"), not a lead-in
+# Verbs that carry little meaning of their own in a question ("what tools do they use", "how do I become"): English.
+LIGHT_VERBS = frozenset("use become make take go start find help come put say see look try keep let seem begin show "
+                        "call mean give".split())
 _YEAR_OR_DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:January|February|March|April|May|June|July|August|"
                            r"September|October|November|December)\b|\b\d+\s+(?:years?|months?|weeks?)\b", re.I)
 _BY_AGENT = re.compile(r"\b[a-z]+ed by (?:[A-Z][\w&.-]+)")
@@ -215,6 +221,13 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
         if any(float(vector @ corpus.sentence_vectors[c.sentence.sentence_id]) > NEAR_DUPLICATE for c in chosen):
             continue
         chosen.append(candidate)
+    # A passage that holds nearly every informative word of the question says what was asked, however its meaning
+    # scored ("How do I meet potential employers?" -> "... meet potential employers").
+    if question_terms and not any(overlap(question_terms, c.sentence) >= WORDS_HELD for c in chosen):
+        holding = next((c for c in scored if overlap(question_terms, c.sentence) >= WORDS_HELD
+                        and not _covered_by(c.sentence, chosen)), None)
+        if holding is not None:
+            chosen = chosen[:max(limit - 1, 1)] + [holding]
     return chosen
 
 
@@ -223,15 +236,36 @@ def focus_words(corpus: CorpusIndex, query: Query) -> set[str]:
     skills do I need to become an ML engineer?" when most sentences speak of ML engineers. Every form of each."""
     theme = math.log(1 + 1 / THEME_SHARE)
     focus: set[str] = set()
+    named_sources = {w for source in query.sources for w in words(source)} | {"according"}
     for word in query.topic:
+        if word in named_sources:  # "according to Glassdoor" says where from, not what about
+            continue
         if word in corpus.acronyms:  # "ML": as common as the words it stands for
             if all(corpus.idf.get(singular(w), 0.0) < theme for w in words(corpus.acronyms[word])):
                 continue
         forms = every_lemma(word) | {singular(word)}
         rarity = corpus.idf.get(singular(word)) or max((corpus.idf.get(form, 0.0) for form in forms), default=0.0)
-        if rarity >= theme:  # as written ("learning" is the theme even where "learn" is not)
+        # as written ("learning" is the theme even where "learn" is not); a light verb says nothing of the topic
+        if rarity >= theme and not forms & LIGHT_VERBS:
             focus |= forms
     return focus
+
+
+def about_focus(facts: Sequence[Fact], focus: set[str], question: str = "") -> bool:
+    """Whether facts speak of what the question is about ("certification" in "the most popular certification") in
+    their rows, columns, captions or quotes, or measure what it asks ("openings"): the most popular certification
+    is not read from a table of languages."""
+    if not focus:
+        return True
+    text = " ".join(f"{f.subject} {f.attribute} {f.caption} {' '.join(f.qualifiers)} {f.quote}"
+                    for f in facts[:MAX_FACTS_READ])
+    said = {form for w in set(words(text)) for form in every_lemma(w)}
+    measures = {form for w in words(question) if w in MEASURE_WORDS and len(w) > 3 for form in every_lemma(w)}
+    return bool(said & focus) or bool({form for f in facts[:1] for w in words(f.attribute)
+                                       for form in every_lemma(w)} & measures)
+
+
+MAX_FACTS_READ = 40  # facts read to tell what a table is about
 
 
 def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int = 1) -> list[Scored]:
@@ -240,15 +274,23 @@ def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int =
     focus = focus_words(corpus, query)
     if not focus or len(chosen) <= lead:
         return chosen
+
+    def uses_focus(item: Scored) -> bool:
+        # a list or table is about what its lead-in says; a sentence a heading handed its match to is not
+        lead_in = item.sentence.kind in ("block", "list") and len(item.matched.split()) >= MIN_LEAD_IN_WORDS
+        pointer = item.matched if lead_in or item.matched.endswith("?") else ""
+        said = {form for w in words(f"{item.sentence.text} {item.sentence.context} {pointer}")
+                for form in every_lemma(w) | {singular(w)}}
+        return bool(said & focus)
+    if lead and not uses_focus(chosen[0]):  # a close second that says what was asked leads instead
+        better = next((c for c in chosen[1:] if uses_focus(c) and c.score >= chosen[0].score - FOCUS_MARGIN), None)
+        if better is not None:
+            chosen = [better] + [c for c in chosen if c is not better]
     kept = chosen[:lead]
     for item in chosen[lead:]:
         if not query.asks_figure and FIGURE_LINE.match(item.sentence.text.strip()):
             continue  # "287K /yr Most Likely Range": a figure line, where no figure was asked
-        # a list or table is about what its lead-in says; a sentence a heading handed its match to is not
-        pointer = item.matched if item.sentence.kind in ("block", "list") else ""
-        said = {form for w in words(f"{item.sentence.text} {item.sentence.context} {pointer}")
-                for form in every_lemma(w) | {singular(w)}}
-        if said & focus:
+        if uses_focus(item):
             kept.append(item)
     return kept
 

@@ -8,7 +8,8 @@ import re
 import numpy as np
 
 from careerbot.answer.compose import sort_value
-from careerbot.answer.facts import FACT_MIN, NAMED_MARGIN, score_facts, select_facts
+from careerbot.answer.evidence import about_focus, focus_words
+from careerbot.answer.facts import FACT_MIN, NAMED_MARGIN, asks_pay, score_facts, select_facts
 from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, FactMatch, Query, phrase_around
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact
@@ -25,6 +26,7 @@ def rank_facts(corpus: CorpusIndex, query: Query, sentence_scores: np.ndarray) -
     if not matches or matches[0].score < FACT_MIN - 0.1:
         return None
     wants_places = bool(_PLACE_WORDS.search(query.text))
+    focus = {w for w in focus_words(corpus, query) if not _PLACE_WORDS.fullmatch(w)}
     group: list[Fact] = []
     tables = [m for m in matches if m.fact.source == "table"]
     top = tables[0].score if tables else matches[0].score  # rankings are read from tables: measured from theirs
@@ -34,9 +36,11 @@ def rank_facts(corpus: CorpusIndex, query: Query, sentence_scores: np.ndarray) -
         group = _ranking_group(corpus, match.fact)
         placed = not wants_places or sum(place_of(f.subject) is not None for f in group) >= 2
         levelled = not query.levels or any(set(query.levels) & set(levels(" ".join(f.qualifiers))) for f in group)
-        if len(group) >= 2 and placed and levelled:
+        if len(group) >= 2 and placed and levelled and about_focus(group, focus, query.text):
             break
         group = []
+    if not group and wants_places:  # "where do they get paid the least": the tables whose rows are places
+        group = _place_table(corpus, query, sentence_scores)
     if not group:
         return None
     if query.levels:
@@ -53,6 +57,38 @@ def rank_facts(corpus: CorpusIndex, query: Query, sentence_scores: np.ndarray) -
 
 _PLACE_WORDS = re.compile(r"\b(?:city|cities|location|locations|place|places|state|states|where|area|region)\b",
                           re.I)
+
+
+def is_extreme(corpus: CorpusIndex, fact: Fact, direction: str) -> bool:
+    """Whether a fact's figure is the highest (or, for "least", the lowest) of those it ranks among: a table that
+    agrees with a sentence stating the superlative."""
+    group = [f for f in _ranking_group(corpus, fact) if sort_value(f.parsed) is not None]
+    value = sort_value(fact.parsed)
+    if value is None or len(group) < 2:
+        return False
+    values = [sort_value(f.parsed) or 0.0 for f in group]
+    return value == (min(values) if direction == "least" else max(values))
+
+
+def _place_table(corpus: CorpusIndex, query: Query, sentence_scores: np.ndarray) -> list[Fact]:
+    """The column of a table of places that best fits a ranking by place: of money when pay is asked, at the level
+    asked, the one whose rows score best for the question."""
+    found: dict[tuple[str, int, str], list[Fact]] = {}
+    for label in corpus.gazetteer.row_labels:
+        first = subject_words(label)[:1]
+        for position in corpus.facts_by_word.get(first[0], []) if first else []:
+            fact = corpus.facts[position]
+            if fact.subject == label and fact.table >= 0 and sort_value(fact.parsed) is not None:
+                found.setdefault((fact.doc_id, fact.table, fact.attribute), [])
+                if fact not in found[(fact.doc_id, fact.table, fact.attribute)]:
+                    found[(fact.doc_id, fact.table, fact.attribute)].append(fact)
+    pay = asks_pay(query.text)
+    fitting = [group for group in found.values() if len(group) >= 2
+               and (not pay or all(f.parsed.kind == "money" for f in group))
+               and (not query.levels or set(query.levels) & set(levels(" ".join(group[0].qualifiers))))]
+    if not fitting:
+        return []
+    return max(fitting, key=lambda g: float(np.mean([sentence_scores[f.sentence_id] for f in g])))
 
 
 def _ranking_group(corpus: CorpusIndex, best: Fact) -> list[Fact]:

@@ -18,7 +18,7 @@ from careerbot.answer.query import (
 from careerbot.answer.rewrite import SELF_NAME, normalise, split_questions, strip_preamble, with_acronyms
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.text.places import is_known_place
-from careerbot.text.terms import STOPWORDS, levels, name_key, parts_of_speech, singular, word_forms
+from careerbot.text.terms import LEVEL_PATTERNS, STOPWORDS, levels, name_key, parts_of_speech, singular, word_forms
 
 _COMPARISON = re.compile(r"\b(?:compare[ds]?|comparison|comparing|vs\.?|versus|difference between|differ|"
                          r"which (?:is|one is|pays) (?:better|higher|more|less)|how does .+ compare)\b|"
@@ -117,7 +117,13 @@ def _places(text: str, corpus: CorpusIndex) -> tuple[list[Mention], list[str]]:
     return sorted(found, key=lambda m: m.start), missing
 
 
+# "Where should I apply?", "When can I start?": advice asked for, not a fact's place or time.
+_ADVICE = re.compile(r"^(?:where|when|who)\s+(?:should|can|could|would|do|must)\s+(?:i|you|we|one)\b", re.I)
+
+
 def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
+    if _ADVICE.match(text):
+        return "howto", ""
     wh_match = _WH.match(text)
     wh = ""
     if wh_match:
@@ -271,6 +277,8 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
     statistic = _STATISTIC.search(body)
     place_words = {w.lower() for p in places for w in QUESTION_WORD.findall(p.text)}
     place_words |= {w.lower() for name in missing_places for w in name.split()}
+    place_words |= {w.lower() for pattern, _ in LEVEL_PATTERNS for m in pattern.finditer(body)  # "entry-level"
+                    for w in QUESTION_WORD.findall(m.group(0))}
     topic: list[str] = []
     missing: list[str] = []
     unmatched: list[str] = []

@@ -81,7 +81,8 @@ class Spelling:
 
     def __init__(self, vocabulary: frozenset[str], idf: dict[str, float]) -> None:
         self._words = tuple(sorted(w for w in vocabulary if len(w) >= 4 and w.isalpha()))
-        self._short = tuple(sorted({w for w in self._words if len(w) <= 5} | {w for w in STOPWORDS if 3 <= len(w) <= 5}))
+        self._short = tuple(sorted({w for w in self._words if len(w) <= 5}
+                                   | {w for w in STOPWORDS if 3 <= len(w) <= 5}))
         self._idf = idf
         self._closest: dict[str, str | None] = {}
         self._clipped: dict[str, str | None] = {}
