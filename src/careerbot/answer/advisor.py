@@ -11,7 +11,13 @@ import threading
 from collections.abc import Sequence
 from dataclasses import replace
 
-from careerbot.answer.assemble import compose_answer, compose_comparison, compose_ranking, join_answers
+from careerbot.answer.assemble import (
+    compose_answer,
+    compose_comparison,
+    compose_ranking,
+    join_answers,
+    threshold_answer,
+)
 from careerbot.answer.compose import not_said
 from careerbot.answer.conversation import resolve, resolve_history
 from careerbot.answer.coverage import facts_for_place_and_level, not_covered, states_superlative, unlisted_subject
@@ -25,7 +31,7 @@ from careerbot.answer.evidence import (
     states_answer,
 )
 from careerbot.answer.fact_kinds import compare_facts, is_extreme, rank_facts, wh_column, wh_facts
-from careerbot.answer.facts import select_facts
+from careerbot.answer.facts import one_subject, select_facts
 from careerbot.answer.query import Query, Retrieval
 from careerbot.answer.understand import understand
 from careerbot.config import Settings
@@ -103,8 +109,11 @@ class Advisor:
             return not_covered(self.embedder, corpus, found, missing,
                                places=bool(query.missing_places) and len(missing) == len(query.missing_places))
         facts = [] if query.kind in ("howto", "duties") else select_facts(
-            corpus, query.text, found.sentence_scores, query.kind in ("figure", "ranking", "comparison"),
+            # an acronym that names no subject the facts know ("LPNs") is matched by its long form too
+            corpus, query.text if query.subjects else query.search_text, found.sentence_scores, query.kind in ("figure", "ranking", "comparison"),
             tuple(m.text for m in query.subjects if m.role == "subject"))
+        if query.kind not in ("comparison", "ranking") and len(query.subjects) < 2:
+            facts = one_subject(corpus, facts)
         if query.sources:  # "according to Glassdoor": that source's figures, when it gives any
             facts = [m for m in facts if from_source(corpus, query.sources, m.fact.doc_id,
                                                      f"{m.fact.quote} {' '.join(m.fact.qualifiers)}")] or facts
@@ -172,6 +181,11 @@ class Advisor:
             chosen = stating  # the sentence that says it; the rest would be padding
         if not facts and not chosen:
             return not_covered(self.embedder, corpus, found, [])
+        if query.threshold is not None and facts:  # "Do RNs earn more than $100,000?": yes or no, from the figure
+            verdict = threshold_answer(corpus, found, query, facts)
+            if verdict is not None:
+                notes.append(f"measured against {query.threshold[2]}")
+                return verdict
         if stated is not None and facts:  # "Python is the most popular ..." [1], then its figure
             return compose_answer(corpus, found, facts, [], opening=stated)
         if facts:  # the facts lead: a passage after them must be about what was asked too

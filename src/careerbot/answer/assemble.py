@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from functools import partial
 
-from careerbot.answer.compose import comparison_verdict, fact_sentence, ranking_sentence
+from careerbot.answer.compose import comparison_verdict, fact_sentence, ranking_sentence, threshold_verdict
 from careerbot.answer.pointers import display, is_pointer, render_block
 from careerbot.answer.query import FactMatch, Query, Retrieval, Scored
 from careerbot.index.corpus_index import CorpusIndex
@@ -109,6 +109,23 @@ def compose_answer(corpus: CorpusIndex, found: Retrieval, facts: list[FactMatch]
         parts.append(f"{render_block(corpus, item.sentence)} [{citation.id}]")
     return Answer(question=found.question, resolved_question=found.question, answer=" ".join(parts),
                   found=found_answer, citations=citations.items, facts=uses)
+
+
+def threshold_answer(corpus: CorpusIndex, found: Retrieval, query: Query, facts: list[FactMatch]) -> Answer | None:
+    """A yes/no question that measures against a figure, answered by the best fact of the same kind (a sum of
+    money against a sum, a share against a share)."""
+    assert query.threshold is not None
+    side, value, written = query.threshold
+    kind = "percent" if written.endswith("%") else "money" if written[:1] in "$£€¥₹" else ""
+    match = next((m for m in facts if m.fact.parsed.low is not None and (not kind or m.fact.parsed.kind == kind)),
+                 None)
+    if match is None:
+        return None
+    citations = Citations(corpus)
+    citation, use = citations.cite_fact(match)
+    text = threshold_verdict(match.fact, citation.id, side, value, written)
+    return Answer(question=found.question, resolved_question=found.question, answer=text, found=True,
+                  citations=citations.items, facts=[use])
 
 
 def compose_ranking(corpus: CorpusIndex, query: Query, ranked: list[FactMatch], total: int) -> Answer:

@@ -56,6 +56,25 @@ def fact_sentence(fact: Fact, marker: int) -> str:
     return f"{body}, according to “{fact.title}” [{marker}]."
 
 
+def threshold_verdict(fact: Fact, marker: int, side: str, value: float, written: str) -> str:
+    """ "No. The median annual wage of Registered Nurses is $93,600 [1], below $100,000." for "Do RNs earn more
+    than $100,000?"; a range that straddles the figure says so."""
+    low = fact.parsed.low if fact.parsed.low is not None else 0.0
+    high = fact.parsed.high if fact.parsed.high is not None else low
+    measure = " ".join(part for part in (_qualifier_words(fact)[0], measure_words(fact)) if part)
+    said = f"the {measure} of {plain(fact.subject)} is {plain(fact.value)} [{marker}]" if measure else \
+        f"{plain(fact.subject)}: {plain(fact.value)} [{marker}]"
+    if low > value or (low == value and side == "above" and high > value):
+        relation, meets = "above", side == "above"
+    elif high < value:
+        relation, meets = "below", side == "below"
+    elif low == high == value:
+        return f"Exactly: {said}."
+    else:
+        return f"Partly: {said}, a range that spans {written}."
+    return f"{'Yes' if meets else 'No'}. {capitalised(said)}, {relation} {written}."
+
+
 def has(subject: str) -> str:
     """ "has" or "have", as the subject's head noun is singular or plural ("Registered Nurses have")."""
     head = subject.split(",")[0].split()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, Mention, phrase_around
 from careerbot.answer.rewrite import normalise, strip_preamble
-from careerbot.answer.understand import places_in, subject_mentions, understand
+from careerbot.answer.understand import STATISTIC, places_in, subject_mentions, understand
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Turn
 from careerbot.text.terms import LEVEL_PATTERNS, STOPWORDS, levels, name_key
@@ -33,6 +33,17 @@ class Resolution:
     question: str  # the question actually answered
     carried: str  # what was carried over: "" | subject | measure | level | topic
     topic: str = ""  # the topic a pronoun was read as: a later pronoun in the chain means it too
+
+
+def _names_anything(question: str, corpus: CorpusIndex) -> bool:
+    """Whether a question has words of its own beyond asking (how many, employed, earn, the median): a subject."""
+    query = understand(question, corpus)
+    return bool(query.places or query.missing_places or any(
+        w not in MEASURE_WORDS and w not in OPERATOR_WORDS and w not in _ASKING_WORDS for w in query.topic))
+
+
+# Verbs that ask for a measure without naming its subject ("How many are employed?", "What do they earn?").
+_ASKING_WORDS = frozenset("employed employ work working earn earning make paid pay get gets cost costs".split())
 
 
 def _topic_named(topic: str) -> bool:
@@ -105,6 +116,11 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
     pronoun = _PRONOUN.search(question)
     if previous and _WHICH_OF_THEM.match(question) and not mentions:  # "Which is higher?" after a comparison
         return Resolution(f"{previous.rstrip('?.! ')}: {question}", "topic")
+    if previous and not elliptical and not pronoun and not mentions and not _names_anything(question, corpus):
+        # "How many are employed?" after a question about software developers: the same subject, another measure
+        subject = topic or _topic(previous, corpus, names)
+        if subject and subject.lower() != _body(previous).lower():
+            return Resolution(f"{question.rstrip('?.! ')} ({subject})?", "subject", topic)
     if not previous or (not elliptical and not pronoun):
         return Resolution(question, "")
     fragment = _strip_filler(question).rstrip("?.! ")
@@ -144,9 +160,15 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
                 resolved = question[:pronoun.start()].rstrip() + question[pronoun.end():]
                 return Resolution(_strip_filler(resolved) or question, "topic")
             return Resolution(resolved, "topic", topic)
+    asked_now, asked_before = STATISTIC.search(fragment), STATISTIC.search(previous)
+    if elliptical and asked_now and asked_before and not mentions and len(fragment.split()) <= 4:
+        # "What about the median?" after a question about the 90th percentile: the statistic changes
+        return Resolution(previous[:asked_before.start()] + asked_now.group(0) + previous[asked_before.end():],
+                          "measure", topic)
+    fragment = re.sub(r"^(?:for|about)\s+", "", fragment, flags=re.I)  # "and for plumbers?"
     content = [w for w in re.findall(r"[\w+#-]+", fragment.lower()) if w not in STOPWORDS]
     names_other = (elliptical and not mentions and 0 < len(content) <= 3 and not new_levels
-                   and not _QUESTION_WORD.match(fragment) and not re.match(r"^(?:in|at|for|on|with|by|from|to)\b",
+                   and not _QUESTION_WORD.match(fragment) and not re.match(r"^(?:in|at|on|with|by|from|to)\b",
                                                                             fragment, re.I)
                    and not any(w in MEASURE_WORDS or w in OPERATOR_WORDS or any(c.isdigit() for c in w)
                                for w in content))

@@ -13,6 +13,7 @@ from careerbot.answer.query import phrase_around as _phrase
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.index.embedding import Embedder
 from careerbot.records import Answer, Fact
+from careerbot.text.places import is_country
 from careerbot.text.terms import LEVEL_PATTERNS, lemma, levels, singular, term_set, words
 
 MAX_LISTED = 12  # subjects named in a "not covered" answer, per table
@@ -54,9 +55,12 @@ def unlisted_subject(corpus: CorpusIndex, query: Query, facts: list[FactMatch], 
                 return _phrase(query.text, word)
     if any(m.subject_named for m in facts):
         return ""
+    document = corpus.documents[facts[0].fact.doc_id].text.lower() if facts else ""
     for name in names:
-        if name.lower().replace("’", "'") in said or name.lower() in places:
-            continue
+        if name.lower().replace("’", "'") in said or name.lower() in places or is_country(name):
+            continue  # a country is the figures' scope ("in the US"), not what they are about
+        if document and re.search(rf"\b{re.escape(name.lower())}\b", document):
+            continue  # the figure's document names it ("Also called: HVAC Technician")
         whole = re.search(rf"{re.escape(name)}(?:\s+(?:of|for|and|&)?\s*[A-Z][\w&.-]*)*", query.text)
         return whole.group(0) if whole else name
     return ""

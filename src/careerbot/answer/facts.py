@@ -168,7 +168,8 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray
                    or (statistic and statistic.group(1).lower() in m.fact.attribute.lower())]
     counted = re.search(r"\bhow many\s+(\w+)(?:\s+(\w+))?", question, re.I)
     if counted:  # "how many pillars ...": a figure that counts something else does not answer it
-        things = [w.lower() for w in counted.groups() if w and w.lower() not in STOPWORDS]
+        things = [w.lower() for w in counted.groups() if w and w.lower() not in STOPWORDS
+                  and w.lower() not in _HEAD_COUNT]
         stems = {t[:5] for t in things} | {singular(t)[:5] for t in things}
         matches = [m for m in matches if not stems or stems & (
             _stems(m.fact.attribute) | _stems(m.fact.caption) | _stems(m.fact.quote) | _stems(m.fact.subject))]
@@ -222,6 +223,30 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray
         # No level asked for: a figure stated for one level is not the answer, unless nothing else is.
         chosen = [m for m in chosen if not levels(" ".join(m.fact.qualifiers))] or chosen
     return _best_cells(_fit_measure(chosen, question), statistic.group(1).lower() if statistic else "")[:MAX_FACTS]
+
+
+# "How many people ...": a head count, which a table calls employment or openings (English words).
+_HEAD_COUNT = frozenset("people persons workers employees individuals professionals".split())
+
+
+def one_subject(corpus: CorpusIndex, facts: list[FactMatch]) -> list[FactMatch]:
+    """Facts about what the best one is about: another document's figure stays only when that document is about the
+    same thing (a source that disagrees: most words of the best one's title in its title); another occupation's
+    figure ("Paralegals" after "Lawyers") is left out."""
+    if not facts:
+        return facts
+    best = facts[0].fact
+    title = {w for w in subject_words(corpus.documents[best.doc_id].title) if w not in STOPWORDS}
+    kept = []
+    for match in facts:
+        other = match.fact.doc_id
+        if other == best.doc_id:
+            kept.append(match)
+            continue
+        shared = title & set(subject_words(corpus.documents[other].title))
+        if title and len(shared) > len(title) / 2:
+            kept.append(match)
+    return kept
 
 
 def asks_pay(question: str) -> bool:

@@ -20,7 +20,7 @@ QueryKind = Literal["figure", "list", "ranking", "comparison", "definition", "du
 
 FIGURE_WORDS = re.compile(r"\b(?:how (?:much|many)|what (?:share|percent(?:age)?|proportion|fraction|number)|number of|"
                      r"percent(?:age)?|share of|salar(?:y|ies)|pay(?:s|ing)?|paid|wages?|earn(?:s|ings)?|make|"
-                     r"income|compensation|openings|positions|growth rate|rate)\b", re.I)
+                     r"income|compensation|openings|positions|growth rate|rate|percentile|median)\b", re.I)
 
 QUESTION_WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:['’][a-z]+)?")
 
@@ -75,6 +75,7 @@ class Query:
     preamble: str = ""
     sources: tuple[str, ...] = ()  # a source the question names ("according to Glassdoor"), as the corpus names it
     parts: tuple[str, ...] = ()  # the questions of a double question ("..., and which ...?"), each on its own
+    threshold: tuple[str, float, str] | None = None  # "more than $100,000": (above | below, 100000.0, "$100,000")
 
     @property
     def asks_figure(self) -> bool:

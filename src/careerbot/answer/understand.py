@@ -19,6 +19,7 @@ from careerbot.answer.rewrite import SELF_NAME, normalise, split_questions, stri
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.text.places import is_known_place
 from careerbot.text.terms import LEVEL_PATTERNS, STOPWORDS, levels, name_key, parts_of_speech, singular, word_forms
+from careerbot.text.values import FIGURE, figure_value
 
 _COMPARISON = re.compile(r"\b(?:compare[ds]?|comparison|comparing|vs\.?|versus|difference between|differ|"
                          r"which (?:is|one is|pays) (?:better|higher|more|less)|how does .+ compare)\b|"
@@ -66,7 +67,7 @@ _HOWTO = re.compile(r"^how (?:do|can|could|should|would|to|does one|long|hard|di
 _YESNO = re.compile(r"^(?:is|are|was|were|do|does|did|can|could|should|will|would|must|has|have|am)\b", re.I)
 
 
-_STATISTIC = re.compile(r"\b(median|mean|average|avg|typical|(?:\d{1,2})(?:st|nd|rd|th) percentile)\b", re.I)
+STATISTIC = re.compile(r"\b(median|mean|average|avg|typical|(?:\d{1,2})(?:st|nd|rd|th) percentile)\b", re.I)
 
 
 _NAME_TOKEN = re.compile(r"[A-Za-z][\w+#&'’.-]*[\w+#]|[A-Za-z]|\b(?:1[89]|20)\d\d\b")
@@ -216,7 +217,8 @@ def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> l
         if word.isdigit():  # a year the facts do not name ("2020") is a subject the sources may lack
             mentions.append(Mention(word, token.start(), token.end(), "name"))
             continue
-        if i == 0 or not word[:1].isupper() or word.lower() in corpus.acronyms or levels(word):
+        if i == 0 or not word[:1].isupper() or word.lower() in corpus.acronyms or levels(word) \
+                or (word[:-1].isupper() and word.endswith("s") and word[:-1].lower() in corpus.acronyms):  # "LPNs"
             continue
         if word.isupper() and len(word) <= 4:
             continue
@@ -261,6 +263,27 @@ def _carry_place(preamble: str, body: str, corpus: CorpusIndex) -> str:
     return body
 
 
+_THRESHOLD = re.compile(r"\b(more than|over|above|at least|greater than|higher than|exceeds?|"
+                        r"less than|under|below|lower than|at most)\s+(?:an? |the )?"
+                        r"(\S+(?:\s(?:k|thousand|million)\b)?)",
+                        re.I)
+
+
+def _threshold(text: str) -> tuple[str, float, str] | None:
+    """ "Do RNs earn more than $100,000?": the figure a yes/no question measures against, and on which side."""
+    for match in _THRESHOLD.finditer(text):
+        figure = FIGURE.match(match.group(2).rstrip("?.!,"))
+        if figure is None:
+            continue
+        parsed = figure_value(figure)
+        if parsed.low is None:
+            continue
+        side = "below" if match.group(1).lower() in ("less than", "under", "below", "lower than", "at most") \
+            else "above"
+        return side, parsed.low, figure.group(0)
+    return None
+
+
 def understand(question: str, corpus: CorpusIndex) -> Query:
     """Read a question (already resolved against the conversation) into a Query."""
     preamble, body = strip_preamble(question)
@@ -274,7 +297,10 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
         if mention.text not in self_names and not any(p.start <= mention.start < p.end for p in places):
             subjects.append(mention)
     kind, wh = _kind(body, len(subjects) + len(places))
-    statistic = _STATISTIC.search(body)
+    threshold = _threshold(body) if _YESNO.match(body) else None
+    if threshold is not None:  # "Do RNs earn more than $100,000?": a yes or no against a figure, not a comparison
+        kind = "yesno"
+    statistic = STATISTIC.search(body)
     place_words = {w.lower() for p in places for w in QUESTION_WORD.findall(p.text)}
     place_words |= {w.lower() for name in missing_places for w in name.split()}
     place_words |= {w.lower() for pattern, _ in LEVEL_PATTERNS for m in pattern.finditer(body)  # "entry-level"
@@ -285,6 +311,8 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
     for position, match in enumerate(QUESTION_WORD.finditer(body)):
         word = match.group(0)
         lowered = re.sub(r"['’][a-z]+$", "", word.lower())
+        if word[:-1].isupper() and word.endswith("s") and lowered[:-1] in corpus.acronyms:
+            lowered = lowered[:-1]  # "LPNs": the acronym the corpus defines
         if (lowered in STOPWORDS or lowered in OPERATOR_WORDS or lowered in MEASURE_WORDS or len(lowered) < 2
                 or lowered in place_words or levels(word) or word in self_names):
             continue
@@ -309,4 +337,4 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
         subjects=tuple(subjects), places=tuple(places), missing_places=tuple(dict.fromkeys(missing_places)),
         topic=tuple(dict.fromkeys(topic)), missing=tuple(dict.fromkeys(missing)),
         unmatched=tuple(dict.fromkeys(unmatched)), preamble=preamble, sources=sources_named(body, corpus),
-        parts=split_questions(body))
+        parts=split_questions(body), threshold=threshold)

