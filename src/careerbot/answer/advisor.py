@@ -108,9 +108,10 @@ class Advisor:
             notes.append(f"not covered: the sources never use {', '.join(missing)}")
             return not_covered(self.embedder, corpus, found, missing,
                                places=bool(query.missing_places) and len(missing) == len(query.missing_places))
+        # an acronym that names no subject the facts know ("LPNs") is matched by its long form too
         facts = [] if query.kind in ("howto", "duties") else select_facts(
-            # an acronym that names no subject the facts know ("LPNs") is matched by its long form too
-            corpus, query.text if query.subjects else query.search_text, found.sentence_scores, query.kind in ("figure", "ranking", "comparison"),
+            corpus, query.text if query.subjects else query.search_text, found.sentence_scores,
+            query.kind in ("figure", "ranking", "comparison"),
             tuple(m.text for m in query.subjects if m.role == "subject"))
         if query.kind not in ("comparison", "ranking") and len(query.subjects) < 2:
             facts = one_subject(corpus, facts)

@@ -121,9 +121,10 @@ def compare_facts(corpus: CorpusIndex, query: Query,
                          query.text, re.I)
         if pair:
             named = [(pair.group(1), set()), (pair.group(2), set())]
-    seen: set[str] = set()
-    named = [(name, spellings) for name, spellings in named
-             if not (name.lower() in seen or seen.add(name.lower()))]  # "2023" named as a subject and a year
+    unique: dict[str, tuple[str, set[str]]] = {}
+    for name, spellings in named:  # "2023" named as a subject and as a year: once
+        unique.setdefault(name.lower(), (name, spellings))
+    named = list(unique.values())
     if len(named) < 2:
         return None
     result: list[tuple[str, list[FactMatch]]] = []

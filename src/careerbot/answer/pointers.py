@@ -146,9 +146,9 @@ def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
     if sentence.kind not in ("row", "list") and len(sentence.text.split()) < MIN_QUOTE_WORDS:
         return None
     if announces_count(sentence):  # the count and the sentence that names them, as one quote
-        following = _next_unit(corpus, sentence, follow=False)
-        if following is not None and following.text.count(",") >= 2:
-            return _joined(corpus, sentence, following) or sentence
+        naming = _next_unit(corpus, sentence, follow=False)
+        if naming is not None and naming.text.count(",") >= 2:
+            return _joined(corpus, sentence, naming) or sentence
     return sentence
 
 
