@@ -124,7 +124,10 @@ class Advisor:
             notes.append(f"the facts found say nothing of {', '.join(sorted(focus))}: not shown")
             facts = []
         notes.extend(f"fact {m.fact.subject} / {m.fact.attribute} = {m.fact.value} ({m.score:.3f})" for m in facts)
-        chosen = focused(corpus, query, choose_sentences(corpus, found, self.settings.answer_sentences, query))
+        limit = self.settings.answer_sentences
+        # who/when/where: the sentence that states it may stand a little lower; chosen once, widely
+        wider = choose_sentences(corpus, found, max(limit, WH_SENTENCES) if query.kind == "wh" else limit, query)
+        chosen = focused(corpus, query, wider[:limit])
         if query.sources:
             chosen = sorted(chosen, key=lambda c: not from_source(corpus, query.sources, c.sentence.doc_id,
                                                                   c.sentence.text))
@@ -168,7 +171,6 @@ class Advisor:
             facts = wh_facts(corpus, query, found.sentence_scores)
         notes.extend(f"sentence {c.score:.3f} {c.why}: {c.sentence.text[:90]}" for c in chosen)
         if query.kind == "wh" and not facts:
-            wider = choose_sentences(corpus, found, WH_SENTENCES, query)  # the answer may stand a little lower
             stating = [c for c in wider if states_answer(query, c.sentence, corpus.acronyms)][:1]
             column = [] if stating else wh_column(corpus, query, found.sentence_scores)
             if column:
