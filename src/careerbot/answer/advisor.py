@@ -31,7 +31,7 @@ from careerbot.answer.evidence import (
     states_answer,
 )
 from careerbot.answer.fact_kinds import compare_facts, is_extreme, rank_facts, wh_column, wh_facts
-from careerbot.answer.facts import one_subject, select_facts
+from careerbot.answer.facts import one_subject, score_facts, select_facts
 from careerbot.answer.query import Query, Retrieval
 from careerbot.answer.understand import understand
 from careerbot.config import Settings
@@ -167,12 +167,13 @@ class Advisor:
             notes.append(f"the facts found are not about {unlisted}: a near miss, not an answer")
             return compose_answer(corpus, found, facts[:NEIGHBOURS], [], found_answer=False,
                                  lead=f"The sources give no figure for {unlisted}. What they give:")
+        wh_matches = score_facts(corpus, query.text, found.sentence_scores) if query.kind == "wh" and not facts else []
         if query.kind == "wh" and not facts:
-            facts = wh_facts(corpus, query, found.sentence_scores)
+            facts = wh_facts(query, wh_matches)
         notes.extend(f"sentence {c.score:.3f} {c.why}: {c.sentence.text[:90]}" for c in chosen)
         if query.kind == "wh" and not facts:
             stating = [c for c in wider if states_answer(query, c.sentence, corpus.acronyms)][:1]
-            column = [] if stating else wh_column(corpus, query, found.sentence_scores)
+            column = [] if stating else wh_column(query, wh_matches)
             if column:
                 notes.append(f"a table states the {query.wh}: {column[0].fact.attribute} of {column[0].fact.subject}")
                 return compose_answer(corpus, found, column, [])

@@ -184,11 +184,11 @@ def _about(fact: Fact, name: str, spellings: set[str]) -> bool:
     return bool(wanted) and (wanted <= set(subject_words(fact.subject)) or set(subject_words(fact.subject)) <= wanted)
 
 
-def wh_facts(corpus: CorpusIndex, query: Query, sentence_scores: np.ndarray) -> list[FactMatch]:
+def wh_facts(query: Query, matches: list[FactMatch]) -> list[FactMatch]:
     """Facts that answer who/when/where: the row whose value the question quotes ("what year were there 10,000
-    jobs?" -> its year), or, for where, a named subject's row stated for a place."""
+    jobs?" -> its year), or, for where, a named subject's row stated for a place. `matches`: the question's
+    scored facts (facts.score_facts), shared with wh_column."""
     figures = {m.group(0) for m in FIGURE.finditer(query.text)}
-    matches = score_facts(corpus, query.text, sentence_scores)
     if figures:
         quoted = [FactMatch(m.fact, m.score, True, m.named) for m in matches if m.fact.value in figures]
         if quoted:
@@ -198,10 +198,9 @@ def wh_facts(corpus: CorpusIndex, query: Query, sentence_scores: np.ndarray) -> 
     return []
 
 
-def wh_column(corpus: CorpusIndex, query: Query, sentence_scores: np.ndarray) -> list[FactMatch]:
+def wh_column(query: Query, matches: list[FactMatch]) -> list[FactMatch]:
     """When no sentence states who/where/when: the cell of the row the question names in the column that holds
     it ("Who issues the Azure AI Engineer Associate certification?" -> the row's "Issuing Organization")."""
-    matches = score_facts(corpus, query.text, sentence_scores)
     # The column is named by the question's own words (issues ~ Issuing), or by what who / where / when asks for.
     asked = {lemma(w) for w in (*query.topic, *query.unmatched)
              if not any(w in m.text.lower() for m in query.subjects)}
