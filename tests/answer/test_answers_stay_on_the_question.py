@@ -136,3 +136,22 @@ def test_an_acronym_in_the_plural_and_a_country_scope(onet_advisor):
     assert rns.found and rns.answer.startswith("Registered Nurses: the 90th percentile annual wage")
     national = onet_advisor.ask("How many people work as registered nurses in the US?")
     assert national.found and "US" not in national.answer.split(".")[0]
+
+
+# Found reading whole conversations in `careerbot chat`.
+
+def test_an_earlier_turn_with_a_greeting_is_resolved_as_written(advisor):
+    answer = advisor.ask("and senior ones?", history(
+        "hi, im a nurse thinking about switching careers. what do entry level ml engineers make in boston?"))
+    assert "im a nurse" in answer.resolved_question  # "hi" and "im" are not taken for clipped words
+    assert "senior" in answer.resolved_question and "Boston" in answer.answer
+
+
+def test_a_pronoun_stands_for_the_thing_not_its_quality(advisor):
+    answer = advisor.ask("who issues it?", history("which certification is the most popular?"))
+    assert answer.resolved_question == "who issues certification?"
+
+
+def test_a_sentence_pointing_back_is_quoted_with_the_one_before_on_its_line(advisor):
+    answer = advisor.ask("which certification is the most popular?")
+    assert answer.answer.startswith("Amazon: Amazon offers a specific machine learning certification")

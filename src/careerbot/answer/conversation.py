@@ -15,7 +15,7 @@ from careerbot.answer.rewrite import normalise, strip_preamble
 from careerbot.answer.understand import STATISTIC, places_in, subject_mentions, understand
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Turn
-from careerbot.text.terms import LEVEL_PATTERNS, STOPWORDS, levels, name_key
+from careerbot.text.terms import LEVEL_PATTERNS, STOPWORDS, levels, name_key, parts_of_speech
 
 MAX_CONTEXT_QUESTIONS = 6  # earlier user turns that can matter to the next question
 
@@ -67,7 +67,9 @@ def _topic(question: str, corpus: CorpusIndex, names: dict[str, str]) -> str:
     phrases = [phrase_around(query.text, word) for word in query.topic]
     phrases = [p for p in phrases if p]
     if phrases:
-        return max(reversed(phrases), key=lambda p: len(p.split()))
+        # a thing, not a quality: "certification", not "popular", in "Which certification is the most popular?"
+        return max(reversed(phrases), key=lambda p: (any("NOUN" in parts_of_speech(w.lower()) for w in p.split()),
+                                                     len(p.split())))
     return _body(question)
 
 
@@ -99,11 +101,11 @@ def _replace_level(question: str, new_level: str) -> str:
 def resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "") -> Resolution:
     """Read `question` in the light of the question before it (already resolved); a greeting or thanks before it
     ("Thanks, that helps! And what about data scientists?") is kept in front and does not hide the follow-up."""
-    preamble, body = strip_preamble(question)
-    resolution = _resolve(body, previous, corpus, topic)
+    preamble, body = strip_preamble(question)  # before normalising: "hi, im ..." is no clipped word
+    resolution = _resolve(normalise(body, corpus), previous, corpus, topic)
     if not preamble:
         return resolution
-    if resolution.question == body:
+    if not resolution.carried:
         return Resolution(question, resolution.carried, resolution.topic)
     return Resolution(f"{preamble} {resolution.question}", resolution.carried, resolution.topic)
 
@@ -195,6 +197,6 @@ def resolve_history(question: str, history: Sequence[Turn], corpus: CorpusIndex)
     previous = ""
     topic = ""
     for earlier in asked[-MAX_CONTEXT_QUESTIONS:]:
-        resolution = resolve(normalise(" ".join(earlier.split()), corpus), previous, corpus, topic)
+        resolution = resolve(" ".join(earlier.split()), previous, corpus, topic)
         previous, topic = resolution.question, resolution.topic
-    return resolve(normalise(question, corpus), previous, corpus, topic)
+    return resolve(question, previous, corpus, topic)

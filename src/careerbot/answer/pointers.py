@@ -31,6 +31,11 @@ def announces_count(sentence: Sentence) -> bool:
     return sentence.kind == "sentence" and sentence.text.count(",") < 2 and bool(_COUNTED.search(sentence.text))
 
 
+# A sentence that opens by pointing back ("This is ...", "They are ..."): it says nothing without the one before.
+_ANAPHORIC = re.compile(r"^(?:This|These|That|Those|It|They)\s+(?:is|are|was|were|has|have|can|will|offers?|"
+                        r"includes?|covers?)\b")
+
+
 _BULLET_LINE = re.compile(r"^\s*(?:[•·▪◦‣*+\-–]|\d{1,2}[.)])\s+")
 
 
@@ -145,6 +150,11 @@ def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
             return None
     if sentence.kind not in ("row", "list") and len(sentence.text.split()) < MIN_QUOTE_WORDS:
         return None
+    if _ANAPHORIC.match(sentence.text) and sentence.sentence_id > 0:  # "This is the most popular ...": quoted with
+        before = corpus.sentences[sentence.sentence_id - 1]  # the sentence that says what "this" is
+        gap = corpus.documents[sentence.doc_id].text[before.end:sentence.start]
+        if before.kind == sentence.kind and before.kind in ("sentence", "item") and "\n" not in gap:  # one line
+            return _joined(corpus, before, sentence) or sentence
     if announces_count(sentence):  # the count and the sentence that names them, as one quote
         naming = _next_unit(corpus, sentence, follow=False)
         if naming is not None and naming.text.count(",") >= 2:
