@@ -11,6 +11,8 @@ import threading
 from collections.abc import Sequence
 from dataclasses import replace
 
+import numpy as np
+
 from careerbot.answer.assemble import (
     compose_answer,
     compose_comparison,
@@ -22,6 +24,7 @@ from careerbot.answer.compose import not_said
 from careerbot.answer.conversation import resolve, resolve_history
 from careerbot.answer.coverage import facts_for_place_and_level, not_covered, states_superlative, unlisted_subject
 from careerbot.answer.evidence import (
+    GLOBAL_SENTENCES,
     about_focus,
     choose_sentences,
     focus_words,
@@ -31,8 +34,8 @@ from careerbot.answer.evidence import (
     states_answer,
 )
 from careerbot.answer.fact_kinds import compare_facts, is_extreme, rank_facts, wh_column, wh_facts
-from careerbot.answer.facts import one_subject, score_facts, select_facts
-from careerbot.answer.query import Query, Retrieval
+from careerbot.answer.facts import CANDIDATE_SENTENCES, one_subject, score_facts, select_facts
+from careerbot.answer.query import Query, Retrieval, SentenceScores
 from careerbot.answer.understand import understand
 from careerbot.config import Settings
 from careerbot.errors import CareerbotError, InvalidQuestion
@@ -207,7 +210,27 @@ class Advisor:
         cosines = corpus.chunk_matrix[rows] @ query if corpus.chunk_matrix is not None and rows else []
         chunk_scores = {row: float(score) for row, score in zip(rows, cosines, strict=False)}
         # Whether the corpus covers the question at all is judged by meaning: the best dense match.
-        return Retrieval(question, chunk_scores, corpus.sentence_vectors @ query, dense[0][1] if dense else 0.0)
+        return Retrieval(question, chunk_scores, score_sentences(corpus, query, rows), dense[0][1] if dense else 0.0)
+
+
+# The most sentences any later stage reads in order of score (facts' candidates; the best sentences of the corpus).
+SENTENCE_DEPTH = max(CANDIDATE_SENTENCES, GLOBAL_SENTENCES)
+SAME_SENTENCE = 20  # of a sentence repeated word for word in many documents, the first this many
+
+
+def score_sentences(corpus: CorpusIndex, query: np.ndarray, chunks: list[int]) -> SentenceScores:
+    """The question's nearest sentences in the corpus (from the sentence index) and the sentences of the passages
+    retrieval found, scored exactly; any other sentence is scored when a later stage asks for it."""
+    own = [sid for chunk in chunks for sid in corpus.sentences_by_chunk.get(chunk, [])]
+    scored = dict(zip(own, (corpus.sentence_vectors[own] @ query).tolist(), strict=True)) if own else {}
+    if corpus.sentence_index is not None:
+        scored.update(corpus.sentence_index.search(query, SENTENCE_DEPTH, SAME_SENTENCE))
+    else:  # a version written before sentence indexes: every sentence scored, as then
+        every = corpus.sentence_vectors @ query
+        depth = min(SENTENCE_DEPTH, len(every))
+        if depth:
+            scored.update((int(i), float(every[i])) for i in np.argpartition(-every, depth - 1)[:depth])
+    return SentenceScores(corpus.sentence_vectors, query, scored)
 
 
 def load_advisor(settings: Settings, embedder: Embedder) -> Advisor:

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
-
 from careerbot.answer.facts import FACT_MIN, asks_pay, score_facts
-from careerbot.answer.query import FactMatch, Query, Retrieval, Scored
+from careerbot.answer.query import FactMatch, Query, Retrieval, Scored, SentenceScores
 from careerbot.answer.query import phrase_around as _phrase
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.index.embedding import Embedder
@@ -132,7 +130,7 @@ def not_covered(embedder: Embedder, corpus: CorpusIndex, found: Retrieval, unkno
                 places: bool = False) -> Answer:
     """The sources do not cover the question: what they lack, and the tables that give what was asked for other
     subjects (other cities, when a city is what they lack)."""
-    titles = sorted({d.title for d in corpus.documents.values()})
+    titles = corpus.titles
     if unknown:
         opening = f"The sources do not mention {', '.join(unknown)}, so I cannot answer that from them."
     else:
@@ -156,7 +154,7 @@ def not_covered(embedder: Embedder, corpus: CorpusIndex, found: Retrieval, unkno
 COVERED_MARGIN = 0.30  # tables this close to the best one are offered when the subject asked about is missing
 
 
-def covered_tables(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray) -> list[tuple[str, list[str]]]:
+def covered_tables(corpus: CorpusIndex, question: str, sentence_scores: SentenceScores) -> list[tuple[str, list[str]]]:
     """For a question about a subject the facts lack: the tables that give what it asks for, as
     (the measure, the subjects they give it for), best first."""
     matches = [m for m in score_facts(corpus, question, sentence_scores) if m.fact.source == "table"]

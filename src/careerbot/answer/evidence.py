@@ -7,8 +7,6 @@ import math
 import re
 from collections.abc import Collection, Sequence
 
-import numpy as np
-
 from careerbot.answer.pointers import answer_to
 from careerbot.answer.query import MEASURE_WORDS, Query, Retrieval, Scored
 from careerbot.index.corpus_index import CorpusIndex
@@ -183,8 +181,7 @@ def _prefer_specific_items(best: dict[tuple[int, int], tuple[float, Sentence, st
 def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Query | None = None) -> list[Scored]:
     scores = found.sentence_scores
     candidates = {sid for cid in found.chunk_scores for sid in corpus.sentences_by_chunk.get(cid, [])}
-    top = np.argpartition(-scores, min(GLOBAL_SENTENCES, len(scores) - 1))[:GLOBAL_SENTENCES]
-    candidates.update(int(i) for i in top)
+    candidates.update(scores.best(GLOBAL_SENTENCES))
     floor = min(found.chunk_scores.values(), default=0.0)
     question_terms = weighted_terms(corpus, found.question)
     # Sentences that use the question's rarest words ("portfolio"), wherever they stand: retrieval by passage can

@@ -10,7 +10,7 @@ import numpy as np
 from careerbot.answer.compose import sort_value
 from careerbot.answer.evidence import about_focus, focus_words
 from careerbot.answer.facts import FACT_MIN, NAMED_MARGIN, asks_pay, score_facts, select_facts
-from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, FactMatch, Query, phrase_around
+from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, FactMatch, Query, SentenceScores, phrase_around
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact
 from careerbot.text.places import place_of
@@ -18,7 +18,8 @@ from careerbot.text.terms import STOPWORDS, lemma, levels, singular, subject_wor
 from careerbot.text.values import FIGURE
 
 
-def rank_facts(corpus: CorpusIndex, query: Query, sentence_scores: np.ndarray) -> tuple[list[FactMatch], int] | None:
+def rank_facts(corpus: CorpusIndex, query: Query,
+               sentence_scores: SentenceScores) -> tuple[list[FactMatch], int] | None:
     """A ranking question's figures, in order: the best-matching measure within its table, or across documents
     when each document's table has one row of it (one occupation per document). With the size of the field."""
     matches = [m for m in score_facts(corpus, query.text, sentence_scores)
@@ -70,7 +71,7 @@ def is_extreme(corpus: CorpusIndex, fact: Fact, direction: str) -> bool:
     return value == (min(values) if direction == "least" else max(values))
 
 
-def _place_table(corpus: CorpusIndex, query: Query, sentence_scores: np.ndarray) -> list[Fact]:
+def _place_table(corpus: CorpusIndex, query: Query, sentence_scores: SentenceScores) -> list[Fact]:
     """The column of a table of places that best fits a ranking by place: of money when pay is asked, at the level
     asked, the one whose rows score best for the question."""
     found: dict[tuple[str, int, str], list[Fact]] = {}
@@ -101,12 +102,12 @@ def _ranking_group(corpus: CorpusIndex, best: Fact) -> list[Fact]:
             return same_table
     if best.source != "table":
         return []
-    return [f for f in corpus.facts if f.attribute == best.attribute and f.parsed.kind == best.parsed.kind
-            and f.parsed.unit == best.parsed.unit and sort_value(f.parsed) is not None]
+    return [corpus.facts[p] for p in corpus.facts_by_measure.get((best.attribute, best.parsed.kind,
+                                                                  best.parsed.unit), [])]
 
 
 def compare_facts(corpus: CorpusIndex, query: Query,
-                  sentence_scores: np.ndarray) -> list[tuple[str, list[FactMatch]]] | None:
+                  sentence_scores: SentenceScores) -> list[tuple[str, list[FactMatch]]] | None:
     """Two or more named subjects side by side: for each, the figures the question asks for about it alone,
     highest first."""
     named: list[tuple[str, set[str]]] = [

@@ -5,10 +5,9 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from itertools import combinations
 
-import numpy as np
-
-from careerbot.answer.query import FactMatch
+from careerbot.answer.query import FactMatch, SentenceScores
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact
 from careerbot.text.terms import STOPWORDS, levels, name_key, singular, subject_words, tokens, weighted_share
@@ -74,7 +73,7 @@ def named_tokens(subject: str, asked: set[str], question_lower: str) -> list[str
     return []
 
 
-def asks_for_figure(question: str, best: Fact, asked: set[str], sentence_scores: np.ndarray) -> bool:
+def asks_for_figure(question: str, best: Fact, asked: set[str], sentence_scores: SentenceScores) -> bool:
     """A question wants a figure when it asks how much or how many, or names the measure a table gives and no
     passage matches it better than the fact's own row or sentence does."""
     if _QUANTITY.search(question):
@@ -98,16 +97,22 @@ def _lexical(fact: Fact, context: str, asked_weights: dict[str, float]) -> float
     return weighted_share(asked_weights, present)
 
 
+MAX_NAME_WORDS = 5  # a subject named whole by a question is found by up to this many of its words
+MAX_NAME_WORDS_ASKED = 14  # (of the question's first content words)
 CANDIDATE_SENTENCES = 400  # facts are scored only for the best sentences and for subjects the question names
 
 
-def _candidates(corpus: CorpusIndex, asked: set[str], sentence_scores: np.ndarray) -> set[int]:
+def _candidates(corpus: CorpusIndex, asked: set[str], sentence_scores: SentenceScores) -> set[int]:
     """Facts worth scoring: those of the best-matching sentences and those whose subject shares a question word."""
-    count = min(CANDIDATE_SENTENCES, len(sentence_scores))
-    best = np.argpartition(-sentence_scores, count - 1)[:count] if count else np.empty(0, dtype=np.int64)
-    found = {position for sid in best for position in corpus.facts_by_sentence.get(int(sid), [])}
+    found = {position for sid in sentence_scores.best(CANDIDATE_SENTENCES)
+             for position in corpus.facts_by_sentence.get(sid, [])}
     for word in asked:
         found.update(corpus.facts_by_word.get(word, []))
+    # subjects the question names whole: looked up by their words, not by scanning every subject with one of them
+    named = sorted(w for w in asked if w not in STOPWORDS)[:MAX_NAME_WORDS_ASKED]
+    for size in range(2, min(len(named), MAX_NAME_WORDS) + 1):
+        for words in combinations(named, size):
+            found.update(corpus.facts_by_name.get(frozenset(words), []))
     return found
 
 
@@ -117,14 +122,14 @@ def _subject_key(text: str, corpus: CorpusIndex) -> str:
                      for w in (corpus.acronyms.get(t.lower(), t) if t.isupper() else t).split()])
 
 
-def score_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray,
+def score_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceScores,
                 subjects: tuple[str, ...] = ()) -> list[FactMatch]:
     """Every candidate fact scored for the question; `subjects` are the phrases the question names as subjects."""
     asked = question_tokens(question, corpus)
     exact = {_subject_key(s, corpus) for s in subjects}
     lowered = question.lower()
     wanted_levels = set(levels(question))
-    rare = max(corpus.idf.values(), default=0.0)
+    rare = corpus.max_idf
     asked_weights: dict[str, float] = {}
     for token in tokens(question):
         if token not in STOPWORDS and len(token) > 2:
@@ -157,7 +162,7 @@ def score_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray,
     return matches
 
 
-def select_facts(corpus: CorpusIndex, question: str, sentence_scores: np.ndarray,
+def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceScores,
                  figure_asked: bool = False, subjects: tuple[str, ...] = ()) -> list[FactMatch]:
     """The facts that answer a figure question, best first; empty when it asks for none or none fits."""
     matches = score_facts(corpus, question, sentence_scores, subjects)

@@ -94,13 +94,42 @@ class Scored:
     matched: str = ""  # the text that matched the question, when it handed its match on (a lead-in, a heading)
 
 
+class SentenceScores:
+    """One question's cosine to the corpus's sentences, without scoring every sentence: the best ones found by the
+    sentence index (and those of the passages retrieval found) scored up front, any other computed when first asked
+    for, from its stored (memory-mapped) vector. A question's cost depends on what it found, not on the corpus's size.
+    """
+
+    def __init__(self, vectors: np.ndarray, query: np.ndarray, scored: dict[int, float]) -> None:
+        self._vectors = vectors
+        self._query = query
+        self._scores = dict(scored)
+        self._ranked = sorted(self._scores, key=lambda sid: -self._scores[sid])
+
+    def __getitem__(self, sentence_id: int) -> float:
+        score = self._scores.get(sentence_id)
+        if score is None:
+            score = self._scores[sentence_id] = float(self._vectors[sentence_id] @ self._query)
+        return score
+
+    def __len__(self) -> int:
+        return len(self._vectors)
+
+    def best(self, count: int) -> list[int]:
+        """The best-scoring sentences known, best first: the question's nearest sentences in the whole corpus."""
+        return self._ranked[:count]
+
+    def max(self) -> float:
+        return self._scores[self._ranked[0]] if self._ranked else 0.0
+
+
 @dataclass(frozen=True)
 class Retrieval:
-    """What one question found: chunk hits and a score for every sentence of the corpus."""
+    """What one question found: chunk hits and its sentence scores."""
 
     question: str
     chunk_scores: dict[int, float]
-    sentence_scores: np.ndarray
+    sentence_scores: SentenceScores
     best_chunk: float
 
 

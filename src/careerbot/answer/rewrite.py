@@ -53,10 +53,6 @@ def strip_preamble(question: str) -> tuple[str, str]:
     return preamble, body.strip()
 
 
-def _initials(phrase: str) -> str:
-    return "".join(word[0] for word in phrase.lower().split() if word not in STOPWORDS)
-
-
 # Seniority as people abbreviate it (English usage, not any document's words).
 LEVEL_ABBREVIATIONS = {"sr": "senior", "snr": "senior", "jr": "junior", "jnr": "junior"}
 
@@ -65,10 +61,7 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
     """Short forms the corpus does not use, written out as it writes them: an acronym it defines (ML -> machine
     learning) or that a subject's initials make (MLE -> Machine Learning Engineer), and a clipped word whose
     letters open and run through one of its words (eng -> engineer, lvl -> level, mgmt -> management)."""
-    subjects_by_initials: dict[str, set[str]] = {}
-    for name in corpus.subject_names.values():
-        if len(name.split()) >= 2:
-            subjects_by_initials.setdefault(_initials(name), set()).add(name)
+    subjects_by_initials = corpus.subjects_by_initials
 
     def expand(match: re.Match[str]) -> str:
         word = match.group(0)

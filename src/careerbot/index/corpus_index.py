@@ -19,7 +19,7 @@ from careerbot.text.terms import STOPWORDS
 if TYPE_CHECKING:
     from careerbot.index.lexical import LexicalIndex
     from careerbot.index.store import Manifest
-    from careerbot.index.vectors import VectorIndex
+    from careerbot.index.vectors import SentenceIndex, VectorIndex
     from careerbot.text.places import Gazetteer
 
 
@@ -39,8 +39,10 @@ class CorpusIndex:
     sentences_by_chunk: dict[int, list[int]]
     idf: dict[str, float]  # over sentences, of singular word forms: the vocabulary
     facts_by_sentence: dict[int, list[int]]
-    facts_by_word: dict[str, list[int]]  # subject word -> facts whose subject has it
+    facts_by_word: dict[str, list[int]]  # subject word -> facts whose subject has it (of its shortest subjects)
+    facts_by_name: dict[frozenset[str], list[int]]  # the words of a subject's name -> its facts
     facts_by_table: dict[tuple[str, int], list[int]]
+    facts_by_measure: dict[tuple[str, str, str | None], list[int]]  # (column, kind, unit) -> table figures under it
     chunk_matrix: np.ndarray  # the chunk vectors, for scoring chunks that lexical search found
     lexical: LexicalIndex  # BM25 over the chunks, built at load
     subject_names: dict[str, str]  # name_key -> fact subject name, for follow-ups
@@ -50,6 +52,10 @@ class CorpusIndex:
     spelling: Spelling  # typos and clipped words
     median_idf: float  # words rarer than this are names and specific terms, not the corpus's common words
     sentences_by_word: dict[str, list[int]]  # rare word -> sentences that use it
+    max_idf: float  # the rarest word's: what a word the corpus never uses weighs
+    subjects_by_initials: dict[str, set[str]]  # "mle" -> {"Machine Learning Engineer"}
+    titles: tuple[str, ...]  # the documents' titles, sorted
+    sentence_index: SentenceIndex | None  # nearest sentences to a question (None: a version written without one)
 
     @property
     def rare_idf(self) -> float:

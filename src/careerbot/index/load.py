@@ -14,7 +14,7 @@ from careerbot.index.lexical import LexicalIndex
 from careerbot.index.store import read_version
 from careerbot.records import Document, Fact, Sentence
 from careerbot.text.places import build_gazetteer
-from careerbot.text.terms import acronyms, lemma, name_key, parts_of_speech, singular, subject_words, words
+from careerbot.text.terms import STOPWORDS, acronyms, lemma, name_key, parts_of_speech, singular, subject_words, words
 
 
 def load_corpus_index(index_dir: Path, version: str | None = None) -> CorpusIndex:
@@ -29,14 +29,17 @@ def load_corpus_index(index_dir: Path, version: str | None = None) -> CorpusInde
         for short, long in acronyms(document.text).items():
             defined.setdefault(short, long)
     by_sentence: dict[int, list[int]] = {}
-    by_word: dict[str, list[int]] = {}
+    by_subject: dict[str, list[int]] = {}
     by_table: dict[tuple[str, int], list[int]] = {}
+    by_measure: dict[tuple[str, str, str | None], list[int]] = {}
     for position, fact in enumerate(facts):
         by_sentence.setdefault(fact.sentence_id, []).append(position)
-        for word in set(subject_words(fact.subject)):
-            by_word.setdefault(word, []).append(position)
+        by_subject.setdefault(fact.subject, []).append(position)
         if fact.table >= 0:
             by_table.setdefault((fact.doc_id, fact.table), []).append(position)
+            if fact.parsed.low is not None:
+                by_measure.setdefault((fact.attribute, fact.parsed.kind, fact.parsed.unit), []).append(position)
+    by_word, by_name = _subject_lookups(by_subject)
     lexical = LexicalIndex([f"{c.section}\n{c.text}" for c in chunks])
     names: dict[str, str] = {}
     for fact in facts:  # subject names (before any comma) a follow-up question may name
@@ -47,14 +50,47 @@ def load_corpus_index(index_dir: Path, version: str | None = None) -> CorpusInde
     vocabulary = frozenset(form for term in idf for form in (term, lemma(term)))
     labels = [fact.subject for fact in facts] + [q for fact in facts for q in fact.qualifiers]
     median_idf = sorted(idf.values())[len(idf) // 2] if idf else 0.0
+    initials: dict[str, set[str]] = {}
+    for name in names.values():
+        if len(name.split()) >= 2:
+            initials.setdefault(_initials(name), set()).add(name)
     return CorpusIndex(
         version=stored.version, manifest=stored.manifest, documents=documents, chunks=chunks, sentences=sentences,
         chunk_vectors=stored.chunk_vectors, sentence_vectors=stored.sentence_vectors, facts=facts, acronyms=defined,
         sentences_by_chunk=by_chunk, idf=idf, facts_by_sentence=by_sentence, facts_by_word=by_word,
-        facts_by_table=by_table, chunk_matrix=stored.chunk_matrix, lexical=lexical, subject_names=names,
+        facts_by_table=by_table, facts_by_name=by_name, facts_by_measure=by_measure, chunk_matrix=stored.chunk_matrix,
+        lexical=lexical, subject_names=names,
         vocabulary=vocabulary, gazetteer=build_gazetteer(labels, {fact.subject for fact in facts}),
         source_names=_source_names(documents, facts, idf, median_idf), spelling=Spelling(vocabulary, idf),
-        median_idf=median_idf, sentences_by_word=by_term)
+        median_idf=median_idf, sentences_by_word=by_term, max_idf=max(idf.values(), default=0.0),
+        subjects_by_initials=initials, titles=tuple(sorted({d.title for d in documents.values()})),
+        sentence_index=stored.sentence_index)
+
+
+SUBJECTS_PER_WORD = 40  # a word of many subjects' names ("workers") lists the facts of its shortest names only
+
+
+def _subject_lookups(by_subject: dict[str, list[int]]) -> tuple[dict[str, list[int]], dict[frozenset[str], list[int]]]:
+    """Facts by a word of their subject's name, and by the whole set of its words: the first for a question that
+    names part of a subject ("nurses"), capped so a common word costs the same in any corpus; the second for one that
+    names all of it ("registered nurses"), however many subjects share its words."""
+    subjects_of: dict[str, list[str]] = {}
+    by_name: dict[frozenset[str], list[int]] = {}
+    for subject, positions in by_subject.items():
+        named = subject_words(subject)
+        by_name.setdefault(frozenset(named), []).extend(positions)
+        for word in set(named):
+            subjects_of.setdefault(word, []).append(subject)
+    by_word: dict[str, list[int]] = {}
+    for word, subjects in subjects_of.items():
+        if len(subjects) > SUBJECTS_PER_WORD:
+            subjects = sorted(subjects, key=lambda s: len(subject_words(s)))[:SUBJECTS_PER_WORD]
+        by_word[word] = sorted(p for s in subjects for p in by_subject[s])
+    return by_word, by_name
+
+
+def _initials(phrase: str) -> str:
+    return "".join(word[0] for word in phrase.lower().split() if word not in STOPWORDS)
 
 
 def _source_names(documents: dict[str, Document], facts: list[Fact], idf: dict[str, float],

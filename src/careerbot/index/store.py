@@ -11,10 +11,11 @@ from typing import Any
 import numpy as np
 
 from careerbot.errors import IndexCorrupt, IndexMismatch, IndexMissing
-from careerbot.index.vectors import VectorIndex
+from careerbot.index.vectors import SentenceIndex, VectorIndex
 from careerbot.records import Chunk, Document, Fact, ParsedValue, Sentence
 
 FORMAT_VERSION = 3
+SENTENCE_INDEX = "sentences"  # sentences.faiss and sentences_rows.npy; a version without them is still read
 CURRENT = "CURRENT"
 VERSIONS = "versions"
 
@@ -67,6 +68,8 @@ def write_version(folder: Path, manifest: Manifest, documents: list[Document], c
     _write_jsonl(folder / "sentences.jsonl", sentences)
     _write_jsonl(folder / "facts.jsonl", facts)
     VectorIndex.build(chunk_vectors).save(folder / "chunks.faiss")
+    # a question's nearest sentences, found without scoring every sentence
+    SentenceIndex.build(sentence_vectors).save(folder, SENTENCE_INDEX)
     np.save(folder / "chunk_vectors.npy", chunk_vectors.astype(np.float32))  # kept for incremental rebuilds
     np.save(folder / "sentence_vectors.npy", sentence_vectors.astype(np.float32))
     for path in folder.iterdir():
@@ -114,6 +117,7 @@ class StoredVersion:
     chunk_vectors: VectorIndex
     chunk_matrix: np.ndarray  # the same chunk vectors as a matrix
     sentence_vectors: np.ndarray
+    sentence_index: SentenceIndex | None = None
 
 
 def read_version(index_dir: Path, version: str | None = None) -> StoredVersion:
@@ -136,10 +140,12 @@ def read_version(index_dir: Path, version: str | None = None) -> StoredVersion:
         raise IndexCorrupt(f"The index version {folder} cannot be read ({error}). "
                            "Rebuild: careerbot index --full") from None
     chunk_vectors = VectorIndex.load(folder / "chunks.faiss")
-    if chunk_vectors.size != len(chunks) or len(sentence_vectors) != len(sentences):
+    sentence_index = SentenceIndex.load(folder, SENTENCE_INDEX)
+    if chunk_vectors.size != len(chunks) or len(sentence_vectors) != len(sentences) \
+            or (sentence_index is not None and sentence_index.size != len(sentences)):
         raise IndexCorrupt(f"The index version {folder} is inconsistent. Rebuild it: careerbot index --full")
     return StoredVersion(version, manifest, documents, chunks, sentences, facts, chunk_vectors, chunk_matrix,
-                         sentence_vectors)
+                         sentence_vectors, sentence_index)
 
 
 def check_model(manifest: Manifest, model_name: str, fingerprint: str) -> None:
