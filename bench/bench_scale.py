@@ -69,7 +69,7 @@ def recall_at_10(index: Path, embedder) -> float | None:  # type: ignore[no-unty
 def measure(name: str, corpus: Path, work: Path, embedder) -> None:  # type: ignore[no-untyped-def]
     from careerbot.answer.advisor import load_advisor
     from careerbot.config import Settings
-    from careerbot.index.build import _records, build_index, chunk_embedding_text, sentence_embedding_text
+    from careerbot.index.build import build_index, chunk_embedding_text, records_of, sentence_embedding_text
 
     index = work / f"index-{name}"
     seconds, peak_mb = full_build(corpus, index)
@@ -83,7 +83,7 @@ def measure(name: str, corpus: Path, work: Path, embedder) -> None:  # type: ign
     assert report.added == ["drone-pilots.md"], report.added
     from careerbot.ingest.readers import read_document
 
-    records = _records(read_document(added, "drone-pilots.md"))
+    records = records_of(read_document(added, "drone-pilots.md"))
     texts = [chunk_embedding_text(c) for c in records.chunks]
     texts += [sentence_embedding_text(s, records.chunks[s.chunk_id]) for s in records.sentences]
     began = time.perf_counter()

@@ -62,10 +62,21 @@ def make_embedder(settings: Settings) -> SentenceTransformerEmbedder:
     return SentenceTransformerEmbedder(settings.resolved_model_path)
 
 
-def run_build(settings: Settings, embedder: Embedder, full: bool = False, strict: bool = False) -> None:
-    from careerbot.index.build import build_index
+LOCAL_RAY = "local"  # `--ray` given without an address: start Ray on this machine
 
-    report = build_index(settings, embedder, show_progress=sys.stderr.isatty(), full=full, strict=strict)
+
+def run_build(settings: Settings, embedder: Embedder, full: bool = False, strict: bool = False,
+              ray_address: str | None = None) -> None:
+    from careerbot.index.build import Engine, build_index
+
+    engine: Engine | None = None
+    if ray_address is not None:
+        from careerbot.index.ray_build import RayEngine
+
+        engine = RayEngine(settings.resolved_model_path, None if ray_address == LOCAL_RAY else ray_address)
+        click.echo(f"Building on Ray: {engine.actors} embedding actor(s), {engine.gpus} GPU(s) in the cluster")
+    report = build_index(settings, embedder, show_progress=sys.stderr.isatty(), full=full, strict=strict,
+                         engine=engine)
     click.echo(f"Indexed {len(report.documents)} documents into {report.chunks} chunks ({report.sentences} sentences, "
                f"{report.facts} facts) in {report.seconds:.1f} s: version {report.version} in {settings.index_dir}")
     click.echo(f"  {len(report.added)} added, {len(report.changed)} changed, {len(report.removed)} removed, "
@@ -99,10 +110,13 @@ def open_advisor(settings: Settings, build_if_missing: bool = False) -> Advisor:
 @main.command()
 @click.option("--full", is_flag=True, help="Rebuild everything instead of reusing unchanged documents.")
 @click.option("--strict", is_flag=True, help="Fail, publishing nothing, if any file cannot be read.")
+@click.option("--ray", "ray_address", is_flag=False, flag_value=LOCAL_RAY, default=None, metavar="[ADDRESS]",
+              help="Build on Ray Data (pip install 'careerbot[ray]'): on the cluster at ADDRESS, or without one on a "
+                   "Ray started on this machine.")
 @click.pass_obj
-def index(settings: Settings, full: bool, strict: bool) -> None:
+def index(settings: Settings, full: bool, strict: bool, ray_address: str | None) -> None:
     """Build the index from the corpus folder (incrementally) and publish it atomically."""
-    run_build(settings, make_embedder(settings), full=full, strict=strict)
+    run_build(settings, make_embedder(settings), full=full, strict=strict, ray_address=ray_address)
 
 
 @main.command()

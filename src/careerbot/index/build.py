@@ -17,6 +17,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
@@ -94,7 +95,7 @@ def sentence_embedding_text(sentence: Sentence, chunk: Chunk) -> str:
     return f"{sentence.section or chunk.section}: {header}{sentence.text}"
 
 
-def _records(document: Document) -> DocumentRecords:
+def records_of(document: Document) -> DocumentRecords:
     chunked = chunk_document(document)
     return DocumentRecords(document, chunked.chunks, chunked.sentences, extract_facts(document, chunked))
 
@@ -159,7 +160,7 @@ def _renumber(records: DocumentRecords, chunk_shift: int, sentence_shift: int, f
                for f in records.facts])
 
 
-def _embed(embedder: Embedder, texts: list[str], known: dict[str, np.ndarray],
+def embed_texts(embedder: Embedder, texts: list[str], known: dict[str, np.ndarray],
            show_progress: bool) -> tuple[np.ndarray, int]:
     """Vectors of texts in order: known ones looked up, the rest in one batched call."""
     missing = list(dict.fromkeys(t for t in texts if t not in known))
@@ -170,15 +171,15 @@ def _embed(embedder: Embedder, texts: list[str], known: dict[str, np.ndarray],
     return np.vstack([known[t] for t in texts]).astype(np.float32), len(missing)
 
 
-def _embed_new(embedder: Embedder, fresh: list[DocumentRecords], show_progress: bool,
+def embed_records(embedder: Embedder, fresh: list[DocumentRecords], show_progress: bool,
                known: dict[str, np.ndarray]) -> tuple[list[DocumentRecords], int]:
     """Vectors for the documents that need them, in two batched calls (chunks, sentences)."""
     chunk_texts = [chunk_embedding_text(c) for r in fresh for c in r.chunks]
     sentence_texts = [sentence_embedding_text(s, r.chunks[s.chunk_id]) for r in fresh for s in r.sentences]
     if not chunk_texts:
         return fresh, 0
-    chunk_vectors, chunk_count = _embed(embedder, chunk_texts, known, show_progress)
-    sentence_vectors, sentence_count = _embed(embedder, sentence_texts, known, show_progress)
+    chunk_vectors, chunk_count = embed_texts(embedder, chunk_texts, known, show_progress)
+    sentence_vectors, sentence_count = embed_texts(embedder, sentence_texts, known, show_progress)
     done: list[DocumentRecords] = []
     c = s = 0
     for records in fresh:
@@ -215,9 +216,38 @@ def _clear_leftovers(index_dir: Path) -> None:
         pointer.unlink(missing_ok=True)
 
 
+class Engine(Protocol):
+    """Where a build reads documents and makes their records and vectors: in this process (LocalEngine) or on a
+    cluster (index/ray_build.py). Everything else about a build (what is reused, the publish step) is the same."""
+
+    def read(self, corpus_dir: Path) -> tuple[list[Document], list[Skipped]]: ...
+
+    def records(self, documents: list[Document], known: dict[str, np.ndarray],
+                show_progress: bool) -> tuple[list[DocumentRecords], int]:
+        """Each document's records with their vectors, in the order given; and how many texts went through the
+        model (texts in `known` keep their vectors)."""
+        ...
+
+
+class LocalEngine:
+    """Reading, structuring and embedding in this process, the model's batches over every new text at once."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.embedder = embedder
+
+    def read(self, corpus_dir: Path) -> tuple[list[Document], list[Skipped]]:
+        return read_corpus(corpus_dir)
+
+    def records(self, documents: list[Document], known: dict[str, np.ndarray],
+                show_progress: bool) -> tuple[list[DocumentRecords], int]:
+        return embed_records(self.embedder, [records_of(d) for d in documents], show_progress, known)
+
+
 def build_index(settings: Settings, embedder: Embedder, show_progress: bool = False, full: bool = False,
-                strict: bool = False) -> BuildReport:
-    """Read the corpus, embed what changed and publish a new version; the current version stays in use until then."""
+                strict: bool = False, engine: Engine | None = None) -> BuildReport:
+    """Read the corpus, embed what changed and publish a new version; the current version stays in use until then.
+    `engine` does the reading and embedding (default: this process)."""
+    engine = engine or LocalEngine(embedder)
     began = time.perf_counter()
     corpus_dir = settings.corpus_dir
     if not corpus_dir.is_dir():
@@ -225,7 +255,7 @@ def build_index(settings: Settings, embedder: Embedder, show_progress: bool = Fa
                           "(.txt, .md, .html, .pdf, .csv, .tsv).")
     with build_lock(settings.index_dir):
         _clear_leftovers(settings.index_dir)
-        documents, skipped = read_corpus(corpus_dir)
+        documents, skipped = engine.read(corpus_dir)
         if strict and skipped:
             reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped)
             raise BuildFailed(f"--strict: {len(skipped)} file(s) could not be read, so nothing was published "
@@ -236,16 +266,16 @@ def build_index(settings: Settings, embedder: Embedder, show_progress: bool = Fa
                               ".csv or .tsv files.")
         previous, same_reader = ({}, False) if full else _previous(settings, embedder)
         kept: dict[str, DocumentRecords] = {}
-        fresh: list[DocumentRecords] = []
+        changed: list[Document] = []
         for document in documents:
             old = previous.get(document.doc_id)
             if same_reader and old is not None and old.document.content_hash == document.content_hash:
                 kept[document.doc_id] = old
             else:
-                fresh.append(_records(document))
+                changed.append(document)
         known = {} if same_reader else _known_vectors(previous)
-        embedded_records, embedded = _embed_new(embedder, fresh, show_progress, known)
-        by_doc = kept | {r.document.doc_id: r for r in embedded_records}
+        fresh, embedded = engine.records(changed, known, show_progress)
+        by_doc = kept | {r.document.doc_id: r for r in fresh}
         version = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f") + "-" + uuid.uuid4().hex[:6]
         total = _assemble([by_doc[d.doc_id] for d in documents])
         manifest = Manifest(

@@ -78,8 +78,9 @@ def single_threaded_blas() -> None:
 class SentenceTransformerEmbedder:
     """sentence-transformers from a local folder; cheap to construct, the model loads on first use or warm_up()."""
 
-    def __init__(self, model_path: Path, batch_size: int = 64) -> None:
+    def __init__(self, model_path: Path, batch_size: int = 64, device: str = "cpu") -> None:
         self.model_path = Path(model_path)
+        self.device = device
         self.batch_size = batch_size
         self._model: Any = None
         self._fingerprint: str | None = None
@@ -110,7 +111,7 @@ class SentenceTransformerEmbedder:
         from sentence_transformers import SentenceTransformer
 
         try:
-            self._model = SentenceTransformer(str(self.model_path), device="cpu", local_files_only=True)
+            self._model = SentenceTransformer(str(self.model_path), device=self.device, local_files_only=True)
         except (OSError, ValueError) as error:
             raise ModelUnavailable(f"Cannot load the model at {self.model_path}: {error}") from None
         single_threaded_blas()

@@ -164,14 +164,16 @@ def corpus_files(corpus_dir: Path) -> Iterator[Path]:
 
 def read_corpus(corpus_dir: Path) -> tuple[list[Document], list[Skipped]]:
     """All readable documents of the folder, and the files skipped with the reason."""
-    documents: list[Document] = []
-    skipped: list[Skipped] = []
-    for path in corpus_files(corpus_dir):
-        doc_id = path.relative_to(corpus_dir).as_posix()
-        try:
-            documents.append(read_document(path, doc_id))
-        except UnreadableDocument as error:
-            skipped.append(Skipped(doc_id, str(error)))
-        except (Exception, RecursionError) as error:  # a parser's own failure: one bad file never stops a build
-            skipped.append(Skipped(doc_id, f"could not be parsed ({type(error).__name__}: {error})"[:300]))
-    return documents, skipped
+    read = [read_file(path, corpus_dir) for path in corpus_files(corpus_dir)]
+    return [r for r in read if isinstance(r, Document)], [r for r in read if isinstance(r, Skipped)]
+
+
+def read_file(path: Path, corpus_dir: Path) -> Document | Skipped:
+    """One file of the corpus as a document, or why it was skipped."""
+    doc_id = path.relative_to(corpus_dir).as_posix()
+    try:
+        return read_document(path, doc_id)
+    except UnreadableDocument as error:
+        return Skipped(doc_id, str(error))
+    except (Exception, RecursionError) as error:  # a parser's own failure: one bad file never stops a build
+        return Skipped(doc_id, f"could not be parsed ({type(error).__name__}: {error})"[:300])
