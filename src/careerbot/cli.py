@@ -194,11 +194,32 @@ def chat(settings: Settings) -> None:
               help="0 picks a free port.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Processes answering at once, each with its own model, over one shared index version.")
+@click.option("--ray", "ray_address", is_flag=False, flag_value=LOCAL_RAY, default=None, metavar="[ADDRESS]",
+              help="Serve as a Ray Serve deployment (pip install 'careerbot[ray]'): on the cluster at ADDRESS, or "
+                   "without one on a Ray started on this machine.")
+@click.option("--replicas", default=2, show_default=True, type=click.IntRange(1, 256),
+              help="With --ray: replicas of the app, each with its own model, over the shared index folder.")
 @click.pass_obj
-def serve(settings: Settings, host: str, port: int, workers: int) -> None:
+def serve(settings: Settings, host: str, port: int, workers: int, ray_address: str | None, replicas: int) -> None:
     """Serve the chat page (/), the API (/ask, /v1/chat/completions) and its docs (/docs); builds the index first if
     there is none."""
     from careerbot.http.serve import PortBusy, export_settings, listen, run, serving_embedder
+
+    if ray_address is not None:
+        from careerbot.index.build import has_index
+
+        listen(host, port).sock.close()  # a busy port is reported now, not by Ray's proxy later
+        if not has_index(settings):
+            open_advisor(settings, build_if_missing=True)
+        try:
+            from careerbot.http.ray_serve import serve_forever
+        except ImportError:
+            raise click.ClickException("Ray is not installed: pip install 'careerbot[ray]' (or serve without "
+                                       "--ray).") from None
+        click.echo(f"careerbot is serving http://{host}:{port}/ on Ray Serve with {replicas} replicas "
+                   "(API docs at /docs)")
+        serve_forever(settings, replicas, host, port, None if ray_address == LOCAL_RAY else ray_address)
+        return
 
     try:  # the port first: a busy one is reported at once, not after the model has loaded
         listener = listen(host, port)

@@ -7,6 +7,7 @@ Ray is an optional extra (pip install 'careerbot[ray]'); nothing else in careerb
 
 from __future__ import annotations
 
+import logging
 import pickle
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,8 @@ def start_ray(address: str | None) -> Any:
                 from None
     import ray.data
 
+    for name in ("ray", "ray.data"):  # the build prints its own report
+        logging.getLogger(name).setLevel(logging.WARNING)
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
     return ray
@@ -112,8 +115,8 @@ class RayEngine:
         structured = data.map_batches(_structure, batch_size=DOCUMENTS_PER_BATCH, batch_format="numpy")
         embedded = structured.map_batches(
             _EmbeddingActor, fn_constructor_kwargs={"model_path": str(self.model_path), "known": known},
-            batch_size=DOCUMENTS_PER_BATCH, batch_format="numpy", concurrency=self.actors,
-            num_gpus=1 if self.gpus else 0, num_cpus=1)
+            batch_size=DOCUMENTS_PER_BATCH, batch_format="numpy",
+            compute=self.ray.data.ActorPoolStrategy(size=self.actors), num_gpus=1 if self.gpus else 0, num_cpus=1)
         rows = embedded.take_all()
         by_id = {r.document.doc_id: r for r in (pickle.loads(row["records"]) for row in rows)}
         return [by_id[d.doc_id] for d in documents], int(sum(int(row["embedded"]) for row in rows))
