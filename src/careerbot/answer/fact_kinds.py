@@ -31,9 +31,14 @@ def rank_facts(corpus: CorpusIndex, query: Query,
     group: list[Fact] = []
     tables = [m for m in matches if m.fact.source == "table"]
     top = tables[0].score if tables else matches[0].score  # rankings are read from tables: measured from theirs
+    tried: set[tuple[object, ...]] = set()  # the measures already tried: many matches share one
     for match in matches[:80]:  # the best-matching measure that has something to rank
         if match.score < top - (2 * NAMED_MARGIN if wants_places or query.levels else NAMED_MARGIN):
             break
+        measure = _measure_key(match.fact)
+        if measure in tried:
+            continue
+        tried.add(measure)
         group = _ranking_group(corpus, match.fact)
         placed = not wants_places or sum(place_of(f.subject) is not None for f in group) >= 2
         levelled = not query.levels or any(set(query.levels) & set(levels(" ".join(f.qualifiers))) for f in group)
@@ -90,6 +95,11 @@ def _place_table(corpus: CorpusIndex, query: Query, sentence_scores: SentenceSco
     if not fitting:
         return []
     return max(fitting, key=lambda g: float(np.mean([sentence_scores[f.sentence_id] for f in g])))
+
+
+def _measure_key(fact: Fact) -> tuple[object, ...]:
+    """What decides the group a fact ranks among (see _ranking_group)."""
+    return (fact.doc_id, fact.table, fact.attribute, fact.source, fact.parsed.kind, fact.parsed.unit)
 
 
 def _ranking_group(corpus: CorpusIndex, best: Fact) -> list[Fact]:

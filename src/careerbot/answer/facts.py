@@ -124,7 +124,16 @@ def _subject_key(text: str, corpus: CorpusIndex) -> str:
 
 def score_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceScores,
                 subjects: tuple[str, ...] = ()) -> list[FactMatch]:
-    """Every candidate fact scored for the question; `subjects` are the phrases the question names as subjects."""
+    """Every candidate fact scored for the question; `subjects` are the phrases the question names as subjects.
+    Worked out once per question and subjects (rankings, comparisons and coverage ask again)."""
+    key = ("score_facts", question, subjects)
+    if key not in sentence_scores.memo:
+        sentence_scores.memo[key] = _score_facts(corpus, question, sentence_scores, subjects)
+    return list(sentence_scores.memo[key])
+
+
+def _score_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceScores,
+                 subjects: tuple[str, ...]) -> list[FactMatch]:
     asked = question_tokens(question, corpus)
     exact = {_subject_key(s, corpus) for s in subjects}
     lowered = question.lower()

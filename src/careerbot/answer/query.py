@@ -105,6 +105,9 @@ class SentenceScores:
         self._query = query
         self._scores = dict(scored)
         self._ranked = sorted(self._scores, key=lambda sid: -self._scores[sid])
+        # what later stages worked out from these scores (the facts scored for a question), so that a stage asked
+        # again for the same question does not work it out again
+        self.memo: dict[tuple[Any, ...], Any] = {}
 
     def __getitem__(self, sentence_id: int) -> float:
         score = self._scores.get(sentence_id)
