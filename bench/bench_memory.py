@@ -50,6 +50,9 @@ def smaps(pid: int) -> dict[str, float]:
             totals[key] += kb
             if vector:
                 totals[f"vectors_{key}"] += kb
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):  # the process's peak resident memory
+            totals["peak"] = float(line.split()[1]) / 1024
     return totals
 
 
@@ -66,7 +69,7 @@ def main() -> None:
         folder = index / "versions" / version
         on_disk = sum((folder / name).stat().st_size for name in os.listdir(folder) if name.endswith(VECTOR_FILES))
         print(f"index {index} ({version}): vector files {on_disk / 2**20:.1f} MB on disk\n")
-        print(f"{'workers':>7} {'RSS/worker':>11} {'PSS all':>9} {'vectors RSS/worker':>19} "
+        print(f"{'workers':>7} {'RSS/worker':>11} {'peak/worker':>12} {'PSS all':>9} {'vectors RSS/worker':>19} "
               f"{'vectors PSS all':>16}")
         for count in [int(n) for n in args.workers.split(",")]:
             server = start(args.port, args.corpus, index, {}, count)
@@ -84,7 +87,7 @@ def main() -> None:
                     [pid for pid in children(server.pid) if smaps(pid)["rss"] > 200]
                 sizes = [smaps(pid) for pid in workers]
                 print(f"{count:>7} {sum(s['rss'] for s in sizes) / len(sizes):>9.0f}MB "
-                      f"{sum(s['pss'] for s in sizes):>7.0f}MB "
+                      f"{max(s.get('peak', 0.0) for s in sizes):>10.0f}MB {sum(s['pss'] for s in sizes):>7.0f}MB "
                       f"{sum(s['vectors_rss'] for s in sizes) / len(sizes):>17.1f}MB "
                       f"{sum(s['vectors_pss'] for s in sizes):>14.1f}MB", flush=True)
             finally:
