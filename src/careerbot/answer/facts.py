@@ -98,7 +98,7 @@ def _lexical(fact: Fact, context: str, asked_weights: dict[str, float]) -> float
 
 
 MAX_NAME_WORDS = 5  # a subject named whole by a question is found by up to this many of its words
-MAX_NAME_WORDS_ASKED = 14  # (of the question's first content words)
+MAX_NAME_WORDS_ASKED = 12  # content words of a question tried in those combinations, at most
 CANDIDATE_SENTENCES = 400  # facts are scored only for the best sentences and for subjects the question names
 
 

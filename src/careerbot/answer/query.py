@@ -115,9 +115,6 @@ class SentenceScores:
             score = self._scores[sentence_id] = float(self._vectors[sentence_id] @ self._query)
         return score
 
-    def __len__(self) -> int:
-        return len(self._vectors)
-
     def best(self, count: int) -> list[int]:
         """The best-scoring sentences known, best first: the question's nearest sentences in the whole corpus."""
         return self._ranked[:count]

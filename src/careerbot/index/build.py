@@ -161,7 +161,7 @@ def _renumber(records: DocumentRecords, chunk_shift: int, sentence_shift: int, f
 
 
 def embed_texts(embedder: Embedder, texts: list[str], known: dict[str, np.ndarray],
-           show_progress: bool) -> tuple[np.ndarray, int]:
+                show_progress: bool) -> tuple[np.ndarray, int]:
     """Vectors of texts in order: known ones looked up, the rest in one batched call."""
     missing = list(dict.fromkeys(t for t in texts if t not in known))
     if missing:
@@ -172,7 +172,7 @@ def embed_texts(embedder: Embedder, texts: list[str], known: dict[str, np.ndarra
 
 
 def embed_records(embedder: Embedder, fresh: list[DocumentRecords], show_progress: bool,
-               known: dict[str, np.ndarray]) -> tuple[list[DocumentRecords], int]:
+                  known: dict[str, np.ndarray]) -> tuple[list[DocumentRecords], int]:
     """Vectors for the documents that need them, in two batched calls (chunks, sentences)."""
     chunk_texts = [chunk_embedding_text(c) for r in fresh for c in r.chunks]
     sentence_texts = [sentence_embedding_text(s, r.chunks[s.chunk_id]) for r in fresh for s in r.sentences]
