@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from careerbot.config import Settings  # noqa: E402
 from careerbot.index.build import build_index, chunk_embedding_text, sentence_embedding_text  # noqa: E402
-from careerbot.index.embedding import SentenceTransformerEmbedder  # noqa: E402
+from careerbot.index.embedding import SentenceTransformerEmbedder, WrappedEmbedder  # noqa: E402
 from careerbot.index.store import read_version  # noqa: E402
 
 # Words that make a plausible, distinct occupation of any O*NET title.
@@ -82,28 +82,15 @@ def perturb(text: str, qualifier: str, factor: float) -> str:
     return text
 
 
-class PerturbedEmbedder:
-    """Vectors of perturbed copies from the stored vectors of their originals, plus seeded noise."""
+class PerturbedEmbedder(WrappedEmbedder):
+    """Vectors of perturbed copies from the stored vectors of their originals, plus seeded noise; the model (the
+    wrapped one) only for texts with no original."""
 
     def __init__(self, model: SentenceTransformerEmbedder, exact: dict[str, np.ndarray], known: dict[str, np.ndarray],
                  qualifiers: re.Pattern[str], seed: int) -> None:
-        self._model, self._exact, self._known, self._qualifiers, self._seed = model, exact, known, qualifiers, seed
+        super().__init__(model)
+        self._exact, self._known, self._qualifiers, self._seed = exact, known, qualifiers, seed
         self.through_model = 0
-
-    @property
-    def name(self) -> str:
-        return self._model.name
-
-    @property
-    def fingerprint(self) -> str:
-        return self._model.fingerprint
-
-    @property
-    def dimension(self) -> int:
-        return 384
-
-    def warm_up(self) -> None:
-        pass
 
     def embed(self, texts: Sequence[str], show_progress: bool = False) -> np.ndarray:
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
@@ -121,7 +108,7 @@ class PerturbedEmbedder:
             out[row] = noisy / np.linalg.norm(noisy)
         if unknown:
             self.through_model += len(unknown)
-            out[unknown] = self._model.embed([texts[r] for r in unknown])
+            out[unknown] = self.inner.embed([texts[r] for r in unknown])
         return out
 
 

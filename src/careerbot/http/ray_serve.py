@@ -18,7 +18,7 @@ from ray import serve
 
 from careerbot.config import Settings
 from careerbot.http.serve import FORWARDED
-from careerbot.index.embedding import Embedder, SentenceTransformerEmbedder
+from careerbot.index.embedding import Embedder, SentenceTransformerEmbedder, WrappedEmbedder
 
 DEPLOYMENT = "careerbot"
 BATCH_SIZE = 32  # questions encoded at once at most
@@ -26,28 +26,14 @@ BATCH_WAIT_SECONDS = 0.005  # how long the first question of a batch waits for o
 REPLICA_HEADER = "X-Careerbot-Replica"  # which replica answered (for tests, load balancers and logs)
 
 
-class ServeBatchedEmbedder:
+class ServeBatchedEmbedder(WrappedEmbedder):
     """The replica's embedder: one-question encodes go through the replica's `serve.batch` method, on its event
     loop; builds and other large encodes go straight to the model."""
 
     def __init__(self, inner: SentenceTransformerEmbedder, batched: Callable[[str], Coroutine[Any, Any, np.ndarray]],
                  loop: asyncio.AbstractEventLoop) -> None:
-        self.inner, self._batched, self._loop = inner, batched, loop
-
-    @property
-    def name(self) -> str:
-        return self.inner.name
-
-    @property
-    def fingerprint(self) -> str:
-        return self.inner.fingerprint
-
-    @property
-    def dimension(self) -> int:
-        return self.inner.dimension
-
-    def warm_up(self) -> None:
-        self.inner.warm_up()
+        super().__init__(inner)
+        self._batched, self._loop = batched, loop
 
     def embed(self, texts: Sequence[str], show_progress: bool = False) -> np.ndarray:
         if len(texts) != 1:

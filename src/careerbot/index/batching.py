@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from careerbot.index.embedding import Embedder
+from careerbot.index.embedding import Embedder, WrappedEmbedder
 
 
 @dataclass
@@ -24,32 +24,17 @@ class _Request:
     error: BaseException | None = None
 
 
-class BatchingEmbedder:
+class BatchingEmbedder(WrappedEmbedder):
     """An Embedder that batches concurrent small encodes (questions); large ones (builds) go straight through."""
 
     def __init__(self, inner: Embedder, window_seconds: float = 0.005, max_batch: int = 64) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.window = window_seconds
         self.max_batch = max_batch
         self._queue: queue.SimpleQueue[_Request] = queue.SimpleQueue()
         self._worker: threading.Thread | None = None
         self._start_lock = threading.Lock()
         self.batches: list[int] = []  # the size of the last batches encoded, newest last (for bench/ and tests)
-
-    @property
-    def name(self) -> str:
-        return self.inner.name
-
-    @property
-    def fingerprint(self) -> str:
-        return self.inner.fingerprint
-
-    @property
-    def dimension(self) -> int:
-        return self.inner.dimension
-
-    def warm_up(self) -> None:
-        self.inner.warm_up()
 
     def embed(self, texts: Sequence[str], show_progress: bool = False) -> np.ndarray:
         if show_progress or not texts or len(texts) >= self.max_batch:

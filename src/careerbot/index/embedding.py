@@ -33,6 +33,29 @@ class Embedder(Protocol):
         ...
 
 
+class WrappedEmbedder:
+    """An Embedder that changes how encodes are scheduled (batched, sent elsewhere) and is otherwise its inner
+    model: the same name, fingerprint, dimension and warm-up. Subclasses define embed."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner = inner
+
+    @property
+    def name(self) -> str:
+        return self.inner.name
+
+    @property
+    def fingerprint(self) -> str:
+        return self.inner.fingerprint
+
+    @property
+    def dimension(self) -> int:
+        return self.inner.dimension
+
+    def warm_up(self) -> None:
+        self.inner.warm_up()
+
+
 def quiet_threads() -> None:
     """Offline, quiet libraries. Runs before torch or faiss is imported; setdefault leaves a user's choice alone.
 
