@@ -16,6 +16,7 @@ import numpy as np
 from careerbot.answer.assemble import (
     compose_answer,
     compose_comparison,
+    compose_neighbours,
     compose_ranking,
     join_answers,
     threshold_answer,
@@ -163,13 +164,11 @@ class Advisor:
         facts, missing_combination = facts_for_place_and_level(query, facts, corpus, found)
         if missing_combination:
             notes.append(f"no figure for {missing_combination}; nearest figures shown as such")
-            return compose_answer(corpus, found, facts, [], lead=f"The sources give no {missing_combination}."
-                                 + (" What they give for the nearest case:" if facts else ""), found_answer=False)
+            return compose_neighbours(corpus, found, facts, f"The sources give no {missing_combination}.")
         unlisted = unlisted_subject(corpus, query, facts, chosen)
         if unlisted:
             notes.append(f"the facts found are not about {unlisted}: a near miss, not an answer")
-            return compose_answer(corpus, found, facts[:NEIGHBOURS], [], found_answer=False,
-                                 lead=f"The sources give no figure for {unlisted}. What they give:")
+            return compose_neighbours(corpus, found, facts[:NEIGHBOURS], f"The sources give no figure for {unlisted}.")
         wh_matches = score_facts(corpus, query.text, found.sentence_scores) if query.kind == "wh" and not facts else []
         if query.kind == "wh" and not facts:
             facts = wh_facts(query, wh_matches)

@@ -7,7 +7,13 @@ import re
 from dataclasses import replace
 from functools import partial
 
-from careerbot.answer.compose import comparison_verdict, fact_sentence, ranking_sentence, threshold_verdict
+from careerbot.answer.compose import (
+    comparison_verdict,
+    fact_sentence,
+    neighbours_sentence,
+    ranking_sentence,
+    threshold_verdict,
+)
 from careerbot.answer.pointers import display, is_pointer, render_block
 from careerbot.answer.query import FactMatch, Query, Retrieval, Scored
 from careerbot.index.corpus_index import CorpusIndex
@@ -109,6 +115,19 @@ def compose_answer(corpus: CorpusIndex, found: Retrieval, facts: list[FactMatch]
         parts.append(f"{render_block(corpus, item.sentence)} [{citation.id}]")
     return Answer(question=found.question, resolved_question=found.question, answer=" ".join(parts),
                   found=found_answer, citations=citations.items, facts=uses)
+
+
+def compose_neighbours(corpus: CorpusIndex, found: Retrieval, facts: list[FactMatch], lead: str) -> Answer:
+    """The sources lack the figure asked for: say so (`lead`), then name what they give nearby, each cited, without
+    its value: a neighbour's figure shown beside "no figure for X" reads as X's."""
+    citations = Citations(corpus)
+    first_of: dict[tuple[str, str, str], FactMatch] = {}
+    for match in facts:
+        first_of.setdefault((match.fact.doc_id, match.fact.subject, match.fact.attribute), match)
+    named = [(m.fact, citations.cite_fact(m)[0].id) for m in first_of.values()]
+    text = " ".join(part for part in (lead, neighbours_sentence(named)) if part)
+    return Answer(question=found.question, resolved_question=found.question, answer=text, found=False,
+                  citations=citations.items, facts=[])
 
 
 def threshold_answer(corpus: CorpusIndex, found: Retrieval, query: Query, facts: list[FactMatch]) -> Answer | None:

@@ -56,6 +56,23 @@ def fact_sentence(fact: Fact, marker: int) -> str:
     return f"{body}, according to “{fact.title}” [{marker}]."
 
 
+def neighbours_sentence(facts: list[tuple[Fact, int]]) -> str:
+    """What the sources give near a figure they lack, named without its value (the value answers another question):
+    "They give the entry-level average salary range for Boston, MA [1]."; subjects of one measure together."""
+    by_measure: dict[str, list[str]] = {}
+    for fact, marker in facts:
+        before, after = _qualifier_words(fact)
+        measure = " ".join(part for part in (before, measure_words(fact)) if part) or "figure"
+        where = f", {after}" if after else ""
+        by_measure.setdefault(measure, []).append(f"{plain(fact.subject)}{where} [{marker}]")
+    said = [f"the {measure} for {_joined_and(subjects)}" for measure, subjects in by_measure.items()]
+    return f"They give {_joined_and(said)}." if said else ""
+
+
+def _joined_and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def threshold_verdict(fact: Fact, marker: int, side: str, value: float, written: str) -> str:
     """ "No. The median annual wage of Registered Nurses is $93,600 [1], below $100,000." for "Do RNs earn more
     than $100,000?"; a range that straddles the figure says so."""

@@ -73,6 +73,11 @@ def title_overlap(corpus: CorpusIndex, question_terms: dict[str, float], sentenc
 
 # A unit of the shape the question's kind wants (a list for "which skills", "X is ..." for "what is X").
 KIND_BONUS = 0.06
+# A sentence that says how to do something: a means after a verb ("... by getting an education"), what the reader
+# can or should do, where to start.
+_SAYS_HOW = re.compile(r"(?<=\w )by\s+(?!the\b|a\b|an\b)\w+ing\b|"
+                       r"\b(?:you|one)\s+(?:can|could|should|need|must|will|may|might|have to|ought)\b|"
+                       r"\bstart(?:ing)?\s+(?:by|with)\b", re.I)
 _DEFINING = re.compile(r"\b(?:is|are|refers? to|means?|involves?|consists? of)\b|,\s(?:a|an|the)\s", re.I)
 
 
@@ -82,6 +87,8 @@ def _shape_bonus(query: Query | None, sentence: Sentence, corpus: CorpusIndex) -
         return 0.0
     if query.kind == "yesno":
         return 2 * KIND_BONUS if re.match(r"^(?:yes|no)\b", sentence.text.strip(), re.I) else 0.0
+    if query.kind == "howto" and sentence.kind == "sentence" and _SAYS_HOW.search(sentence.text):
+        return 2 * KIND_BONUS  # "You can become ... by getting an education in ...": a way, not a setting
     if query.kind in ("list", "ranking", "howto"):
         return 2 * KIND_BONUS if sentence.kind in ("block", "list") else 0.0
     if query.kind in ("definition", "duties"):

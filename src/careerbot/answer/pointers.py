@@ -46,9 +46,24 @@ def display(sentence: Sentence) -> str:
                  for line in sentence.text.splitlines()]
         items = [re.sub(r"\s*\|\s*", ", ", item) for item in items if item and not set(item) <= set("-|: ")]
         return plain("; ".join(items)) + "."
-    text = plain(sentence.text)
+    text = _counted_named(plain(sentence.text))
     context = plain(sentence.context)
     return f"{context}: {text}" if context else text
+
+
+# "... four pillars that require mathematical skills. They include statistics, ...": the second sentence only names
+# what the first counts.
+_NAMING = re.compile(r"^(?P<count>[^.]+?)\.\s+(?:They|These|Those)\s+(?:include|are|comprise|consist of)\s+"
+                     r"(?P<items>[^.]+,[^.]+)\.?$")
+
+
+def _counted_named(text: str) -> str:
+    """A count and the sentence that names what it counts, as one sentence: "Machine learning consists of four
+    pillars that require mathematical skills: statistics, probability, calculus, and linear algebra." (both quoted)."""
+    match = _NAMING.match(text)
+    if match is None or not _COUNTED.search(match.group("count")):
+        return text
+    return f"{match.group('count')}: {match.group('items')}."
 
 
 def render_block(corpus: CorpusIndex, sentence: Sentence) -> str:

@@ -13,7 +13,7 @@ from typing import Any, Literal
 import numpy as np
 
 from careerbot.records import Fact, Sentence
-from careerbot.text.terms import STOPWORDS
+from careerbot.text.terms import STOPWORDS, parts_of_speech
 
 QueryKind = Literal["figure", "list", "ranking", "comparison", "definition", "duties", "howto", "yesno", "wh",
                     "other"]
@@ -21,6 +21,37 @@ QueryKind = Literal["figure", "list", "ranking", "comparison", "definition", "du
 FIGURE_WORDS = re.compile(r"\b(?:how (?:much|many)|what (?:share|percent(?:age)?|proportion|fraction|number)|number of|"
                      r"percent(?:age)?|share of|salar(?:y|ies)|pay(?:s|ing)?|paid|wages?|earn(?:s|ings)?|make|"
                      r"income|compensation|openings|positions|growth rate|rate|percentile|median)\b", re.I)
+
+# A time unit after "make" or "paid" still asks a figure ("make a year", "paid per hour").
+_PER_TIME = re.compile(r"^\s*(?:(?:a|an|per|each|every)\s+)?(?:year|month|week|day|hour)s?\b", re.I)
+_AFTER_VERB = re.compile(r"^\s*([A-Za-z][\w'’-]*)")
+
+
+def asks_figure(text: str) -> bool:
+    """Whether a question asks for a figure: "How much do ML engineers make?", not "How do I make a portfolio?" nor
+    "free or paid courses?": "make" and "paid" followed by an object (a determiner, a pronoun, a noun) are not pay,
+    unless a time unit follows ("make a year")."""
+    for match in FIGURE_WORDS.finditer(text):
+        word = match.group(0).lower()
+        if word not in ("make", "paid", "pay"):
+            return True
+        rest = text[match.end():]
+        if _PER_TIME.match(rest):
+            return True
+        after = _AFTER_VERB.match(rest)
+        if after is None:
+            return True
+        following = after.group(1).lower()
+        speech = parts_of_speech(following)
+        noun = ("NOUN" in speech and "ADV" not in speech) or (not speech and following != "per")  # "ml courses"
+        takes_object = following in _OBJECTS or (word != "pay" and noun)
+        if not takes_object:
+            return True
+    return False
+
+
+_OBJECTS = frozenset("a an the my your our their his her its it this that these those me myself yourself sure "
+                     "sense use".split())
 
 QUESTION_WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:['’][a-z]+)?")
 
@@ -79,7 +110,7 @@ class Query:
 
     @property
     def asks_figure(self) -> bool:
-        return self.kind in ("figure", "ranking", "comparison") or bool(FIGURE_WORDS.search(self.text))
+        return self.kind in ("figure", "ranking", "comparison") or asks_figure(self.text)
 
     def describe(self) -> dict[str, Any]:
         """The query as plain data, for `careerbot ask --explain` and /ask's `explain`."""

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 
 from careerbot.answer.query import (
-    FIGURE_WORDS,
     MEASURE_WORDS,
     OPERATOR_WORDS,
     QUESTION_WORD,
     Mention,
     Query,
     QueryKind,
+    asks_figure,
     phrase_around,
 )
 from careerbot.answer.rewrite import SELF_NAME, normalise, split_questions, strip_preamble, with_acronyms
@@ -134,9 +134,9 @@ def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
         return "comparison", wh
     if _RANKING.search(text):
         return "ranking", wh
-    if subjects >= 2 and re.search(r"\b(?:and|or)\b", text) and FIGURE_WORDS.search(text):
+    if subjects >= 2 and re.search(r"\b(?:and|or)\b", text) and asks_figure(text):
         return "comparison", wh
-    if FIGURE_WORDS.search(text) and not _DUTIES.search(text):
+    if asks_figure(text) and not _DUTIES.search(text):
         return "figure", wh
     if wh:
         return "wh", wh
@@ -258,7 +258,7 @@ def _carry_place(preamble: str, body: str, corpus: CorpusIndex) -> str:
     pointer = _DEICTIC.search(body)
     if pointer:
         return f"{body[:pointer.start()]}in {place}{body[pointer.end():]}"
-    if FIGURE_WORDS.search(body):
+    if asks_figure(body):
         return f"{body.rstrip('?.! ')} in {place}?"
     return body
 
