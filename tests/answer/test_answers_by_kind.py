@@ -51,3 +51,26 @@ def test_a_missing_figure_is_said_missing_and_neighbours_are_named_without_value
     assert not answer.found and missing in first_sentence(answer.answer)
     assert neighbour not in answer.answer and not answer.facts  # no figure that answers another question
     assert answer.citations and "They give the" in answer.answer  # what the sources have nearby, cited
+
+
+def test_two_named_subjects_are_compared_on_the_measure_they_share(advisor):
+    # the subjects as typed in lower case, misspelt and possessive, read as the names the table uses
+    for question in ("which pays more, data scientist or ml engineer",
+                     "how does a machne learning engineer's salary compare to a data scientst's?"):
+        answer = advisor.ask(question)
+        assert answer.answer.startswith("Machine Learning Engineer has the higher average salary: $120,000"), \
+            answer.answer
+        assert "$110,000 for Data Scientist" in answer.answer
+    # a name that also issues a certification is compared on the figure both have
+    openings = advisor.ask("google or microsoft which has more ml openings")
+    assert openings.answer.startswith("Google has the higher number of open positions: 45")
+    assert "32 for Microsoft" in openings.answer
+
+
+def test_a_difference_asked_in_words_is_answered_in_words(advisor):
+    answer = advisor.ask("What is the difference between a machine learning engineer and a data scientist?")
+    head = first_sentence(answer.answer)
+    assert "while a Data Scientist" in head and not answer.facts
+    # a measure the question names is still compared by its figures
+    satisfaction = advisor.ask("Compare the job satisfaction of machine learning engineers and data scientists.")
+    assert "85%" in first_sentence(satisfaction.answer) and "80%" in first_sentence(satisfaction.answer)

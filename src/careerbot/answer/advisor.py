@@ -34,7 +34,7 @@ from careerbot.answer.evidence import (
     lexical_cover,
     states_answer,
 )
-from careerbot.answer.fact_kinds import compare_facts, is_extreme, rank_facts, wh_column, wh_facts
+from careerbot.answer.fact_kinds import compare_facts, is_extreme, measure_named, rank_facts, wh_column, wh_facts
 from careerbot.answer.facts import CANDIDATE_SENTENCES, one_subject, score_facts, select_facts
 from careerbot.answer.query import Query, Retrieval, SentenceScores
 from careerbot.answer.understand import understand
@@ -115,7 +115,7 @@ class Advisor:
         # an acronym that names no subject the facts know ("LPNs") is matched by its long form too
         facts = [] if query.kind in ("howto", "duties") else select_facts(
             corpus, query.text if query.subjects else query.search_text, found.sentence_scores,
-            query.kind in ("figure", "ranking", "comparison"),
+            query.asks_figure,
             tuple(m.text for m in query.subjects if m.role == "subject"))
         if query.kind not in ("comparison", "ranking") and len(query.subjects) < 2:
             facts = one_subject(corpus, facts)
@@ -156,9 +156,11 @@ class Advisor:
                 and not named_in_text:
             notes.append(f"not covered: best passage below {self.settings.min_score}")
             return not_covered(self.embedder, corpus, found, [])
-        if query.kind == "comparison" and query.asks_figure:
+        if query.kind == "comparison":
             compared = compare_facts(corpus, query, found.sentence_scores)
-            if compared:
+            # figures side by side when a figure is asked for, or the measure they share is what the question
+            # names ("compare the job satisfaction of ..."); "the difference between X and Y" is said in words
+            if compared and (query.asks_figure or measure_named(query, compared)):
                 notes.append("comparison: " + "; ".join(f"{name}: {len(ms)} figures" for name, ms in compared))
                 return compose_comparison(corpus, found, compared)
         facts, missing_combination = facts_for_place_and_level(query, facts, corpus, found)

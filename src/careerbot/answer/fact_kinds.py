@@ -9,12 +9,12 @@ import numpy as np
 
 from careerbot.answer.compose import sort_value
 from careerbot.answer.evidence import about_focus, focus_words
-from careerbot.answer.facts import FACT_MIN, NAMED_MARGIN, asks_pay, score_facts, select_facts
+from careerbot.answer.facts import FACT_MIN, NAMED_MARGIN, asks_pay, score_facts
 from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, FactMatch, Query, SentenceScores, phrase_around
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact
 from careerbot.text.places import place_of
-from careerbot.text.terms import STOPWORDS, lemma, levels, singular, subject_words, words
+from careerbot.text.terms import STOPWORDS, lemma, levels, parts_of_speech, singular, subject_words, words
 from careerbot.text.values import FIGURE
 
 
@@ -138,21 +138,54 @@ def compare_facts(corpus: CorpusIndex, query: Query,
     named = list(unique.values())
     if len(named) < 2:
         return None
-    result: list[tuple[str, list[FactMatch]]] = []
+    candidates: list[tuple[str, list[FactMatch]]] = []
+    spelled = _spelled_out(query.text, corpus)  # "ml engineer" read as the name the tables use
     for name, spellings in named:
-        alone = query.text
+        alone = spelled
         for other, _ in named:
             if other != name:
                 alone = re.sub(re.escape(other), " ", alone, flags=re.I)
-        picked = [m for m in select_facts(corpus, alone, sentence_scores, True) if _about(m.fact, name, spellings)]
-        first = next((found[0].fact for _, found in result if found), None)
-        if first is not None:  # the same measure for every subject, when the sources give it
-            picked = [m for m in picked if m.fact.attribute == first.attribute] or \
-                     [m for m in picked if m.fact.parsed.kind == first.parsed.kind]
+        # every fact about this subject that fits the question, not only the best family: the measure the
+        # subjects share is chosen below
+        picked = [m for m in score_facts(corpus, alone, sentence_scores) if m.score >= FACT_MIN
+                  and _about(m.fact, name, spellings)]
+        # a figure before a word ("Google" as a certification's issuer), the subject itself before a longer name
+        picked.sort(key=lambda m: (m.fact.parsed.low is None, m.fact.subject.lower() != name.lower()))
+        candidates.append((name, picked))
+    # One measure for every subject when the sources give one: the one its subjects' best figures share.
+    shared = [{m.fact.attribute for m in picked} for _, picked in candidates if picked]
+    common = set.intersection(*shared) if shared else set()
+    result: list[tuple[str, list[FactMatch]]] = []
+    for name, picked in candidates:
+        if common:
+            measure = min(common, key=lambda a: sum(next(i for i, m in enumerate(p) if m.fact.attribute == a)
+                                                    for _, p in candidates if p))
+            picked = [m for m in picked if m.fact.attribute == measure]
+        else:
+            first = next((found[0].fact for _, found in result if found), None)
+            if first is not None:  # the same kind of figure for every subject
+                picked = [m for m in picked if m.fact.parsed.kind == first.parsed.kind]
         result.append((name, picked[:1]))
     if sum(1 for _, found in result if found) < 1:
         return None
     return sorted(result, key=lambda item: -(sort_value(item[1][0].fact.parsed) or 0.0) if item[1] else 1.0)
+
+
+def measure_named(query: Query, compared: list[tuple[str, list[FactMatch]]]) -> bool:
+    """Whether the question names the measure the compared figures give ("job satisfaction" of a "Job Satisfaction
+    Percentage" column), in any form of its words."""
+    def stem(word: str) -> str:  # "popular" ~ "popularity"
+        return lemma(word)[:MEASURE_STEM]
+    asked = {stem(w) for w in query.topic}
+    for _, matches in compared:
+        for match in matches[:1]:
+            measure = words(f"{match.fact.attribute} {match.fact.caption}")
+            if any(stem(w) in asked for w in measure if w not in STOPWORDS and len(w) > 2):
+                return True
+    return False
+
+
+MEASURE_STEM = 6  # leading letters that make two words one measure word
 
 
 _CONNECTOR = re.compile(r"\b(?:or|and|vs\.?|versus|than|with)\s+(?:an?\s+|the\s+)?", re.I)
@@ -183,7 +216,8 @@ def _either_side(text: str) -> list[str]:
 def _spelled_out(name: str, corpus: CorpusIndex) -> str:
     """A name with the acronyms the corpus defines written out ("AI engineers" -> "artificial intelligence
     engineers")."""
-    return " ".join(corpus.acronyms.get(w.lower(), w) if w.isupper() else w for w in name.split())
+    return " ".join(corpus.acronyms.get(w.lower(), w) if w.isupper() or (w.lower() in corpus.acronyms and not
+                    parts_of_speech(w)) else w for w in name.split())  # "ml engineer" as typed in lower case
 
 
 def _about(fact: Fact, name: str, spellings: set[str]) -> bool:

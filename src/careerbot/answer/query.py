@@ -110,7 +110,7 @@ class Query:
 
     @property
     def asks_figure(self) -> bool:
-        return self.kind in ("figure", "ranking", "comparison") or asks_figure(self.text)
+        return self.kind in ("figure", "ranking") or asks_figure(self.text)  # "the difference between X and Y": words
 
     def describe(self) -> dict[str, Any]:
         """The query as plain data, for `careerbot ask --explain` and /ask's `explain`."""

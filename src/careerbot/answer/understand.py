@@ -192,6 +192,9 @@ def _with_places(text: str, places: list[Mention], rows: set[str]) -> str:
     return text
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> list[Mention]:
     """Spans of the text that name something specific: a fact's subject (Seattle, Google) or a capitalised name
     past the first word that is not an acronym the corpus defines (ML)."""
@@ -202,9 +205,9 @@ def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> l
         for i in range(len(tokens) - size + 1):
             if any(j in taken for j in range(i, i + size)):
                 continue
-            phrase = name_key([t.group(0) for t in tokens[i:i + size]])
-            expanded = name_key([corpus.acronyms.get(t.group(0).lower(), t.group(0)) if t.group(0).isupper() else
-                                 t.group(0) for t in tokens[i:i + size]])
+            said = [_POSSESSIVE.sub("", t.group(0)) for t in tokens[i:i + size]]  # "engineer's salary"
+            phrase = name_key(said)
+            expanded = name_key([corpus.acronyms.get(t.lower(), t) if t.isupper() else t for t in said])
             phrase = phrase if phrase in names else expanded
             if phrase in names and not (size == 1 and tokens[i].group(0).islower()):
                 start, end = tokens[i].start(), tokens[i + size - 1].end()
