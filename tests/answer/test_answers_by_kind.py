@@ -74,3 +74,37 @@ def test_a_difference_asked_in_words_is_answered_in_words(advisor):
     # a measure the question names is still compared by its figures
     satisfaction = advisor.ask("Compare the job satisfaction of machine learning engineers and data scientists.")
     assert "85%" in first_sentence(satisfaction.answer) and "80%" in first_sentence(satisfaction.answer)
+
+
+ROLES = {  # one role per document, as an import writes them; the team is a word cell of the role's row
+    "Line Cooks": ("Kitchen Staff", "$34,100"), "Pastry Chefs": ("Kitchen Staff", "$41,900"),
+    "Head Chefs": ("Kitchen Staff", "$58,300"), "Sommeliers": ("Dining Room Staff", "$61,200"),
+    "Hosts": ("Dining Room Staff", "$29,800"), "Restaurant Accountants": ("Office Staff", "$72,400"),
+}
+
+
+def role_document(title: str, team: str, pay: str) -> str:
+    return (f"# {title}\n\n{title} work in restaurants. This page is part of a guide to restaurant careers.\n\n"
+            f"## Pay of {title}\n\nThe table below gives the pay of {title}.\n\n"
+            "| Role | Team | Median yearly pay |\n|---|---|---|\n"
+            f"| {title} | {team} | {pay} |\n")
+
+
+@pytest.fixture(scope="module")
+def roles_advisor(embedder, tmp_path_factory):
+    from careerbot.answer.advisor import load_advisor
+    from helpers import tiny_index
+
+    documents = {f"{title.lower().replace(' ', '-')}.md": role_document(title, *cell)
+                 for title, cell in ROLES.items()}
+    return load_advisor(tiny_index(tmp_path_factory.mktemp("roles"), embedder, documents), embedder)
+
+
+def test_a_ranking_across_documents_is_narrowed_to_the_group_a_word_cell_names(roles_advisor):
+    kitchen = roles_advisor.ask("Which kitchen job pays the most?")
+    assert kitchen.answer.startswith("Head Chefs have the highest median yearly pay: $58,300"), kitchen.answer
+    assert "Sommeliers" not in kitchen.answer and "Accountants" not in kitchen.answer
+    lowest = roles_advisor.ask("what's the lowest paying dining room role")
+    assert lowest.answer.startswith("Hosts have the lowest median yearly pay: $29,800"), lowest.answer
+    everyone = roles_advisor.ask("Which role pays the most?")  # no group named: every document's row
+    assert everyone.answer.startswith("Restaurant Accountants have the highest median yearly pay: $72,400")

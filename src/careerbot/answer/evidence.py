@@ -265,8 +265,12 @@ def about_focus(facts: Sequence[Fact], focus: set[str], question: str = "") -> b
                     for f in facts[:MAX_FACTS_READ])
     said = {form for w in set(words(text)) for form in every_lemma(w)}
     measures = {form for w in words(question) if w in MEASURE_WORDS and len(w) > 3 for form in every_lemma(w)}
-    return bool(said & focus) or bool({form for f in facts[:1] for w in words(f.attribute)
-                                       for form in every_lemma(w)} & measures)
+    measured = {form for f in facts[:1] for w in words(f.attribute) for form in every_lemma(w)}
+    stems = {w[:MEASURE_STEM] for w in measured if len(w) >= MEASURE_STEM}  # "employs" ~ "Employment"
+    return bool(said & focus) or bool(measured & measures) or bool({w[:MEASURE_STEM] for w in focus} & stems)
+
+
+MEASURE_STEM = 6  # leading letters that make two words one measure word ("popular" ~ "popularity")
 
 
 MAX_FACTS_READ = 40  # facts read to tell what a table is about

@@ -8,13 +8,13 @@ import re
 import numpy as np
 
 from careerbot.answer.compose import sort_value
-from careerbot.answer.evidence import about_focus, focus_words
+from careerbot.answer.evidence import MEASURE_STEM, about_focus, focus_words
 from careerbot.answer.facts import FACT_MIN, NAMED_MARGIN, asks_pay, score_facts
 from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, FactMatch, Query, SentenceScores, phrase_around
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact
 from careerbot.text.places import place_of
-from careerbot.text.terms import STOPWORDS, lemma, levels, parts_of_speech, singular, subject_words, words
+from careerbot.text.terms import STOPWORDS, every_lemma, lemma, levels, singular, spelled_out, subject_words, words
 from careerbot.text.values import FIGURE
 
 
@@ -39,7 +39,7 @@ def rank_facts(corpus: CorpusIndex, query: Query,
         if measure in tried:
             continue
         tried.add(measure)
-        group = _ranking_group(corpus, match.fact)
+        group = _within(corpus, _ranking_group(corpus, match.fact), query, focus)
         placed = not wants_places or sum(place_of(f.subject) is not None for f in group) >= 2
         levelled = not query.levels or any(set(query.levels) & set(levels(" ".join(f.qualifiers))) for f in group)
         if len(group) >= 2 and placed and levelled and about_focus(group, focus, query.text):
@@ -100,6 +100,28 @@ def _place_table(corpus: CorpusIndex, query: Query, sentence_scores: SentenceSco
 def _measure_key(fact: Fact) -> tuple[object, ...]:
     """What decides the group a fact ranks among (see _ranking_group)."""
     return (fact.doc_id, fact.table, fact.attribute, fact.source, fact.parsed.kind, fact.parsed.unit)
+
+
+def _within(corpus: CorpusIndex, group: list[Fact], query: Query, focus: set[str]) -> list[Fact]:
+    """The rows of a ranking that a word cell of their own row puts in what the question names: "Which legal
+    occupation pays the most?" ranks the rows whose group cell says "Legal Occupations". The cells that hold most of
+    the question's focus words (those the measure does not use) decide; the whole group when none holds any."""
+    measure = {form for f in group[:1] for w in words(f.attribute) for form in every_lemma(w) | {singular(w)}}
+    wanted = [forms for forms in ({f for f in every_lemma(w) | {singular(w)}} for w in query.topic)
+              if forms & focus and not forms & measure]
+    if len({f.doc_id for f in group}) < 2 or not wanted:
+        return group
+    held: dict[int, int] = {}  # a row's fact -> how many wanted words a word cell of its row holds
+    for position, fact in enumerate(group):
+        for cell in corpus.facts_by_sentence.get(fact.sentence_id, []):
+            other = corpus.facts[cell]
+            if other.parsed.kind != "text" or other.fact_id == fact.fact_id:
+                continue
+            said = {form for w in words(other.value) for form in every_lemma(w) | {singular(w)}}
+            held[position] = max(held.get(position, 0), sum(bool(forms & said) for forms in wanted))
+    most = max(held.values(), default=0)
+    narrowed = [group[p] for p, count in held.items() if most and count == most]
+    return narrowed if len(narrowed) >= 2 else group
 
 
 def _ranking_group(corpus: CorpusIndex, best: Fact) -> list[Fact]:
@@ -185,9 +207,6 @@ def measure_named(query: Query, compared: list[tuple[str, list[FactMatch]]]) -> 
     return False
 
 
-MEASURE_STEM = 6  # leading letters that make two words one measure word
-
-
 _CONNECTOR = re.compile(r"\b(?:or|and|vs\.?|versus|than|with)\s+(?:an?\s+|the\s+)?", re.I)
 
 
@@ -216,8 +235,7 @@ def _either_side(text: str) -> list[str]:
 def _spelled_out(name: str, corpus: CorpusIndex) -> str:
     """A name with the acronyms the corpus defines written out ("AI engineers" -> "artificial intelligence
     engineers")."""
-    return " ".join(corpus.acronyms.get(w.lower(), w) if w.isupper() or (w.lower() in corpus.acronyms and not
-                    parts_of_speech(w)) else w for w in name.split())  # "ml engineer" as typed in lower case
+    return " ".join(spelled_out(w, corpus.acronyms) for w in name.split())
 
 
 def _about(fact: Fact, name: str, spellings: set[str]) -> bool:

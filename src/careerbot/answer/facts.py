@@ -10,7 +10,17 @@ from itertools import combinations
 from careerbot.answer.query import FactMatch, SentenceScores
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact
-from careerbot.text.terms import STOPWORDS, levels, name_key, singular, subject_words, tokens, weighted_share
+from careerbot.text.terms import (
+    STOPWORDS,
+    levels,
+    name_key,
+    singular,
+    spelled_out,
+    subject_words,
+    tokens,
+    weighted_share,
+    words,
+)
 
 SUBJECT_BONUS = 0.25  # the question names the fact's row label or subject
 LEVEL_BONUS = 0.10  # the fact is stated for the level the question asks about
@@ -111,15 +121,14 @@ def _candidates(corpus: CorpusIndex, asked: set[str], sentence_scores: SentenceS
     # subjects the question names whole: looked up by their words, not by scanning every subject with one of them
     named = sorted(w for w in asked if w not in STOPWORDS)[:MAX_NAME_WORDS_ASKED]
     for size in range(2, min(len(named), MAX_NAME_WORDS) + 1):
-        for words in combinations(named, size):
-            found.update(corpus.facts_by_name.get(frozenset(words), []))
+        for combination in combinations(named, size):
+            found.update(corpus.facts_by_name.get(frozenset(combination), []))
     return found
 
 
 def _subject_key(text: str, corpus: CorpusIndex) -> str:
     """A subject as looked up: acronyms the corpus defines written out, plurals folded."""
-    return name_key([w for t in text.split()
-                     for w in (corpus.acronyms.get(t.lower(), t) if t.isupper() else t).split()])
+    return name_key([w for t in text.split() for w in spelled_out(t, corpus.acronyms).split()])
 
 
 def score_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceScores,
@@ -151,10 +160,13 @@ def _score_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
         if not named_words and fact.parsed.kind == "text":  # "which certification does Microsoft offer?"
             named_words = named_tokens(fact.value, asked, lowered)
         weight = specificity(named_words, corpus, rare)
-        named = weight > 0.3
+        # a row the question names whole is named, however common its words ("ML engineers" in an ML corpus)
+        whole = bool(exact) and _subject_key(fact.subject, corpus) in exact
+        named = weight > 0.3 or whole
         score = float(sentence_scores[fact.sentence_id]) + SUBJECT_BONUS * weight
-        if named and exact and _subject_key(fact.subject, corpus) in exact:
+        if whole:
             score += EXACT_SUBJECT_BONUS
+            named_words = named_words or words(fact.subject)
         fact_levels = set(levels(" ".join(fact.qualifiers)))
         if wanted_levels:
             if not fact_levels:
@@ -220,8 +232,17 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
         return not match.named and set(levels(" ".join(match.fact.qualifiers))) == best_levels
 
     chosen = []
+    other_sources: set[str] = set()
     for match in matches:
         same = same_thing(match)
+        if (best.subject_named and match.fact.doc_id != best.fact.doc_id and match.fact.source == "table"
+                and not match.subject_named and match.fact.parsed.kind == best.fact.parsed.kind
+                and match.score >= best.score - CONFLICT_MARGIN and match.fact.doc_id not in other_sources):
+            # another document's table of the same kind of figure, as close to the question: a source that may
+            # disagree (one_subject keeps it only if that document is about the same thing)
+            other_sources.add(match.fact.doc_id)
+            chosen.append(match)
+            continue
         # Another document's figure for the very subject named is shown beside the best, not dropped.
         margin = (CONFLICT_MARGIN + 0.1 if same and best.named and match.fact.doc_id != best.fact.doc_id
                   else CONFLICT_MARGIN if same else NAMED_MARGIN if match.subject_named else FACT_MARGIN)

@@ -18,7 +18,16 @@ from careerbot.answer.query import (
 from careerbot.answer.rewrite import SELF_NAME, normalise, split_questions, strip_preamble, with_acronyms
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.text.places import is_known_place
-from careerbot.text.terms import LEVEL_PATTERNS, STOPWORDS, levels, name_key, parts_of_speech, singular, word_forms
+from careerbot.text.terms import (
+    LEVEL_PATTERNS,
+    STOPWORDS,
+    levels,
+    name_key,
+    parts_of_speech,
+    singular,
+    spelled_out,
+    word_forms,
+)
 from careerbot.text.values import FIGURE, figure_value
 
 _COMPARISON = re.compile(r"\b(?:compare[ds]?|comparison|comparing|vs\.?|versus|difference between|differ|"
@@ -34,8 +43,8 @@ _MOST = r"most|highest|best|top|largest|biggest|greatest|maximum|max|more|higher
 _LEAST = r"least|lowest|worst|fewest|smallest|minimum|min|less|lower"
 
 
-_RANKING = re.compile(rf"\b(?:which|what|who|where)\b.*\b(?:{_MOST}|{_LEAST})\b|\btop\s+(?:\d+|[a-z]+)\b|\brank",
-                      re.I)
+_RANKING = re.compile(rf"\b(?:which|what(?:['’]?s)?|who|where)\b.*\b(?:{_MOST}|{_LEAST})\b|"
+                      r"\btop\s+(?:\d+|[a-z]+)\b|\brank", re.I)
 
 
 _TOP_N = re.compile(r"\btop\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
@@ -207,7 +216,7 @@ def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> l
                 continue
             said = [_POSSESSIVE.sub("", t.group(0)) for t in tokens[i:i + size]]  # "engineer's salary"
             phrase = name_key(said)
-            expanded = name_key([corpus.acronyms.get(t.lower(), t) if t.isupper() else t for t in said])
+            expanded = name_key([spelled_out(t, corpus.acronyms) for t in said])
             phrase = phrase if phrase in names else expanded
             if phrase in names and not (size == 1 and tokens[i].group(0).islower()):
                 start, end = tokens[i].start(), tokens[i + size - 1].end()

@@ -87,10 +87,11 @@ def _money(raw: str, hourly: bool = False) -> str:
     return f"${value:,.2f}" if hourly else f"${value:,.0f}"
 
 
-def wage_table(title: str, row: dict[str, str]) -> list[str]:
-    """A pipe table of one BLS row, the occupation as the row label."""
+def wage_table(title: str, row: dict[str, str], group: str = "") -> list[str]:
+    """A pipe table of one BLS row, the occupation as the row label, with the BLS major group it belongs to."""
     employed = f"{float(row['TOT_EMP']):,.0f}" if row["TOT_EMP"] not in ("*", "**", "") else "not released"
-    columns = [("Employment", employed),
+    columns = [("Occupation group", group)] if group else []
+    columns += [("Employment", employed),
                ("Median annual wage", _money(row["A_MEDIAN"])), ("Mean annual wage", _money(row["A_MEAN"])),
                ("Median hourly wage", _money(row["H_MEDIAN"], hourly=True)),
                ("10th percentile annual wage", _money(row["A_PCT10"])),
@@ -103,8 +104,10 @@ def wage_table(title: str, row: dict[str, str]) -> list[str]:
 
 
 def render(o: Occupation, wages: dict[str, str] | None, education_names: dict[int, str],
-           zones: dict[int, dict[str, str]]) -> str:
-    lines = [f"# {o.title}", "", f"O*NET-SOC occupation {o.code}.", "", f"## What {o.title} do", "", o.description, ""]
+           zones: dict[int, dict[str, str]], group: str = "") -> str:
+    """One occupation as a Markdown document; `group`: the BLS major group it belongs to ("Legal Occupations")."""
+    code = f"O*NET-SOC occupation {o.code}, one of the {group}." if group else f"O*NET-SOC occupation {o.code}."
+    lines = [f"# {o.title}", "", code, "", f"## What {o.title} do", "", o.description, ""]
     if o.alternates:
         lines += [f"Also called: {', '.join(o.alternates)}.", ""]
     if o.tasks:
@@ -141,7 +144,7 @@ def render(o: Occupation, wages: dict[str, str] | None, education_names: dict[in
     if wages:
         lines += [f"## Wages of {o.title} (BLS, May 2024)", "",
                   f"The table below gives U.S. national employment and wages from BLS occupation {wages['OCC_CODE']} "
-                  f"({wages['OCC_TITLE']}).", ""] + wage_table(o.title, wages) + [""]
+                  f"({wages['OCC_TITLE']}).", ""] + wage_table(o.title, wages, group) + [""]
     lines += ["---", "", CREDIT, ""]
     return "\n".join(lines)
 
@@ -156,7 +159,9 @@ def import_onet(data_dir: Path, out_dir: Path, limit: int | None = None, codes: 
     occupations = read_occupations(onet, codes)
     if codes and (missing := codes - set(occupations)):
         raise CareerbotError(f"No O*NET occupation with code(s) {', '.join(sorted(missing))}.")
-    wages = {r["OCC_CODE"]: r for r in _rows(data_dir / BLS_FILE) if r["O_GROUP"] == "detailed"}
+    bls = _rows(data_dir / BLS_FILE)
+    wages = {r["OCC_CODE"]: r for r in bls if r["O_GROUP"] == "detailed"}
+    groups = {r["OCC_CODE"][:2]: r["OCC_TITLE"] for r in bls if r["O_GROUP"] == "major"}  # "23": Legal Occupations
     education_names = {int(r["Category"]): r["Category Description"]
                        for r in _rows(onet / "Education, Training, and Experience Categories.tsv")
                        if r["Scale ID"] == "RL"}
@@ -167,7 +172,8 @@ def import_onet(data_dir: Path, out_dir: Path, limit: int | None = None, codes: 
         occupation = occupations[code]
         # O*NET codes join BLS codes by dropping the ".00"-style suffix (a ".01" shares its broader BLS occupation).
         path = out_dir / f"{code}-{_slug(occupation.title)}.md"
-        path.write_text(render(occupation, wages.get(code.split(".")[0]), education_names, zones), encoding="utf-8")
+        path.write_text(render(occupation, wages.get(code.split(".")[0]), education_names, zones,
+                               groups.get(code[:2], "")), encoding="utf-8")
         written.append(path)
     return written
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[+#]+|(?:['’][a-z]+)?)")
@@ -104,6 +104,15 @@ def weighted_share(weights: dict[str, float], present: Collection[str]) -> float
     """The share of the weights (a question's terms, weighted by rarity) whose terms are present."""
     total = sum(weights.values())
     return sum(weight for term, weight in weights.items() if term in present) / total if total > 0 else 0.0
+
+
+def spelled_out(token: str, acronyms: Mapping[str, str]) -> str:
+    """A token with the acronym it is written out ("ML" -> "machine learning"), in capitals or, when the word is no
+    dictionary word, as typed in lower case ("ml"); any other token as it is."""
+    key = token.lower()
+    if key in acronyms and (token.isupper() or not parts_of_speech(key)):
+        return acronyms[key]
+    return token
 
 
 def name_key(words: Sequence[str]) -> str:
