@@ -147,7 +147,7 @@ class Advisor:
             ranked = rank_facts(corpus, query, found.sentence_scores)
             if ranked:
                 notes.append(f"ranking over {ranked[1]} figures of '{ranked[0][0].fact.attribute}'")
-                return compose_ranking(corpus, query, ranked[0], ranked[1])
+                return compose_ranking(corpus, query, *ranked)
         saying = next((c for c in chosen if lexical_cover(corpus, query, c) >= FULL_COVER), None)
         named_in_text = saying is not None
         if saying is not None and found.best_chunk < self.settings.min_score:  # a weak match overall, but this

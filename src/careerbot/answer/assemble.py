@@ -147,7 +147,8 @@ def threshold_answer(corpus: CorpusIndex, found: Retrieval, query: Query, facts:
                   citations=citations.items, facts=[use])
 
 
-def compose_ranking(corpus: CorpusIndex, query: Query, ranked: list[FactMatch], total: int) -> Answer:
+def compose_ranking(corpus: CorpusIndex, query: Query, ranked: list[FactMatch], total: int,
+                    one_document: bool) -> Answer:
     citations = Citations(corpus)
     marked = []
     uses = []
@@ -157,7 +158,7 @@ def compose_ranking(corpus: CorpusIndex, query: Query, ranked: list[FactMatch], 
         if position < (query.top_n or (len(ranked) if query.plural else 1)):  # the figures asked for; the
             # rest of the order is cited in the text
             uses.append(use)
-    text = ranking_sentence(marked, query.direction, total)
+    text = ranking_sentence(marked, query.direction, total, one_document)
     return Answer(question=query.text, resolved_question=query.text, answer=text, found=True,
                   citations=citations.items, facts=uses)
 

@@ -108,7 +108,7 @@ def sort_value(parsed: ParsedValue) -> float | None:
     return (parsed.low + high) / 2
 
 
-def ranking_sentence(ranked: list[tuple[Fact, int]], direction: str, total: int) -> str:
+def ranking_sentence(ranked: list[tuple[Fact, int]], direction: str, total: int, one_document: bool) -> str:
     """ "Google has the highest number of open positions: 45 [1]; then Microsoft, 32 [2] ..." """
     (top, marker), rest = ranked[0], ranked[1:]
     word = "lowest" if direction == "least" else "highest"
@@ -118,7 +118,7 @@ def ranking_sentence(ranked: list[tuple[Fact, int]], direction: str, total: int)
     lead = f"{capitalised(plain(top.subject))} {has(top.subject)} the {word} {measure}: {plain(top.value)} [{marker}]"
     if rest:
         lead += "; then " + ", ".join(f"{plain(f.subject)} ({plain(f.value)}) [{m}]" for f, m in rest)
-    scope = f" (of {total} in “{top.title}”)" if len({f.doc_id for f, _ in ranked}) == 1 else f" (of {total})"
+    scope = f" (of {total} in “{top.title}”)" if one_document else f" (of {total})"
     return lead + scope + "."
 
 

@@ -9,7 +9,7 @@ import numpy as np
 
 from careerbot.answer.compose import sort_value
 from careerbot.answer.evidence import MEASURE_STEM, about_focus, focus_words
-from careerbot.answer.facts import FACT_MIN, NAMED_MARGIN, asks_pay, score_facts
+from careerbot.answer.facts import FACT_MIN, HEAD_COUNT, NAMED_MARGIN, asks_pay, score_facts
 from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, FactMatch, Query, SentenceScores, phrase_around
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact
@@ -19,11 +19,14 @@ from careerbot.text.values import FIGURE
 
 
 def rank_facts(corpus: CorpusIndex, query: Query,
-               sentence_scores: SentenceScores) -> tuple[list[FactMatch], int] | None:
+               sentence_scores: SentenceScores) -> tuple[list[FactMatch], int, bool] | None:
     """A ranking question's figures, in order: the best-matching measure within its table, or across documents
-    when each document's table has one row of it (one occupation per document). With the size of the field."""
+    when each document's table has one row of it (one occupation per document). With the size of the field and
+    whether it is one document's."""
     matches = [m for m in score_facts(corpus, query.text, sentence_scores)
                if sort_value(m.fact.parsed) is not None and m.fact.parsed.kind != "text"]
+    if set(words(query.text.lower())) & HEAD_COUNT:  # "employs the most people": a head count, not a share or a sum
+        matches = [m for m in matches if m.fact.parsed.kind not in ("percent", "money")] or matches
     if not matches or matches[0].score < FACT_MIN - 0.1:
         return None
     wants_places = bool(_PLACE_WORDS.search(query.text))
@@ -56,9 +59,13 @@ def rank_facts(corpus: CorpusIndex, query: Query,
         among = [f for f in group if any(_about(f, _spelled_out(m.text, corpus), set()) for m in query.subjects)]
         group = among if len(among) >= 2 else group
     ordered = sorted(group, key=lambda f: sort_value(f.parsed) or 0.0, reverse=query.direction != "least")
-    shown = query.top_n or (len(ordered) if len(ordered) <= 6 else 5)
+    # "Which ... pays the most?" asks for one (and those tied with it); "which cities", "top 3" for more
+    ties = [f for f in ordered if sort_value(f.parsed) == sort_value(ordered[0].parsed)]
+    shown = query.top_n or ((len(ordered) if len(ordered) <= 6 else 5) if query.plural else len(ties))
     scored = {id(m.fact): m.score for m in matches}
-    return [FactMatch(f, scored.get(id(f), matches[0].score), True) for f in ordered[:shown]], len(ordered)
+    one_document = len({f.doc_id for f in ordered}) == 1
+    return ([FactMatch(f, scored.get(id(f), matches[0].score), True) for f in ordered[:shown]], len(ordered),
+            one_document)
 
 
 _PLACE_WORDS = re.compile(r"\b(?:city|cities|location|locations|place|places|state|states|where|area|region)\b",

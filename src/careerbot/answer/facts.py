@@ -195,7 +195,7 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
     counted = re.search(r"\bhow many\s+(\w+)(?:\s+(\w+))?", question, re.I)
     if counted:  # "how many pillars ...": a figure that counts something else does not answer it
         things = [w.lower() for w in counted.groups() if w and w.lower() not in STOPWORDS
-                  and w.lower() not in _HEAD_COUNT]
+                  and w.lower() not in HEAD_COUNT]
         stems = {t[:5] for t in things} | {singular(t)[:5] for t in things}
         matches = [m for m in matches if not stems or stems & (
             _stems(m.fact.attribute) | _stems(m.fact.caption) | _stems(m.fact.quote) | _stems(m.fact.subject))]
@@ -237,9 +237,13 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
         same = same_thing(match)
         if (best.subject_named and match.fact.doc_id != best.fact.doc_id and match.fact.source == "table"
                 and not match.subject_named and match.fact.parsed.kind == best.fact.parsed.kind
-                and match.score >= best.score - CONFLICT_MARGIN and match.fact.doc_id not in other_sources):
-            # another document's table of the same kind of figure, as close to the question: a source that may
-            # disagree (one_subject keeps it only if that document is about the same thing)
+                and match.score >= best.score - CONFLICT_MARGIN and match.fact.doc_id not in other_sources
+                and not set(subject_words(match.fact.subject)) & set(subject_words(best.fact.subject))
+                and match.fact.subject.lower() != corpus.documents[match.fact.doc_id].title.lower()):
+            # another document's table of the same kind of figure, as close to the question, whose row is not
+            # another thing of its own ("Helpers--Electricians", an occupation's own row): a source that may
+            # disagree ("Female: 18%" beside "Machine Learning Engineer: 30% women"); one_subject keeps it only if
+            # that document is about the same thing
             other_sources.add(match.fact.doc_id)
             chosen.append(match)
             continue
@@ -261,7 +265,7 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
 
 
 # "How many people ...": a head count, which a table calls employment or openings (English words).
-_HEAD_COUNT = frozenset("people persons workers employees individuals professionals".split())
+HEAD_COUNT = frozenset("people persons workers employees individuals professionals".split())
 
 
 def one_subject(corpus: CorpusIndex, facts: list[FactMatch]) -> list[FactMatch]:
