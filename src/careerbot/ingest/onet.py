@@ -105,9 +105,9 @@ def wage_table(title: str, row: dict[str, str], group: str = "") -> list[str]:
 
 def render(o: Occupation, wages: dict[str, str] | None, education_names: dict[int, str],
            zones: dict[int, dict[str, str]], group: str = "") -> str:
-    """One occupation as a Markdown document; `group`: the BLS major group it belongs to ("Legal Occupations")."""
-    code = f"O*NET-SOC occupation {o.code}, one of the {group}." if group else f"O*NET-SOC occupation {o.code}."
-    lines = [f"# {o.title}", "", code, "", f"## What {o.title} do", "", o.description, ""]
+    """One occupation as a Markdown document; `group`: the BLS major group it belongs to ("Legal Occupations"), a
+    cell of its wage table (a sentence naming it would be quoted as what the occupation is)."""
+    lines = [f"# {o.title}", "", f"O*NET-SOC occupation {o.code}.", "", f"## What {o.title} do", "", o.description, ""]
     if o.alternates:
         lines += [f"Also called: {', '.join(o.alternates)}.", ""]
     if o.tasks:
