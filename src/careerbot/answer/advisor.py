@@ -170,7 +170,8 @@ class Advisor:
         unlisted = unlisted_subject(corpus, query, facts, chosen)
         if unlisted:
             notes.append(f"the facts found are not about {unlisted}: a near miss, not an answer")
-            return compose_neighbours(corpus, found, facts[:NEIGHBOURS], f"The sources give no figure for {unlisted}.")
+            return compose_neighbours(corpus, found, facts[:NEIGHBOURS], f"The sources give no figure for {unlisted}.",
+                                      whole_column=True)
         wh_matches = score_facts(corpus, query.text, found.sentence_scores) if query.kind == "wh" and not facts else []
         if query.kind == "wh" and not facts:
             facts = wh_facts(query, wh_matches)

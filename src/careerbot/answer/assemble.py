@@ -20,6 +20,7 @@ from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Answer, Citation, FactUse, Sentence
 
 SUPPORTING_SENTENCES = 2  # passages quoted after the facts of a figure answer
+MAX_NEIGHBOUR_ROWS = 8  # rows of a column named when the one asked for is not in it
 
 
 class Citations:
@@ -117,10 +118,17 @@ def compose_answer(corpus: CorpusIndex, found: Retrieval, facts: list[FactMatch]
                   found=found_answer, citations=citations.items, facts=uses)
 
 
-def compose_neighbours(corpus: CorpusIndex, found: Retrieval, facts: list[FactMatch], lead: str) -> Answer:
+def compose_neighbours(corpus: CorpusIndex, found: Retrieval, facts: list[FactMatch], lead: str,
+                       whole_column: bool = False) -> Answer:
     """The sources lack the figure asked for: say so (`lead`), then name what they give nearby, each cited, without
-    its value: a neighbour's figure shown beside "no figure for X" reads as X's."""
+    its value: a neighbour's figure shown beside "no figure for X" reads as X's. `whole_column`: a subject the table
+    lacks ("2020") is answered with every row its column has ("2015, 2016, ... 2019")."""
     citations = Citations(corpus)
+    if whole_column and facts and facts[0].fact.table >= 0:
+        best = facts[0].fact
+        column = [corpus.facts[p] for p in corpus.facts_by_table.get((best.doc_id, best.table), [])
+                  if corpus.facts[p].attribute == best.attribute]
+        facts = [FactMatch(f, facts[0].score, False) for f in column[:MAX_NEIGHBOUR_ROWS]] or facts
     first_of: dict[tuple[str, str, str], FactMatch] = {}
     for match in facts:
         first_of.setdefault((match.fact.doc_id, match.fact.subject, match.fact.attribute), match)
