@@ -18,6 +18,7 @@ from careerbot.text.terms import (
     levels,
     parts_of_speech,
     singular,
+    stems,
     term_set,
     weighted_share,
     words,
@@ -266,11 +267,8 @@ def about_focus(facts: Sequence[Fact], focus: set[str], question: str = "") -> b
     said = {form for w in set(words(text)) for form in every_lemma(w)}
     measures = {form for w in words(question) if w in MEASURE_WORDS and len(w) > 3 for form in every_lemma(w)}
     measured = {form for f in facts[:1] for w in words(f.attribute) for form in every_lemma(w)}
-    stems = {w[:MEASURE_STEM] for w in measured if len(w) >= MEASURE_STEM}  # "employs" ~ "Employment"
-    return bool(said & focus) or bool(measured & measures) or bool({w[:MEASURE_STEM] for w in focus} & stems)
-
-
-MEASURE_STEM = 6  # leading letters that make two words one measure word ("popular" ~ "popularity")
+    return bool(said & focus) or bool(measured & measures) or bool(
+        stems(" ".join(focus)) & stems(" ".join(f.attribute for f in facts[:1])))  # "employs" ~ "Employment"
 
 
 MAX_FACTS_READ = 40  # facts read to tell what a table is about

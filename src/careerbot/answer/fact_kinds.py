@@ -8,13 +8,23 @@ import re
 import numpy as np
 
 from careerbot.answer.compose import sort_value
-from careerbot.answer.evidence import MEASURE_STEM, about_focus, focus_words
+from careerbot.answer.evidence import about_focus, focus_words
 from careerbot.answer.facts import FACT_MIN, HEAD_COUNT, NAMED_MARGIN, asks_pay, score_facts
 from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, FactMatch, Query, SentenceScores, phrase_around
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact
 from careerbot.text.places import place_of
-from careerbot.text.terms import STOPWORDS, every_lemma, lemma, levels, singular, spelled_out, subject_words, words
+from careerbot.text.terms import (
+    STOPWORDS,
+    every_lemma,
+    lemma,
+    levels,
+    singular,
+    spelled_out,
+    stems,
+    subject_words,
+    words,
+)
 from careerbot.text.values import FIGURE
 
 
@@ -203,15 +213,9 @@ def compare_facts(corpus: CorpusIndex, query: Query,
 def measure_named(query: Query, compared: list[tuple[str, list[FactMatch]]]) -> bool:
     """Whether the question names the measure the compared figures give ("job satisfaction" of a "Job Satisfaction
     Percentage" column), in any form of its words."""
-    def stem(word: str) -> str:  # "popular" ~ "popularity"
-        return lemma(word)[:MEASURE_STEM]
-    asked = {stem(w) for w in query.topic}
-    for _, matches in compared:
-        for match in matches[:1]:
-            measure = words(f"{match.fact.attribute} {match.fact.caption}")
-            if any(stem(w) in asked for w in measure if w not in STOPWORDS and len(w) > 2):
-                return True
-    return False
+    asked = stems(" ".join(query.topic))  # "popular" ~ "Popularity"
+    return any(asked & stems(f"{match.fact.attribute} {match.fact.caption}")
+               for _, matches in compared for match in matches[:1])
 
 
 _CONNECTOR = re.compile(r"\b(?:or|and|vs\.?|versus|than|with)\s+(?:an?\s+|the\s+)?", re.I)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from itertools import combinations
 
 from careerbot.answer.query import FactMatch, SentenceScores
@@ -16,6 +15,7 @@ from careerbot.text.terms import (
     name_key,
     singular,
     spelled_out,
+    stems,
     subject_words,
     tokens,
     weighted_share,
@@ -88,22 +88,14 @@ def asks_for_figure(question: str, best: Fact, asked: set[str], sentence_scores:
     passage matches it better than the fact's own row or sentence does."""
     if _QUANTITY.search(question):
         return True
-    names_measure = bool(_stems(best.attribute) & _stems(" ".join(asked)))
+    names_measure = bool(stems(best.attribute) & stems(" ".join(asked)))
     return names_measure and float(sentence_scores[best.sentence_id]) >= float(sentence_scores.max()) - 0.05
-
-
-@lru_cache(maxsize=200_000)
-def _stems(text: str) -> frozenset[str]:
-    """Crude stems for matching a question's words with a column name (popular ~ Popularity, hire ~ hiring).
-
-    Cached: captions, headers and rows repeat across the cells of a table and across questions."""
-    return frozenset(t[:5] for t in tokens(text) if t not in STOPWORDS and len(t) > 2)
 
 
 def _lexical(fact: Fact, context: str, asked_weights: dict[str, float]) -> float:
     """IDF-weighted share of the question's words found in the fact's caption, header, row or sentence."""
-    present = (_stems(fact.caption) | _stems(context) | _stems(fact.attribute) | _stems(fact.quote)
-               | _stems(" ".join(fact.qualifiers)) | _stems(fact.title))
+    present = (stems(fact.caption) | stems(context) | stems(fact.attribute) | stems(fact.quote)
+               | stems(" ".join(fact.qualifiers)) | stems(fact.title))
     return weighted_share(asked_weights, present)
 
 
@@ -177,7 +169,7 @@ def _score_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
         if asks_pay and (fact.parsed.kind == "money" or _pay_in_words(fact)):  # "what does it pay": a sum of money
             score += MONEY_BONUS
         # Cells of one row share their sentence: the column the question names tells them apart.
-        score += ATTRIBUTE_BONUS * weighted_share(asked_weights, _stems(fact.attribute))
+        score += ATTRIBUTE_BONUS * weighted_share(asked_weights, stems(fact.attribute))
         matches.append(FactMatch(fact, score, named, tuple(named_words) if named else ()))
     matches.sort(key=lambda m: m.score, reverse=True)
     return matches
@@ -196,9 +188,9 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
     if counted:  # "how many pillars ...": a figure that counts something else does not answer it
         things = [w.lower() for w in counted.groups() if w and w.lower() not in STOPWORDS
                   and w.lower() not in HEAD_COUNT]
-        stems = {t[:5] for t in things} | {singular(t)[:5] for t in things}
-        matches = [m for m in matches if not stems or stems & (
-            _stems(m.fact.attribute) | _stems(m.fact.caption) | _stems(m.fact.quote) | _stems(m.fact.subject))]
+        counted_stems = {t[:5] for t in things} | {singular(t)[:5] for t in things}
+        matches = [m for m in matches if not counted_stems or counted_stems & (
+            stems(m.fact.attribute) | stems(m.fact.caption) | stems(m.fact.quote) | stems(m.fact.subject))]
     if not matches or matches[0].score < FACT_MIN:
         return []
     best = matches[0]
@@ -239,7 +231,8 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
                 and not match.subject_named and match.fact.parsed.kind == best.fact.parsed.kind
                 and match.score >= best.score - CONFLICT_MARGIN and match.fact.doc_id not in other_sources
                 and not set(subject_words(match.fact.subject)) & set(subject_words(best.fact.subject))
-                and match.fact.subject.lower() != corpus.documents[match.fact.doc_id].title.lower()):
+                and match.fact.subject.lower() != corpus.documents[match.fact.doc_id].title.lower()
+                and set(levels(f"{match.fact.subject} {' '.join(match.fact.qualifiers)}")) == best_levels):
             # another document's table of the same kind of figure, as close to the question, whose row is not
             # another thing of its own ("Helpers--Electricians", an occupation's own row): a source that may
             # disagree ("Female: 18%" beside "Machine Learning Engineer: 30% women"); one_subject keeps it only if
@@ -258,9 +251,14 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
     if best.fact.parsed.kind != "text":  # a figure was asked for: the words of a text column are not one,
         chosen = [m for m in chosen if m.fact.parsed.kind != "text"  # unless it is the statistic asked for
                   or (statistic and statistic.group(1).lower() in m.fact.attribute.lower())]
-    if not levels(question) and not levels(" ".join(best.fact.qualifiers)) and not best.subject_named:
-        # No level asked for: a figure stated for one level is not the answer, unless nothing else is.
-        chosen = [m for m in chosen if not levels(" ".join(m.fact.qualifiers))] or chosen
+    if not levels(question) and not levels(" ".join(best.fact.qualifiers)) and not (
+            best.subject_named and levels(best.fact.subject)):
+        # No level asked for: a figure stated for one level is not the answer, unless nothing else is. When the
+        # question names its subject, only a row of another level ("Senior-Level (5+ years)") is left out: the
+        # subject's own figure at a level (San Francisco's entry-level range) is another source's answer.
+        def stated(match: FactMatch) -> list[str]:
+            return levels(match.fact.subject) if best.subject_named else levels(" ".join(match.fact.qualifiers))
+        chosen = [m for m in chosen if not stated(m)] or chosen
     return _best_cells(_fit_measure(chosen, question), statistic.group(1).lower() if statistic else "")[:MAX_FACTS]
 
 

@@ -106,6 +106,15 @@ def weighted_share(weights: dict[str, float], present: Collection[str]) -> float
     return sum(weight for term, weight in weights.items() if term in present) / total if total > 0 else 0.0
 
 
+@lru_cache(maxsize=200_000)
+def stems(text: str) -> frozenset[str]:
+    """Crude stems for matching a question's words with a column name (popular ~ Popularity, hire ~ hiring,
+    employs ~ Employment).
+
+    Cached: captions, headers and rows repeat across the cells of a table and across questions."""
+    return frozenset(t[:5] for t in tokens(text) if t not in STOPWORDS and len(t) > 2)
+
+
 def spelled_out(token: str, acronyms: Mapping[str, str]) -> str:
     """A token with the acronym it is written out ("ML" -> "machine learning"), in capitals or, when the word is no
     dictionary word, as typed in lower case ("ml"); any other token as it is."""
