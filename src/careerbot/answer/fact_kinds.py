@@ -123,9 +123,8 @@ def _within(corpus: CorpusIndex, group: list[Fact], query: Query, focus: set[str
     """The rows of a ranking that a word cell of their own row puts in what the question names: "Which legal
     occupation pays the most?" ranks the rows whose group cell says "Legal Occupations". The cells that hold most of
     the question's focus words (those the measure does not use) decide; the whole group when none holds any."""
-    measure = {form for f in group[:1] for w in words(f.attribute) for form in every_lemma(w) | {singular(w)}}
-    wanted = [forms for forms in ({f for f in every_lemma(w) | {singular(w)}} for w in query.topic)
-              if forms & focus and not forms & measure]
+    measure = {form for f in group[:1] for w in words(f.attribute) for form in every_lemma(w)}
+    wanted = [forms for forms in map(every_lemma, query.topic) if forms & focus and not forms & measure]
     if len({f.doc_id for f in group}) < 2 or not wanted:
         return group
     held: dict[int, int] = {}  # a row's fact -> how many wanted words a word cell of its row holds
@@ -134,7 +133,7 @@ def _within(corpus: CorpusIndex, group: list[Fact], query: Query, focus: set[str
             other = corpus.facts[cell]
             if other.parsed.kind != "text" or other.fact_id == fact.fact_id:
                 continue
-            said = {form for w in words(other.value) for form in every_lemma(w) | {singular(w)}}
+            said = {form for w in words(other.value) for form in every_lemma(w)}
             held[position] = max(held.get(position, 0), sum(bool(forms & said) for forms in wanted))
     most = max(held.values(), default=0)
     narrowed = [group[p] for p, count in held.items() if most and count == most]
@@ -194,11 +193,11 @@ def compare_facts(corpus: CorpusIndex, query: Query,
     # One measure for every subject when the sources give one: the one its subjects' best figures share.
     shared = [{m.fact.attribute for m in picked} for _, picked in candidates if picked]
     common = set.intersection(*shared) if shared else set()
+    measure = min(common, key=lambda a: sum(next(i for i, m in enumerate(p) if m.fact.attribute == a)
+                                            for _, p in candidates if p)) if common else None
     result: list[tuple[str, list[FactMatch]]] = []
     for name, picked in candidates:
-        if common:
-            measure = min(common, key=lambda a: sum(next(i for i, m in enumerate(p) if m.fact.attribute == a)
-                                                    for _, p in candidates if p))
+        if measure is not None:
             picked = [m for m in picked if m.fact.attribute == measure]
         else:
             first = next((found[0].fact for _, found in result if found), None)

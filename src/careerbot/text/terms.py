@@ -144,7 +144,6 @@ def word_forms(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=200_000)
-@lru_cache(maxsize=100_000)
 def every_lemma(word: str) -> frozenset[str]:
     """Every dictionary form a word may be of, whatever its part of speech ("building" -> building, build)."""
     from lemminflect import getAllLemmas
