@@ -121,7 +121,8 @@ class Advisor:
             facts = one_subject(corpus, facts)
         if query.sources:  # "according to Glassdoor": that source's figures, when it gives any
             facts = [m for m in facts if from_source(corpus, query.sources, m.fact.doc_id,
-                                                     f"{m.fact.quote} {' '.join(m.fact.qualifiers)}")] or facts
+                                                     f"{m.fact.quote} {' '.join(m.fact.qualifiers)}",
+                                                     (m.fact.start, m.fact.end))] or facts
         focus = focus_words(corpus, query)
         if facts and query.kind in ("ranking", "list") and not any(m.subject_named for m in facts) \
                 and not about_focus([m.fact for m in facts], focus, query.text):
@@ -134,7 +135,7 @@ class Advisor:
         chosen = focused(corpus, query, wider[:limit])
         if query.sources:
             chosen = sorted(chosen, key=lambda c: not from_source(corpus, query.sources, c.sentence.doc_id,
-                                                                  c.sentence.text))
+                                                                  c.sentence.text, (c.sentence.start, c.sentence.end)))
         stated = states_superlative(query, chosen) if query.kind == "ranking" else None
         if stated is not None:
             notes.append("the text states the superlative itself: quoted, not ranked")

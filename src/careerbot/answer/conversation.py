@@ -98,6 +98,23 @@ def _replace_level(question: str, new_level: str) -> str:
     return f"{question.rstrip('?.! ')} ({new_level})?"
 
 
+def _proper(mention: Mention) -> bool:
+    """A name ("Google", "PayScale"), not a common noun or an acronym's phrase ("data scientists", "ML engineers")."""
+    first = mention.text.split()[0]
+    return first[:1].isupper() and not first.isupper()
+
+
+def _swapped(before: Sequence[Mention], new: Mention) -> Mention:
+    """Which of the previous question's mentions a follow-up's mention takes the place of: one of its role (a
+    subject for a subject, a source for a source) and kind (a name for a name), sharing its words if one does
+    ("all machine learning engineers" after "entry-level machine learning engineer ... PayScale"), else the last."""
+    alike = [m for m in before if m.role == new.role and _proper(m) == _proper(new)] or \
+        [m for m in before if m.role == new.role] or list(before)
+    said = {w.lower() for w in new.text.split()}
+    sharing = [m for m in alike if said & {w.lower() for w in m.text.split()}]
+    return (sharing or alike)[-1]
+
+
 def resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "") -> Resolution:
     """Read `question` in the light of the question before it (already resolved); a greeting or thanks before it
     ("Thanks, that helps! And what about data scientists?") is kept in front and does not hide the follow-up."""
@@ -141,7 +158,7 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
     if elliptical and mentions:  # "And in Boston?" / "What about Amazon?": the subject changes
         new = mentions[-1].text
         if before:
-            old = before[-1]
+            old = _swapped(before, mentions[-1])
             return Resolution(previous[:old.start] + new + previous[old.end:], "subject")
         said = _topic(previous, corpus, names)  # "How much do electricians make?" -> "electricians"
         at = previous.lower().find(said.lower()) if said and said.lower() != previous.lower().rstrip("?.! ") else -1

@@ -12,7 +12,7 @@ from careerbot.index.corpus_index import CorpusIndex
 from careerbot.index.embedding import Embedder
 from careerbot.records import Answer, Fact
 from careerbot.text.places import is_country
-from careerbot.text.terms import LEVEL_PATTERNS, lemma, levels, singular, term_set, words
+from careerbot.text.terms import LEVEL_PATTERNS, lemma, levels, parts_of_speech, singular, term_set, words
 
 MAX_LISTED = 12  # subjects named in a "not covered" answer, per table
 MAX_TABLES = 6  # tables compared with a name the sources lack
@@ -49,7 +49,8 @@ def unlisted_subject(corpus: CorpusIndex, query: Query, facts: list[FactMatch], 
         levelled = {w for pattern, _ in LEVEL_PATTERNS for m in pattern.finditer(query.text) for w in words(m.group(0))}
         for word in query.topic:
             if len(word) > 3 and corpus.idf.get(singular(word), 0.0) > corpus.rare_idf and word not in levelled \
-                    and not ({singular(word), lemma(word)} & bundle) and word not in corpus.acronyms:
+                    and not ({singular(word), lemma(word)} & bundle) and word not in corpus.acronyms \
+                    and not _used_as_verb(query.text, word):
                 return _phrase(query.text, word)
     if any(m.subject_named for m in facts):
         return ""
@@ -62,6 +63,14 @@ def unlisted_subject(corpus: CorpusIndex, query: Query, facts: list[FactMatch], 
         whole = re.search(rf"{re.escape(name)}(?:\s+(?:of|for|and|&)?\s*[A-Z][\w&.-]*)*", query.text)
         return whole.group(0) if whole else name
     return ""
+
+
+def _used_as_verb(text: str, word: str) -> bool:
+    """A word that can be a verb, followed by what it acts on ("... on Glassdoor hold a bachelor's degree"): what
+    the subject does, not the subject."""
+    return "VERB" in parts_of_speech(word) and bool(re.search(
+        rf"\b{re.escape(word)}\s+(?:a|an|the|their|his|her|its|my|your|our|this|that|these|those|any|some)\b",
+        text, re.I))
 
 
 def facts_for_place_and_level(query: Query, facts: list[FactMatch], corpus: CorpusIndex,

@@ -207,7 +207,8 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
         if target is None:
             continue
         score += _shape_bonus(query, target, corpus)
-        if query is not None and query.sources and from_source(corpus, query.sources, target.doc_id, target.text):
+        if query is not None and query.sources and from_source(corpus, query.sources, target.doc_id, target.text,
+                                                               (target.start, target.end)):
             score += SOURCE_BONUS
         why = "matched" if target is sentence else f"pointed at by: {sentence.text[:80]}"
         entry = best.get((target.sentence_id, target.end))
@@ -301,11 +302,19 @@ def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int =
     return kept
 
 
-def from_source(corpus: CorpusIndex, sources: Sequence[str], doc_id: str, text: str) -> bool:
+def from_source(corpus: CorpusIndex, sources: Sequence[str], doc_id: str, text: str,
+                span: tuple[int, int] | None = None) -> bool:
     """Whether a text (a sentence, a fact's quote and qualifiers) comes from a document a named source wrote (its
-    title) or cites that source."""
-    said = f"{corpus.documents[doc_id].title} {text}".lower()
-    return any(source.lower() in said for source in sources)
+    title) or cites that source, in the text itself or in the paragraph around its `span` ("According to PayScale,
+    ... An entry-level engineer takes home ...": the second sentence is PayScale's too)."""
+    document = corpus.documents[doc_id]
+    said = f"{document.title} {text}"
+    if span is not None:
+        start = document.text.rfind("\n", 0, span[0]) + 1
+        end = document.text.find("\n", span[1])
+        said += " " + document.text[start:end if end >= 0 else len(document.text)]
+    lowered = said.lower()
+    return any(source.lower() in lowered for source in sources)
 
 
 def _covered_by(sentence: Sentence, chosen: list[Scored]) -> bool:

@@ -187,14 +187,21 @@ def compare_facts(corpus: CorpusIndex, query: Query,
         # subjects share is chosen below
         picked = [m for m in score_facts(corpus, alone, sentence_scores) if m.score >= FACT_MIN
                   and _about(m.fact, name, spellings)]
+        if query.levels:  # "entry-level pay in SF vs NYC": the figures stated for that level, when there are any
+            picked = [m for m in picked if set(query.levels) & set(levels(" ".join(m.fact.qualifiers)))] or picked
         # a figure before a word ("Google" as a certification's issuer), the subject itself before a longer name
         picked.sort(key=lambda m: (m.fact.parsed.low is None, m.fact.subject.lower() != name.lower()))
         candidates.append((name, picked))
     # One measure for every subject when the sources give one: the one its subjects' best figures share.
     shared = [{m.fact.attribute for m in picked} for _, picked in candidates if picked]
     common = set.intersection(*shared) if shared else set()
-    measure = min(common, key=lambda a: sum(next(i for i, m in enumerate(p) if m.fact.attribute == a)
-                                            for _, p in candidates if p)) if common else None
+    def standing(attribute: str) -> tuple[int, float]:
+        """How high the measure's figures stand for every subject: their places, then their scores (a tie
+        broken by what fits the question better, not by the order of a set)."""
+        best = [next(m for m in p if m.fact.attribute == attribute) for _, p in candidates if p]
+        return sum(p.index(m) for m, (_, p) in zip(best, [c for c in candidates if c[1]], strict=True)), \
+            -sum(m.score for m in best)
+    measure = min(common, key=standing) if common else None
     result: list[tuple[str, list[FactMatch]]] = []
     for name, picked in candidates:
         if measure is not None:

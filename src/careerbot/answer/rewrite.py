@@ -25,8 +25,11 @@ _INTRO = re.compile(r"^\s*(?:i\s*['’]?\s*m|i am|my name\s*['’]?\s*s|my name 
                     r"|\s+and\s+(?=i\b))\s*", re.I)
 
 
-# A first sentence that tells about the asker ("I just finished my CS degree."), before the question itself.
-_ABOUT_ME = re.compile(r"^\s*(?:i|my|we|our)\b[^.!?]*[.!]+\s+(?=\S)", re.I)
+# A first sentence that tells about the asker ("I just finished my CS degree.", "Long story short, I teach
+# physics.", "CS sophomore here."), before the question itself: a statement with a first-person word in it, or
+# one that ends in "here".
+_ABOUT_ME = re.compile(r"^\s*(?:[^.!?]*\b(?:i|i['’]m|i['’]ve|me|my|we|our)\b[^.!?]*|[^.!?]{1,60}\bhere)[.!]+\s+(?=\S)",
+                       re.I)
 
 
 SELF_NAME = re.compile(r"\b(?:i\s*['’]?\s*m|i am|my name is|name\s*['’]?s|call me)\s+([A-Z][a-z]+)")
@@ -56,6 +59,12 @@ def strip_preamble(question: str) -> tuple[str, str]:
 # Seniority as people abbreviate it (English usage, not any document's words).
 LEVEL_ABBREVIATIONS = {"sr": "senior", "snr": "senior", "jr": "junior", "jnr": "junior"}
 
+# Chat shorthand (English usage): "can u", "rn", "w/o".
+_SHORTHAND = {"u": "you", "ur": "your", "rn": "right now", "bc": "because", "cuz": "because", "pls": "please",
+              "plz": "please", "thx": "thanks", "tho": "though", "abt": "about", "ppl": "people", "idk": "I don't know"}
+_SLASHED = {"w/o": "without", "b/c": "because", "w/": "with"}
+_SLASHED_FORM = re.compile(r"(?<!\w)(?:w/o|b/c|w/)(?=\s|$)", re.I)
+
 
 def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
     """Short forms the corpus does not use, written out as it writes them: an acronym it defines (ML -> machine
@@ -67,6 +76,8 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
         word = match.group(0)
         bare = re.sub(r"(?<=[a-z])s$|(?<=[A-Z])s$", "", word)
         lowered = bare.lower()
+        if word in _SHORTHAND:  # typed in lower case: "U" may be a name
+            return _SHORTHAND[word]
         if lowered in LEVEL_ABBREVIATIONS:  # sr -> senior: searched and matched as the text writes it
             return LEVEL_ABBREVIATIONS[lowered]
         if len(bare) > 5 or word_forms(word.lower()) & corpus.vocabulary or lowered in STOPWORDS:
@@ -87,15 +98,16 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
             return word
         clipped = corpus.clipped_word(lowered)
         return clipped if clipped else word
+    text = _SLASHED_FORM.sub(lambda m: _SLASHED[m.group(0).lower()], text)
     kept = _place_words(text)
     return QUESTION_WORD.sub(expand, text)
 
 
 def _place_words(text: str) -> set[int]:
-    """Where the words of a place name of two or three words start ("los angeles", "san jose"): kept as typed."""
+    """Where the words of a place name start ("los angeles", "san jose", "Texas"): kept as typed."""
     tokens = list(QUESTION_WORD.finditer(text))
     kept: set[int] = set()
-    for size in (3, 2):
+    for size in (3, 2, 1):
         for i in range(len(tokens) - size + 1):
             if is_known_place(text[tokens[i].start():tokens[i + size - 1].end()]):
                 kept.update(t.start() for t in tokens[i:i + size])

@@ -296,6 +296,22 @@ def _threshold(text: str) -> tuple[str, float, str] | None:
     return None
 
 
+# The asker's own things ("my odds", "our small team"): words about them, not about what is asked.
+_OWN = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+)?$", re.I)
+
+# Where the question itself starts after a clause setting the scene: "Once I have a few years under my belt, what
+# ...", "If I take an entry-level job, what would I be doing?"
+_SCENE_THEN_QUESTION = re.compile(r"^(?:once|if|when|after|before|since|as|while|because|given|now that|assuming|"
+                                  r"with)\b[^?]*?,\s*(?=(?:what|which|how|who|where|when|why|is|are|do|does|can|"
+                                  r"could|should|would|will)\b)", re.I)
+
+
+def _question_clause(text: str) -> int:
+    """Where the question's own clause starts: 0, or after a scene-setting clause before it."""
+    scene = _SCENE_THEN_QUESTION.match(text)
+    return scene.end() if scene else 0
+
+
 def understand(question: str, corpus: CorpusIndex) -> Query:
     """Read a question (already resolved against the conversation) into a Query."""
     preamble, body = strip_preamble(question)
@@ -320,6 +336,7 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
     topic: list[str] = []
     missing: list[str] = []
     unmatched: list[str] = []
+    asked_from = _question_clause(body)
     for position, match in enumerate(QUESTION_WORD.finditer(body)):
         word = match.group(0)
         lowered = re.sub(r"['’][a-z]+$", "", word.lower())
@@ -331,6 +348,9 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
         topic.append(lowered)
         if lowered in corpus.acronyms or _known(lowered, corpus):
             continue
+        if match.start() < asked_from or _OWN.search(body[:match.start()]):
+            unmatched.append(word)  # the asker's setting ("once I have a few years under my belt, ..."), not the
+            continue  # thing asked about: it cannot make the question one the sources do not cover
         is_name = position > 0 and word[:1].isupper()
         speech = parts_of_speech(lowered)
         after_determiner = bool(re.search(r"\b(?:a|an|the|this|that|these|those|my|your|our|their|some|any)\s+$",

@@ -46,14 +46,17 @@ def load_corpus_index(index_dir: Path, version: str | None = None) -> CorpusInde
         name = " ".join(fact.subject.split(",")[0].split())
         if 0 < len(name) <= 60 and len(name.split()) <= 5:
             names.setdefault(name_key(name.split()), name)
-    idf, by_term = _sentence_terms(sentences)
-    vocabulary = frozenset(form for term in idf for form in (term, lemma(term)))
+    idf, by_term, written = _sentence_terms(sentences)
+    vocabulary = frozenset(form for term in idf for form in (term, lemma(term))) | written
     labels = [fact.subject for fact in facts] + [q for fact in facts for q in fact.qualifiers]
     median_idf = sorted(idf.values())[len(idf) // 2] if idf else 0.0
     initials: dict[str, set[str]] = {}
     for name in names.values():
         if len(name.split()) >= 2:
             initials.setdefault(_initials(name), set()).add(name)
+    for document in documents.values():  # "JavaScript" -> "js": a word's inner capitals are its initials too
+        for word in set(_CAMEL_CASE.findall(document.text)):
+            initials.setdefault("".join(c for c in word if c.isupper()).lower(), set()).add(word)
     return CorpusIndex(
         version=stored.version, manifest=stored.manifest, documents=documents, chunks=chunks, sentences=sentences,
         chunk_vectors=stored.chunk_vectors, sentence_vectors=stored.sentence_vectors, facts=facts, acronyms=defined,
@@ -89,6 +92,9 @@ def _subject_lookups(by_subject: dict[str, list[int]]) -> tuple[dict[str, list[i
     return by_word, by_name
 
 
+_CAMEL_CASE = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")
+
+
 def _initials(phrase: str) -> str:
     return "".join(word[0] for word in phrase.lower().split() if word not in STOPWORDS)
 
@@ -117,12 +123,16 @@ def sentence_idf(sentences: list[Sentence]) -> dict[str, float]:
 MAX_POSTINGS = 200  # a word in more sentences than this is not rare: it gets no list of its own
 
 
-def _sentence_terms(sentences: list[Sentence]) -> tuple[dict[str, float], dict[str, list[int]]]:
-    """IDF of every word (singular) over the sentences, and for the rarer words the sentences that use them."""
+def _sentence_terms(sentences: list[Sentence]) -> tuple[dict[str, float], dict[str, list[int]], frozenset[str]]:
+    """IDF of every word (singular) over the sentences, for the rarer words the sentences that use them, and every
+    word as written ("keras", "industries": what a typo is measured against)."""
     frequency: Counter[str] = Counter()
     postings: dict[str, list[int]] = {}
+    written: set[str] = set()
     for sentence in sentences:
-        terms = {singular(w) for w in words(sentence.text + " " + sentence.context)}
+        said = set(words(sentence.text + " " + sentence.context))
+        written |= said
+        terms = {singular(w) for w in said}
         frequency.update(terms)
         for term in terms:
             listed = postings.setdefault(term, [])
@@ -131,4 +141,4 @@ def _sentence_terms(sentences: list[Sentence]) -> tuple[dict[str, float], dict[s
     count = max(len(sentences), 1)
     rare = max(20, min(MAX_POSTINGS, count // 20))  # in at most 5% of the sentences
     return ({term: math.log(1 + count / df) for term, df in frequency.items()},
-            {term: ids for term, ids in postings.items() if len(ids) <= rare})
+            {term: ids for term, ids in postings.items() if len(ids) <= rare}, frozenset(written))

@@ -17,6 +17,7 @@ other our ours ourselves out over own same she should so some such than that the
 there these they this those through to too under until up very was we were what when where which while who whom why
 will with would you your yours yourself yourselves tell know give get got much many also please like want need
 s t don doesn isn aren wasn weren won ll ve re d m
+someone anyone everyone somebody anybody everybody something anything everything nothing nobody
 """.split())
 
 
