@@ -108,9 +108,10 @@ class Spelling:
                 # 80: one wrong, missing or extra letter in a word of five or more ("salery", "enginer"), not
                 # another word ("unicorn" is 71 from "uniform"); of several, two letters swapped or one left out
                 # before a wrong letter ("kears" is "keras", not "years"), then the most common.
-                near = process.extract(word, self._words, scorer=fuzz.ratio, score_cutoff=80, limit=None)
-                self._closest[word] = min((w for w, _, _ in near), key=lambda w: (
-                    OSA.distance(word, w), _slip(word, w), self._idf.get(w, 0.0))) if near else None
+                close = [w for w, _, _ in process.extract(word, self._words, scorer=fuzz.ratio, score_cutoff=80,
+                                                          limit=None)]
+                self._closest[word] = min(close, key=lambda w: (
+                    OSA.distance(word, w), _slip(word, w), self._idf.get(w, 0.0))) if close else None
         return self._closest[word]
 
     def clipped(self, short: str) -> str | None:
