@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, Mention, phrase_around
 from careerbot.answer.rewrite import normalise, strip_preamble
-from careerbot.answer.understand import STATISTIC, places_in, subject_mentions, understand
+from careerbot.answer.understand import STATISTIC, SUPERLATIVE, places_in, subject_mentions, understand
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Turn
 from careerbot.text.terms import LEVEL_PATTERNS, STOPWORDS, levels, name_key, parts_of_speech
@@ -64,7 +64,9 @@ def _topic(question: str, corpus: CorpusIndex, names: dict[str, str]) -> str:
     # Else the longest run of its topic words ("registered nurses" in "What skills do registered nurses need?",
     # "locksmith" in "What does a locksmith do?"), never the whole question.
     query = understand(question, corpus)
-    phrases = [phrase_around(query.text, word) for word in query.topic]
+    # "involve" says what is asked, not about what (unless nothing else is there: "google" can be a verb too)
+    topic = [w for w in query.topic if parts_of_speech(w) != frozenset({"VERB"})] or list(query.topic)
+    phrases = [phrase_around(query.text, word) for word in topic]
     phrases = [p for p in phrases if p]
     if phrases:
         # a thing, not a quality: "certification", not "popular", in "Which certification is the most popular?"
@@ -147,10 +149,15 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
     if elliptical and not mentions and name_key(fragment.split()) in names:  # "and java" (typed in lower case)
         name = names[name_key(fragment.split())]
         mentions = [Mention(name, 0, len(question), "subject")]
-    which_one = re.search(r"\b(?:which|what)\s+(ones?)\b", question, re.I)
+    which_one = re.search(r"\b(?:which|what|each|every)\s+(ones?)\b", question, re.I)
     thing = _asked_for(previous) if which_one else ""
     if which_one and thing:  # "Which one does Microsoft offer?" after "Which certification does Google issue?"
         return Resolution(question[:which_one.start(1)] + thing + question[which_one.end(1):], "topic")
+    said_now, said_before = SUPERLATIVE.search(fragment), SUPERLATIVE.search(previous)
+    if elliptical and said_now and said_before and not mentions and len(fragment.split()) <= 3:
+        # "What about the lowest?" after "Which city pays ... the most?": the same ranking, the other way
+        return Resolution(previous[:said_before.start()] + said_now.group(0) + previous[said_before.end():],
+                          "measure", topic)
     new_places, old_places = places_in(question, corpus), places_in(previous, corpus)
     if elliptical and new_places and old_places:  # "what about boston" after a question about Seattle
         old = old_places[-1]

@@ -7,7 +7,7 @@ import math
 import re
 from collections.abc import Collection, Sequence
 
-from careerbot.answer.pointers import answer_to
+from careerbot.answer.pointers import answer_to, enumerates
 from careerbot.answer.query import MEASURE_WORDS, Query, Retrieval, Scored
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact, Sentence
@@ -82,16 +82,26 @@ _SAYS_HOW = re.compile(r"(?<=\w )by\s+(?!the\b|a\b|an\b)\w+ing\b|"
 _DEFINING = re.compile(r"\b(?:is|are|refers? to|means?|involves?|consists? of)\b|,\s(?:a|an|the)\s", re.I)
 
 
-def _shape_bonus(query: Query | None, sentence: Sentence, corpus: CorpusIndex) -> float:
-    """How well a unit's shape fits what the question asks for."""
+def _shape_bonus(query: Query | None, sentence: Sentence, corpus: CorpusIndex, matched: str = "",
+                 focus: Collection[str] = ()) -> float:
+    """How well a unit's shape fits what the question asks for (`matched`: the text that handed it its match)."""
     if query is None:
         return 0.0
-    if query.kind == "yesno":
-        return 2 * KIND_BONUS if re.match(r"^(?:yes|no)\b", sentence.text.strip(), re.I) else 0.0
+    if query.kind == "yesno":  # "Yes. ...": an answer to a yes/no question, if to one about what this one asks
+        said = {form for w in words(matched or sentence.text) for form in every_lemma(w) | {singular(w)}}
+        return 2 * KIND_BONUS if re.match(r"^(?:yes|no)\b", sentence.text.strip(), re.I) and (
+            not focus or set(focus) & said) else 0.0
     if query.kind == "howto" and sentence.kind == "sentence" and _SAYS_HOW.search(sentence.text):
-        return 2 * KIND_BONUS  # "You can become ... by getting an education in ...": a way, not a setting
-    if query.kind in ("list", "ranking", "howto"):
-        return 2 * KIND_BONUS if sentence.kind in ("block", "list") else 0.0
+        # "You can become ... by getting an education in ...": a way, not a setting; a way to do what was asked
+        # ("... a portfolio"), as much as it speaks of it (its share of the question's focus, rare words weighing
+        # most), not any advice ("You can start by taking some free courses")
+        return 2 * KIND_BONUS * _focus_share(corpus, focus, f"{matched} {sentence.text}")
+    if query.kind == "howto" and sentence.kind in ("block", "list"):  # steps, as much as they are steps to it
+        return 2 * KIND_BONUS * _focus_share(corpus, focus, f"{matched} {sentence.text}")
+    if query.kind in ("list", "ranking"):  # a list, or a sentence naming its items ("Cloud platforms like AWS,
+        # Microsoft Azure, and Google Cloud ...")
+        return 2 * KIND_BONUS if sentence.kind in ("block", "list") or (
+            query.kind == "list" and sentence.kind == "sentence" and enumerates(sentence.text)) else 0.0
     if query.kind in ("definition", "duties"):
         term = _term_asked(query, corpus)
         # "Machine learning is a subset of ...", "Entry-level ML engineers develop ...": the thing asked about first
@@ -111,6 +121,15 @@ def _shape_bonus(query: Query | None, sentence: Sentence, corpus: CorpusIndex) -
     return 0.0
 
 
+def _focus_share(corpus: CorpusIndex, focus: Collection[str], text: str) -> float:
+    """The IDF-weighted share of the question's focus words a text uses (1 when the question has none)."""
+    if not focus:
+        return 1.0
+    said = {form for w in words(text) for form in every_lemma(w) | {singular(w)}}
+    weights = {word: corpus.idf.get(singular(word), corpus.max_idf) for word in focus}
+    return sum(w for word, w in weights.items() if word in said) / (sum(weights.values()) or 1.0)
+
+
 _TERM = re.compile(r"^(?:what|who)\s*(?:is|are|['’]s)\s+(?:an?\s+|the\s+)?(.+?)[?.!]*$|"
                    r"^what (?:does|do|did) (?:an?\s+|the\s+)?(.+?) "
                    r"(?:actually |really |typically |usually )?do\b", re.I)
@@ -124,6 +143,9 @@ def _term_asked(query: Query, corpus: CorpusIndex) -> list[str]:
     if match is None:
         return []
     phrase = match.group(1) or match.group(2) or ""
+    # what is asked about, not how it should be said: "machine learning in simple terms", "keras exactly"
+    phrase = re.split(r"\s+(?:in|for|on|at|with|exactly|actually|really|basically|anyway|briefly|again)\b", phrase,
+                      maxsplit=1, flags=re.I)[0]
     if len(phrase.split()) > 5:
         return []
     expanded = [w for t in words(phrase) for w in corpus.acronyms.get(t.lower(), t).split()]
@@ -186,6 +208,20 @@ def _prefer_specific_items(best: dict[tuple[int, int], tuple[float, Sentence, st
                 break
 
 
+OTHER_ASPECT_PENALTY = 0.12  # an FAQ question asking another aspect (how long, not how) hands its answer on less
+# The aspect a question asks: "how long", "how much", "why"... (English question words).
+_ASPECT = re.compile(r"^\W*(how\s+(?:long|much|many|often|hard|difficult|far|soon)|how|why|when|where|who)\b", re.I)
+
+
+def _asks_same(faq: str, question: str) -> bool:
+    """Whether an FAQ question in a document asks the aspect the user's question asks ("How long does it take to
+    become ...?" does not answer "How do I become ...?"); true when either names no aspect."""
+    theirs, ours = _ASPECT.match(faq), _ASPECT.match(question)
+    if not faq.rstrip().endswith("?") or theirs is None or ours is None:
+        return True
+    return " ".join(theirs.group(1).lower().split()) == " ".join(ours.group(1).lower().split())
+
+
 def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Query | None = None) -> list[Scored]:
     scores = found.sentence_scores
     candidates = {sid for cid in found.chunk_scores for sid in corpus.sentences_by_chunk.get(cid, [])}
@@ -198,6 +234,8 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
                         key=lambda t: -question_terms[t])[:RARE_TERMS]
     candidates.update(sid for t in rare_terms for sid in corpus.sentences_by_word[t][:RARE_POSTINGS])
     best: dict[tuple[int, int], tuple[float, Sentence, str, str]] = {}
+    focus = focus_words(corpus, query) if query is not None and query.kind in ("yesno", "howto") else set()
+    background = weighted_terms(corpus, query.preamble) if query is not None and query.preamble else {}
     for sid in candidates:
         sentence = corpus.sentences[sid]
         score = (0.5 * float(scores[sid]) + 0.5 * found.chunk_scores.get(sentence.chunk_id, floor)
@@ -206,7 +244,11 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
         target = answer_to(corpus, sentence)
         if target is None:
             continue
-        score += _shape_bonus(query, target, corpus)
+        score += _shape_bonus(query, target, corpus, sentence.text, focus)
+        if target is not sentence and query is not None and not _asks_same(sentence.text, query.text):
+            score -= OTHER_ASPECT_PENALTY  # "How long does it take to become ...?" answers no "how do I become"
+        if background:  # the asker's own setting ("I'm a data engineer"): a passage that speaks of it, a little
+            score += LEXICAL_WEIGHT / 2 * overlap(background, sentence)
         if query is not None and query.sources and from_source(corpus, query.sources, target.doc_id, target.text,
                                                                (target.start, target.end)):
             score += SOURCE_BONUS

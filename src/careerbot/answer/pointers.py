@@ -68,7 +68,10 @@ def _counted_named(text: str) -> str:
 
 def render_block(corpus: CorpusIndex, sentence: Sentence) -> str:
     """A quoted table as its rows' facts ("E-commerce: Recommendation Systems Engineer; Finance: ..."), a list as
-    its items."""
+    its items; one row as its facts too ("Data Science Certification: IBM", not under its header's words)."""
+    if sentence.kind == "row" and sentence.sentence_id < len(corpus.sentences) \
+            and corpus.sentences[sentence.sentence_id] is sentence and corpus.facts_by_sentence.get(sentence.sentence_id):
+        return _row(corpus, sentence.sentence_id, alone=True) + "."
     if sentence.kind != "block":
         return display(sentence)
     rows: list[str] = []
@@ -77,18 +80,42 @@ def render_block(corpus: CorpusIndex, sentence: Sentence) -> str:
         unit = corpus.sentences[position]
         if unit.doc_id != sentence.doc_id:
             break
-        facts = [corpus.facts[p] for p in corpus.facts_by_sentence.get(position, [])]
-        if unit.kind == "row" and facts:
-            values = ", ".join(f"{f.attribute.lower()} {f.value}" if len(facts) > 1 else f.value for f in facts)
-            rows.append(f"{facts[0].subject}: {values}")
+        if unit.kind == "row" and corpus.facts_by_sentence.get(position):
+            rows.append(_row(corpus, position))
         elif unit.kind in ("row", "item"):
             rows.append(_BULLET_LINE.sub("", unit.text).strip().rstrip(".;"))
         position += 1
     return plain("; ".join(rows)) + "." if rows else display(sentence)
 
 
+# "..., including regression, classification, and clustering.": a sentence that names what it announces.
+_NAMES_ITS_OWN = re.compile(r"\b(?:including|include|includes|such as|like|namely)\s+[^.:]*,[^.:]*\b(?:and|or)\b",
+                            re.I)
+
+
+def _row(corpus: CorpusIndex, position: int, alone: bool = False) -> str:
+    """A table row as its facts: "Austin, TX: $80,000 – $110,000" among its table's rows, "Python: importance 95%,
+    level high"; a row quoted `alone` names its column ("Apple: number of open positions 21")."""
+    facts = [corpus.facts[p] for p in corpus.facts_by_sentence.get(position, [])]
+    values = ", ".join(f"{_lowered(f.attribute)} {f.value}" if len(facts) > 1 or alone else f.value for f in facts)
+    return plain(f"{facts[0].subject}: {values}")
+
+
+def _lowered(label: str) -> str:
+    """A column's name inside a sentence: its words in lower case, acronyms kept ("salary (USD)")."""
+    return " ".join(w if sum(c.isupper() for c in w) > 1 else w.lower() for w in label.split())
+
+
+def enumerates(text: str) -> bool:
+    """Whether a sentence names several things itself ("..., including regression, classification, and
+    clustering")."""
+    return bool(_NAMES_ITS_OWN.search(text))
+
+
 def is_pointer(sentence: Sentence) -> bool:
-    return sentence.kind in ("sentence", "item") and bool(_POINTER.search(sentence.text.strip()))
+    text = sentence.text.strip()
+    return sentence.kind in ("sentence", "item") and bool(_POINTER.search(text)) and not (
+        not text.endswith(":") and _NAMES_ITS_OWN.search(text))
 
 
 def pointed_block(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
@@ -142,10 +169,10 @@ def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
     stripped = sentence.text.rstrip()
     if sentence.kind == "sentence" and is_name_list(sentence):
         return _described(corpus, sentence)
-    if sentence.kind == "heading":  # a section's heading hands its match to what the section says first
-        if sentence.context or not stripped:
+    if sentence.kind == "heading":  # a section's heading hands its match to what the section says first, or to
+        if sentence.context or not stripped:  # the list its opening lines announce ("... the following tools:")
             return None
-        return _next_unit(corpus, sentence, follow=True)
+        return _announced_list(corpus, sentence) or _next_unit(corpus, sentence, follow=True)
     if stripped.endswith("?"):
         block = pointed_block(corpus, sentence)  # a question answered by the list or table under it
         if block is not None:
@@ -170,11 +197,39 @@ def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
         gap = corpus.documents[sentence.doc_id].text[before.end:sentence.start]
         if before.kind == sentence.kind and before.kind in ("sentence", "item") and "\n" not in gap:  # one line
             return _joined(corpus, before, sentence) or sentence
+    if _BELIEF.search(sentence.text):  # a belief the text corrects, with its correction
+        correction = _next_unit(corpus, sentence, follow=False)
+        if correction is not None and _CORRECTION.match(correction.text):
+            return _joined(corpus, sentence, correction) or sentence
     if announces_count(sentence):  # the count and the sentence that names them, as one quote
         naming = _next_unit(corpus, sentence, follow=False)
         if naming is not None and naming.text.count(",") >= 2:
             return _joined(corpus, sentence, naming) or sentence
     return sentence
+
+
+# "Many people mistakenly believe that ...", "Another misconception is that ...": a belief the text reports in
+# order to correct it in the next sentence ("However, ...", "While ..., it is not ..."). English wording.
+_BELIEF = re.compile(r"\b(?:misconceptions?|myths?)\b[^.]*\bthat\b|\b(?:mistakenly|wrongly|falsely|incorrectly)\s+"
+                     r"(?:believe|think|assume|say)|\b(?:it is|it's) (?:a )?(?:common(?:ly)? )?(?:believed|thought|"
+                     r"assumed) that\b", re.I)
+_CORRECTION = re.compile(r"^(?:however|but|while|although|though|in fact|in reality|actually|on the contrary|"
+                         r"contrary to|yet|rather)\b", re.I)
+
+
+SECTION_OPENING = 3  # sentences of a section's opening that may announce its list
+
+
+def _announced_list(corpus: CorpusIndex, heading: Sentence) -> Sentence | None:
+    """The list or table a section's opening sentences announce, if one of them does."""
+    for position in range(heading.sentence_id + 1, min(heading.sentence_id + 1 + SECTION_OPENING,
+                                                       len(corpus.sentences))):
+        unit = corpus.sentences[position]
+        if unit.doc_id != heading.doc_id or unit.kind != "sentence":
+            return None
+        if is_pointer(unit):
+            return pointed_block(corpus, unit)
+    return None
 
 
 def _joined(corpus: CorpusIndex, first: Sentence, second: Sentence) -> Sentence | None:

@@ -189,5 +189,12 @@ def phrase_around(text: str, word: str) -> str:
         while end + 1 < len(tokens) and content(tokens[end + 1]) and \
                 text[tokens[end].end():tokens[end + 1].start()] == " ":
             end += 1
+
+        def only_verb(t: re.Match[str]) -> bool:  # "involve" in "what does data modeling involve"
+            return parts_of_speech(t.group(0).lower()) == frozenset({"VERB"})
+        while end > i and only_verb(tokens[end]):
+            end -= 1
+        while start < i and only_verb(tokens[start]):
+            start += 1
         return text[tokens[start].start():tokens[end].end()]
     return word

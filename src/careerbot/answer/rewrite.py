@@ -11,7 +11,7 @@ from careerbot.index.corpus_index import CorpusIndex
 from careerbot.text.places import is_known_place
 from careerbot.text.terms import STOPWORDS, parts_of_speech, word_forms
 
-_GREETING = re.compile(r"^\s*(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day)|"
+_GREETING = re.compile(r"^\s*(?:(?:hi|hello|hey) there|hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day)|"
                        r"dear \w+|thanks|thank you|ok(?:ay)?|so|well|um+|yo|great|cool|perfect|awesome|nice|"
                        r"interesting|got it|i see|sounds good|good to know|(?:that|this|it)(?:\s*['’]?s| is| was)? "
                        r"(?:helps|helped|helpful|useful|great|interesting|clear)|(?:that|it) makes sense|"
@@ -22,7 +22,10 @@ _GREETING = re.compile(r"^\s*(?:hi|hello|hey|hiya|howdy|greetings|good (?:mornin
 _INTRO = re.compile(r"^\s*(?:i\s*['’]?\s*m|i am|my name\s*['’]?\s*s|my name is|this is|i work as|i\s*['’]?ve been|"
                     r"i have been|i currently|currently i)\b[^.!?:;]*?(?:[.!?:;]+|,\s*(?=(?:and\s+|so\s+|but\s+)?"
                     r"(?:i\b|can|could|should|would|what|how|is|are|do|does|which|who|when|where|why|will|tell)\b)"
-                    r"|\s+and\s+(?=i\b))\s*", re.I)
+                    r"|\s+and\s+(?=i\b)"
+                    # no mark at all: "im a data engineer rn how do i switch ...", up to the question's first words
+                    r"|\s+(?=(?:how|what|which|where|when|why|can|could|should|would|do|does|is|are)\s+(?:do|does|"
+                    r"can|could|should|would|i|is|are|much|many|long|to)\b))\s*", re.I)
 
 
 # A first sentence that tells about the asker ("I just finished my CS degree.", "Long story short, I teach
@@ -61,7 +64,12 @@ LEVEL_ABBREVIATIONS = {"sr": "senior", "snr": "senior", "jr": "junior", "jnr": "
 
 # Chat shorthand (English usage): "can u", "rn", "w/o".
 _SHORTHAND = {"u": "you", "ur": "your", "rn": "right now", "bc": "because", "cuz": "because", "pls": "please",
-              "plz": "please", "thx": "thanks", "tho": "though", "abt": "about", "ppl": "people", "idk": "I don't know"}
+              "plz": "please", "thx": "thanks", "tho": "though", "abt": "about", "ppl": "people", "idk": "I don't know",
+              # apostrophes left out
+              "im": "I'm", "ive": "I've", "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "cant": "can't",
+              "isnt": "isn't", "arent": "aren't", "wont": "won't", "whats": "what's", "thats": "that's",
+              "youre": "you're", "theyre": "they're", "shouldnt": "shouldn't", "wouldnt": "wouldn't",
+              "couldnt": "couldn't", "hows": "how's", "wheres": "where's", "whos": "who's"}
 _SLASHED = {"w/o": "without", "b/c": "because", "w/": "with"}
 _SLASHED_FORM = re.compile(r"(?<!\w)(?:w/o|b/c|w/)(?=\s|$)", re.I)
 
@@ -94,9 +102,11 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
             return clipped.capitalize() if clipped else word
         if parts_of_speech(lowered) or len(lowered) < 2 or match.start() in kept:
             return word
+        clipped = corpus.clipped_word(lowered)
+        if clipped and clipped.startswith(lowered) and len(lowered) >= 4:  # "lang", "info": the word's start
+            return clipped
         if len(lowered) >= 4 and corpus.closest_word(lowered):  # a slip ("isues", "waht"), not a clipped word
             return word
-        clipped = corpus.clipped_word(lowered)
         return clipped if clipped else word
     text = _SLASHED_FORM.sub(lambda m: _SLASHED[m.group(0).lower()], text)
     kept = _place_words(text)

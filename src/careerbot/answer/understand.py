@@ -43,6 +43,9 @@ _MOST = r"most|highest|best|top|largest|biggest|greatest|maximum|max|more|higher
 _LEAST = r"least|lowest|worst|fewest|smallest|minimum|min|less|lower"
 
 
+SUPERLATIVE = re.compile(rf"\b(?:{_MOST}|{_LEAST})\b", re.I)
+
+
 _RANKING = re.compile(rf"\b(?:which|what(?:['’]?s)?|who|where)\b.*\b(?:{_MOST}|{_LEAST})\b|"
                       r"\btop\s+(?:\d+|[a-z]+)\b|\brank", re.I)
 
@@ -151,7 +154,7 @@ def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
         return "wh", wh
     if _DUTIES.search(text):
         return "duties", wh
-    if _LIST.search(text):
+    if _LIST.search(text) or _asks_for_things(text):
         return "list", wh
     if _HOWTO.search(text):
         return "howto", wh
@@ -160,6 +163,19 @@ def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
     if _YESNO.search(text):
         return "yesno", wh
     return "other", wh
+
+
+# "Which cloud platforms do ...", "What neural network architectures should ...": things, plural, asked for.
+_WHICH_THINGS = re.compile(r"^\s*(?:which|what)\s+(?:[\w-]+\s+){0,3}?([\w-]+s)\s+(?:should|do|does|are|is|can|could|"
+                           r"would|will|have|has|did|must|might|may|to)\b", re.I)
+
+
+def _asks_for_things(text: str) -> bool:
+    match = _WHICH_THINGS.match(text)
+    if match is None:
+        return False
+    noun = match.group(1).lower()
+    return singular(noun) != noun and "NOUN" in parts_of_speech(singular(noun))
 
 
 def _direction(text: str) -> str:
@@ -312,6 +328,20 @@ def _question_clause(text: str) -> int:
     return scene.end() if scene else 0
 
 
+# "switch over to", "move into", "pivot to", "change careers": a change of career, which documents call a
+# transition (English usage; the dense model does not pair them).
+_CAREER_CHANGE = re.compile(r"\b(?:switch(?:ing)?|mov(?:e|ing)|pivot(?:ing)?|chang(?:e|ing)|break(?:ing)?)\s+"
+                            r"(?:over\s+)?(?:in)?to\b|\bchang(?:e|ing) careers?\b|\bcareer (?:change|switch)\b",
+                            re.I)
+
+
+def _career_change(text: str) -> str:
+    """The searched text with "transition" after a career change said another way."""
+    if _CAREER_CHANGE.search(text) and not re.search(r"\btransition", text, re.I):
+        return f"{text.rstrip()} transition"
+    return text
+
+
 def understand(question: str, corpus: CorpusIndex) -> Query:
     """Read a question (already resolved against the conversation) into a Query."""
     preamble, body = strip_preamble(question)
@@ -360,9 +390,11 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
         else:
             unmatched.append(word)
     missing = [phrase_around(body, word) for word in missing]
+    if _career_change(body) != body:  # "switch over to ...": what the documents call a transition
+        topic.append("transition")
     placed = _with_places(body, places, corpus.gazetteer.row_labels)
     return Query(
-        original=question, text=placed, search_text=with_acronyms(placed, corpus),
+        original=question, text=placed, search_text=_career_change(with_acronyms(placed, corpus)),
         kind=kind, wh=wh,
         direction=_direction(body) if kind == "ranking" else "", top_n=_top_n(body), plural=_asks_plural(body),
         statistic=statistic.group(1).lower() if statistic else "", levels=tuple(levels(body)),

@@ -119,7 +119,9 @@ class Spelling:
             pattern = re.compile(short[0] + "".join(f"[a-z]*{re.escape(c)}" for c in short[1:]))
             found = [w for w in self._words if w[0] == short[0] and len(w) > len(short) and pattern.match(w)
                      and (w.startswith(short) or len(short) >= 3)]
-            self._clipped[short] = min(found, key=lambda w: self._idf.get(w, 99.0)) if found else None
+            # the word's opening letters before letters picked through it ("lang": language, not learning)
+            self._clipped[short] = min(found, key=lambda w: (not w.startswith(short), self._idf.get(w, 99.0))) \
+                if found else None
         return self._clipped[short]
 
 

@@ -15,6 +15,7 @@ Span = tuple[int, int]
 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣*+\-–]|\d{1,2}[.)])\s+")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _TERMINAL = re.compile(r"[.!?;,]['\"”’)\]]*\s*$")
@@ -132,7 +133,8 @@ def _classify(text: str, lines: list[Span]) -> list[Block]:
     first = text[lines[0][0]:lines[0][1]]
     if _MD_HEADING.match(first) and len(lines) > 1:
         return _classify(text, lines[:1]) + _classify(text, lines[1:])
-    if len(lines) == 1 and is_heading_line(first):
+    if len(lines) == 1 and (is_heading_line(first) or (_NUMBERED.match(first) and is_heading_line(
+            _NUMBERED.sub("", first)))):  # "2. Machine Learning Frameworks and Libraries" alone: a numbered heading
         return [Block("heading", start, end, (lines[0],))]
     rows = [span for span in lines if not _PIPE_RULE.match(text[span[0]:span[1]])]
     if not rows:  # only rules ("---"): a thematic break, nothing to quote
@@ -198,4 +200,4 @@ def parse_blocks(text: str) -> list[Block]:
 
 
 def heading_text(text: str, block: Block) -> str:
-    return " ".join(text[block.start:block.end].strip().lstrip("#").split())
+    return " ".join(_NUMBERED.sub("", text[block.start:block.end].strip().lstrip("#")).split())
