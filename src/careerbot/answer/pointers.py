@@ -69,8 +69,9 @@ def _counted_named(text: str) -> str:
 def render_block(corpus: CorpusIndex, sentence: Sentence) -> str:
     """A quoted table as its rows' facts ("E-commerce: Recommendation Systems Engineer; Finance: ..."), a list as
     its items; one row as its facts too ("Data Science Certification: IBM", not under its header's words)."""
-    if sentence.kind == "row" and sentence.sentence_id < len(corpus.sentences) \
-            and corpus.sentences[sentence.sentence_id] is sentence and corpus.facts_by_sentence.get(sentence.sentence_id):
+    position = sentence.sentence_id
+    if sentence.kind == "row" and position < len(corpus.sentences) and corpus.sentences[position] is sentence \
+            and corpus.facts_by_sentence.get(position):
         return _row(corpus, sentence.sentence_id, alone=True) + "."
     if sentence.kind != "block":
         return display(sentence)

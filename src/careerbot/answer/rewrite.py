@@ -11,8 +11,9 @@ from careerbot.index.corpus_index import CorpusIndex
 from careerbot.text.places import is_known_place
 from careerbot.text.terms import STOPWORDS, parts_of_speech, word_forms
 
-_GREETING = re.compile(r"^\s*(?:(?:hi|hello|hey) there|hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day)|"
-                       r"dear \w+|thanks|thank you|ok(?:ay)?|so|well|um+|yo|great|cool|perfect|awesome|nice|"
+_GREETING = re.compile(r"^\s*(?:(?:hi|hello|hey) there|hi|hello|hey|hiya|howdy|greetings|"
+                       r"good (?:morning|afternoon|evening|day)|dear \w+|thanks|thank you|ok(?:ay)?|so|well|um+|yo|"
+                       r"great|cool|perfect|awesome|nice|"
                        r"interesting|got it|i see|sounds good|good to know|(?:that|this|it)(?:\s*['’]?s| is| was)? "
                        r"(?:helps|helped|helpful|useful|great|interesting|clear)|(?:that|it) makes sense|"
                        r"makes sense)\b[\s,!.:;-]*", re.I)
