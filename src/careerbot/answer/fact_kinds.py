@@ -148,10 +148,16 @@ def _ranking_group(corpus: CorpusIndex, best: Fact) -> list[Fact]:
                       if corpus.facts[p].attribute == best.attribute and sort_value(corpus.facts[p].parsed) is not None]
         if len(same_table) >= 2:
             return same_table
-    if best.source != "table":
-        return []
-    return [corpus.facts[p] for p in corpus.facts_by_measure.get((best.attribute, best.parsed.kind,
-                                                                  best.parsed.unit), [])]
+    if best.source != "table":  # figure lines under headings, as on a scraped page's cards ("210K /yr Most Likely
+        # Range" under each role): the same measure under one section of the document
+        return [f for f in _same_measure(corpus, best) if f.source == "prose" and f.doc_id == best.doc_id
+                and f.caption == best.caption]
+    return [f for f in _same_measure(corpus, best) if f.source == "table"]
+
+
+def _same_measure(corpus: CorpusIndex, fact: Fact) -> list[Fact]:
+    return [corpus.facts[p] for p in corpus.facts_by_measure.get((fact.attribute, fact.parsed.kind, fact.parsed.unit),
+                                                                 [])]
 
 
 def compare_facts(corpus: CorpusIndex, query: Query,

@@ -42,6 +42,7 @@ _QUANTITY = re.compile(r"\b(?:how (?:much|many)|what (?:share|percent(?:age)?|pr
                        r"most|least|highest|lowest|largest|biggest|top)\b", re.I)
 
 
+_SHARE = re.compile(r"\b(?:percent(?:age)?s?|share|proportion|fraction|ratio)\b|%", re.I)
 _COUNTING = re.compile(r"\b(?:how (?:much|many)|what (?:share|percent(?:age)?|proportion|fraction|number)|"
                        r"number of|percent(?:age)?|salar(?:y|ies)|pay|wages?|earn|make)\b", re.I)
 
@@ -184,13 +185,16 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
         # unless it is the very statistic asked for, written in words ("at or above the top BLS value")
         matches = [m for m in matches if m.fact.parsed.kind != "text"
                    or (statistic and statistic.group(1).lower() in m.fact.attribute.lower())]
+    if _SHARE.search(question):  # "what percentage ...": a share answers it, not a sum or a count
+        matches = [m for m in matches if m.fact.parsed.kind == "percent"] or matches
     counted = re.search(r"\bhow many\s+(\w+)(?:\s+(\w+))?", question, re.I)
     if counted:  # "how many pillars ...": a figure that counts something else does not answer it
         things = [w.lower() for w in counted.groups() if w and w.lower() not in STOPWORDS
                   and w.lower() not in HEAD_COUNT]
-        counted_stems = {t[:5] for t in things} | {singular(t)[:5] for t in things}
-        matches = [m for m in matches if not counted_stems or counted_stems & (
-            stems(m.fact.attribute) | stems(m.fact.caption) | stems(m.fact.quote) | stems(m.fact.subject))]
+        if things:  # the thing counted is the phrase's last noun ("how many ml openings": openings)
+            head = singular(things[-1])
+            matches = [m for m in matches if _shares_opening(head, f"{m.fact.attribute} {m.fact.caption} "
+                                                                   f"{m.fact.quote} {m.fact.subject}")]
     if not matches or matches[0].score < FACT_MIN:
         return []
     best = matches[0]
@@ -260,6 +264,13 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
             return levels(match.fact.subject) if best.subject_named else levels(" ".join(match.fact.qualifiers))
         chosen = [m for m in chosen if not stated(m)] or chosen
     return _best_cells(_fit_measure(chosen, question), statistic.group(1).lower() if statistic else "")[:MAX_FACTS]
+
+
+def _shares_opening(word: str, text: str) -> bool:
+    """Whether a text has a word opening the way `word` does, four letters or more of it ("openings" ~ "Open
+    Positions", "pillars" ~ "pillar")."""
+    return any(len(other) >= 4 and (word.startswith(other) or other.startswith(word[:max(4, len(word) - 3)]))
+               for other in words(text))
 
 
 # "How many people ...": a head count, which a table calls employment or openings (English words).

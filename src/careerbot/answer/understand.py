@@ -47,6 +47,7 @@ SUPERLATIVE = re.compile(rf"\b(?:{_MOST}|{_LEAST})\b", re.I)
 
 
 _RANKING = re.compile(rf"\b(?:which|what(?:['’]?s)?|who|where)\b.*\b(?:{_MOST}|{_LEAST})\b|"
+                      rf"^(?:the\s+)?(?:{_MOST}|{_LEAST})[- ](?:\w+\s+)?\w+|"  # "highest paying role on ...?"
                       r"\btop\s+(?:\d+|[a-z]+)\b|\brank", re.I)
 
 

@@ -42,7 +42,7 @@ class CorpusIndex:
     facts_by_word: dict[str, list[int]]  # subject word -> facts whose subject has it (of its shortest subjects)
     facts_by_name: dict[frozenset[str], list[int]]  # the words of a subject's name -> its facts
     facts_by_table: dict[tuple[str, int], list[int]]
-    facts_by_measure: dict[tuple[str, str, str | None], list[int]]  # (column, kind, unit) -> table figures under it
+    facts_by_measure: dict[tuple[str, str, str | None], list[int]]  # (column, kind, unit) -> figures under it
     chunk_matrix: np.ndarray  # the chunk vectors, for scoring chunks that lexical search found
     lexical: LexicalIndex  # BM25 over the chunks, built at load
     subject_names: dict[str, str]  # name_key -> fact subject name, for follow-ups
@@ -119,9 +119,10 @@ class Spelling:
             pattern = re.compile(short[0] + "".join(f"[a-z]*{re.escape(c)}" for c in short[1:]))
             found = [w for w in self._words if w[0] == short[0] and len(w) > len(short) and pattern.match(w)
                      and (w.startswith(short) or len(short) >= 3)]
-            # the word's opening letters before letters picked through it ("lang": language, not learning)
-            self._clipped[short] = min(found, key=lambda w: (not w.startswith(short), self._idf.get(w, 99.0))) \
-                if found else None
+            # four letters or more: the word's opening letters before letters picked through it ("lang":
+            # language, not learning); fewer ("wat") are too few to tell
+            self._clipped[short] = min(found, key=lambda w: (len(short) >= 4 and not w.startswith(short),
+                                                             self._idf.get(w, 99.0))) if found else None
         return self._clipped[short]
 
 

@@ -37,8 +37,8 @@ def load_corpus_index(index_dir: Path, version: str | None = None) -> CorpusInde
         by_subject.setdefault(fact.subject, []).append(position)
         if fact.table >= 0:
             by_table.setdefault((fact.doc_id, fact.table), []).append(position)
-            if fact.parsed.low is not None:
-                by_measure.setdefault((fact.attribute, fact.parsed.kind, fact.parsed.unit), []).append(position)
+        if fact.parsed.low is not None:
+            by_measure.setdefault((fact.attribute, fact.parsed.kind, fact.parsed.unit), []).append(position)
     by_word, by_name = _subject_lookups(by_subject)
     lexical = LexicalIndex([f"{c.section}\n{c.text}" for c in chunks])
     names: dict[str, str] = {}

@@ -147,9 +147,10 @@ class _Extractor:
             self.add(sentence, " ".join(label), " ".join(rest), " ".join(value), context.caption, stated, "table",
                      context.number)
 
-    def prose(self, sentence: Sentence, section: str, heading: str) -> None:
+    def prose(self, sentence: Sentence, section: str, heading: str, following: str = "") -> None:
         """Figures of a sentence; a short verbless line that opens with its figure ("276K /yr Most Likely Range")
-        is the value of the heading above it, as on a scraped page's cards."""
+        is the value of the heading above it, as on a scraped page's cards; one that breaks off on a function word
+        before a heading ("32% advanced to" / "Lead Machine Learning Engineer") is about that heading."""
         text = sentence.text
         for match in FIGURE.finditer(text):
             parsed = figure_value(match)
@@ -157,6 +158,11 @@ class _Extractor:
             if parsed.kind not in ("money", "percent") and not scaled:
                 continue
             start = figure_text_start(match)
+            if following and not text[:start].strip() and len(text.split()) <= 8 \
+                    and text.split()[-1].lower() in _FUNCTION:
+                self.add(sentence, following, f"{_trim(text[match.end():])} {following}", text[start:match.end()],
+                         section, qualifiers(following), "prose")
+                continue
             if (heading and not text[:start].strip() and len(text.split()) <= 8 and not _LOWER_VERB.search(text)
                     and not re.search(r"[.:]\s*$", text) and text.split()[-1].lower() not in _FUNCTION):
                 self.add(sentence, heading, _trim(text[match.end():]) or section, text[start:match.end()], section,
@@ -216,10 +222,12 @@ def extract_facts(document: Document, chunked: ChunkedDocument, first_fact_id: i
     section = document.title
     intro = ""
     headings: list[tuple[int, str]] = []  # (where a heading ends, its text), in order
+    starts: dict[int, str] = {}  # where a heading starts -> its text
     for number, block in enumerate(blocks):
         if block.kind == "heading":
             section, intro = heading_text(document.text, block), ""
             headings.append((block.end, section))
+            starts[block.start] = section
         elif block.kind == "table":
             context = TableContext(section, intro, number)
             if block.caption is None:
@@ -233,7 +241,8 @@ def extract_facts(document: Document, chunked: ChunkedDocument, first_fact_id: i
     for sentence in chunked.sentences:
         if sentence.kind in ("sentence", "item"):
             above = bisect.bisect_right(ends, sentence.start) - 1
+            gap = len(document.text[sentence.end:]) - len(document.text[sentence.end:].lstrip())
             extractor.prose(sentence, chunk_sections.get(sentence.chunk_id, document.title),
-                            headings[above][1] if above >= 0 else "")
+                            headings[above][1] if above >= 0 else "", starts.get(sentence.end + gap, ""))
     return extractor.facts
 
