@@ -50,6 +50,7 @@ from careerbot.records import Answer, Turn
 FULL_COVER = 0.8  # a short question whose rare words one quoted sentence nearly all holds is covered ("what's a GAN?")
 WH_SENTENCES = 10  # sentences searched for one that states who / when / where
 NEIGHBOURS = 2  # figures of the nearest subject shown when the one asked about has none
+LIST_MARGIN = 0.08  # a list question's list leads a sentence scoring at most this much higher
 STRONG_MATCH = 0.5  # above this, a question with a word the sources lack is still answered (a typo, a synonym)
 
 
@@ -133,6 +134,12 @@ class Advisor:
         # who/when/where: the sentence that states it may stand a little lower; chosen once, widely
         wider = choose_sentences(corpus, found, max(limit, WH_SENTENCES) if query.kind == "wh" else limit, query)
         chosen = focused(corpus, query, wider[:limit])
+        if query.kind == "list" and chosen and chosen[0].sentence.kind not in ("block", "list"):
+            # a list question: the list leads when it scores close to the sentence above it (often its lead-in)
+            listed = next((c for c in chosen[1:] if c.sentence.kind in ("block", "list")
+                           and c.score >= chosen[0].score - LIST_MARGIN), None)
+            if listed is not None:
+                chosen = [listed] + [c for c in chosen if c is not listed]
         if query.sources:
             chosen = sorted(chosen, key=lambda c: not from_source(corpus, query.sources, c.sentence.doc_id,
                                                                   c.sentence.text, (c.sentence.start, c.sentence.end)))

@@ -62,7 +62,8 @@ most least highest lowest best worst top largest biggest greatest fewest smalles
 better worse
 ranking list name tell explain describe define definition meaning example examples kind kinds type types
 ok okay hi hello hey thanks please yes
-""".split())
+role roles job jobs occupation occupations profession professions career careers
+""".split())  # the last line: the kind of thing a career question asks about ("which role pays the most?")
 # Words that ask for a figure (a salary, a count): what is measured, not what it is measured for.
 MEASURE_WORDS = frozenset("""
 salary salaries pay pays paid paying earn earns earning earnings make makes making wage wages income compensation
