@@ -37,7 +37,7 @@ from careerbot.answer.evidence import (
 from careerbot.answer.fact_kinds import compare_facts, is_extreme, measure_named, rank_facts, wh_column, wh_facts
 from careerbot.answer.facts import CANDIDATE_SENTENCES, one_subject, score_facts, select_facts
 from careerbot.answer.query import Query, Retrieval, SentenceScores
-from careerbot.answer.understand import understand
+from careerbot.answer.understand import NUMBER_WORDS, understand
 from careerbot.config import Settings
 from careerbot.errors import CareerbotError, InvalidQuestion
 from careerbot.index.corpus_index import CorpusIndex
@@ -46,6 +46,8 @@ from careerbot.index.lexical import fuse
 from careerbot.index.load import load_corpus_index
 from careerbot.index.store import VERSIONS, check_model, current_version, read_manifest
 from careerbot.records import Answer, Turn
+from careerbot.text.terms import words
+from careerbot.text.values import FIGURE
 
 FULL_COVER = 0.8  # a short question whose rare words one quoted sentence nearly all holds is covered ("what's a GAN?")
 WH_SENTENCES = 10  # sentences searched for one that states who / when / where
@@ -163,7 +165,7 @@ class Advisor:
         if found.best_chunk < self.settings.min_score and not any(m.subject_named for m in facts) \
                 and not named_in_text:
             notes.append(f"not covered: best passage below {self.settings.min_score}")
-            return not_covered(self.embedder, corpus, found, [])
+            return not_covered(self.embedder, corpus, found, [], asked=query.text)
         if query.kind == "comparison":
             compared = compare_facts(corpus, query, found.sentence_scores)
             # figures side by side when a figure is asked for, or the measure they share is what the question
@@ -197,7 +199,16 @@ class Advisor:
                                      lead=not_said(query.text, query.wh, subject) + " The closest passage:")
             chosen = stating  # the sentence that says it; the rest would be padding
         if not facts and not chosen:
-            return not_covered(self.embedder, corpus, found, [])
+            return not_covered(self.embedder, corpus, found, [], asked=query.text)
+        if query.kind == "figure" and query.asks_figure and not facts \
+                and not any(FIGURE.search(c.sentence.text) or set(words(c.sentence.text)) & NUMBER_WORDS.keys()
+                            for c in chosen):
+            # "how much does the Springboard bootcamp cost?": the sources speak of it but give no figure
+            notes.append("a figure was asked for and no passage found gives one")
+            body = query.text.strip().rstrip("?.! ")
+            return compose_answer(corpus, found, [], chosen[:1], found_answer=False,
+                                  lead=f"The sources give no figure for that ({body[:1].lower()}{body[1:]}). "
+                                       "The closest passage:")
         if query.threshold is not None and facts:  # "Do RNs earn more than $100,000?": yes or no, from the figure
             verdict = threshold_answer(corpus, found, query, facts)
             if verdict is not None:

@@ -136,12 +136,16 @@ def tables_like(embedder: Embedder, names: list[str],
 
 
 def not_covered(embedder: Embedder, corpus: CorpusIndex, found: Retrieval, unknown: list[str],
-                places: bool = False) -> Answer:
-    """The sources do not cover the question: what they lack, and the tables that give what was asked for other
-    subjects (other cities, when a city is what they lack)."""
+                places: bool = False, asked: str = "") -> Answer:
+    """The sources do not cover the question: what they lack (or the question `asked`, named), and the tables that
+    give what was asked for other subjects (other cities, when a city is what they lack)."""
     titles = corpus.titles
+    asked = asked.strip().rstrip("?.! ")
     if unknown:
         opening = f"The sources do not mention {', '.join(unknown)}, so I cannot answer that from them."
+    elif asked:
+        opening = f"The sources do not cover that question ({asked[:1].lower()}{asked[1:]}), so I cannot answer it " \
+                  "from them."
     else:
         opening = "The sources do not cover that question, so I cannot answer it from them."
     offered = covered_tables(corpus, found.question, found.sentence_scores) if unknown else []

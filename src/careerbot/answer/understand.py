@@ -86,7 +86,7 @@ STATISTIC = re.compile(r"\b(median|mean|average|avg|typical|(?:\d{1,2})(?:st|nd|
 _NAME_TOKEN = re.compile(r"[A-Za-z][\w+#&'’.-]*[\w+#]|[A-Za-z]|\b(?:1[89]|20)\d\d\b")
 
 
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10}
 
 
@@ -201,7 +201,7 @@ def _top_n(text: str) -> int | None:
     if match is None:
         return None
     value = match.group(1).lower()
-    return int(value) if value.isdigit() else _NUMBER_WORDS.get(value)
+    return int(value) if value.isdigit() else NUMBER_WORDS.get(value)
 
 
 def _with_places(text: str, places: list[Mention], rows: set[str]) -> str:
@@ -343,10 +343,43 @@ def _career_change(text: str) -> str:
     return text
 
 
+# "I've been an ML engineer for about 6 years", "with 4 years of experience", "3 yrs exp": the asker's experience
+_EXPERIENCE = re.compile(r"\b(?:for|with|have|had|got|over|nearly|almost|about|around)\s+(?:about\s+|around\s+|"
+                         r"nearly\s+|almost\s+|over\s+)?(\d{1,2})\+?\s*(?:years?|yrs?)\b|"
+                         r"\b(\d{1,2})\+?\s*(?:years?|yrs?)(?:\s+of)?\s+(?:experience|exp)\b", re.I)
+# A level's span of years as documents write it: "Senior-Level (5+ years of experience)", "Mid-Level (3-5 years)".
+_YEARS_SPAN = re.compile(r"(\d{1,2})\s*(?:[-–]\s*(\d{1,2})|(\+))\s*(?:years?|yrs?)", re.I)
+
+
+def _level_of_experience(years: int, corpus: CorpusIndex) -> str:
+    """The level whose span of years (as the corpus's rows state it) holds `years`; "" when none does."""
+    for name in corpus.subject_names.values():
+        named = levels(name)
+        span = _YEARS_SPAN.search(name)
+        if len(named) != 1 or span is None:
+            continue
+        low = int(span.group(1))
+        high = int(span.group(2)) if span.group(2) else 99
+        if low <= years <= high:
+            return named[0]
+    return ""
+
+
+def _carry_experience(question: str, body: str, corpus: CorpusIndex) -> str:
+    """The question with the level the asker's years of experience put them at ("6 years" -> senior), when it
+    names no level of its own and the corpus states levels by their years."""
+    said = _EXPERIENCE.search(question)
+    if said is None or levels(body):
+        return body
+    level = _level_of_experience(int(said.group(1) or said.group(2)), corpus)
+    return f"{body.rstrip('?.! ')} ({level})?" if level else body
+
+
 def understand(question: str, corpus: CorpusIndex) -> Query:
     """Read a question (already resolved against the conversation) into a Query."""
     preamble, body = strip_preamble(question)
     body = _carry_place(preamble, body, corpus)
+    body = _carry_experience(question, body, corpus)
     body = re.sub(r"#\s*of\b", "number of", body)
     body = normalise(body, corpus)
     places, missing_places = _places(body, corpus)
