@@ -121,6 +121,8 @@ def resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "") 
     """Read `question` in the light of the question before it (already resolved); a greeting or thanks before it
     ("Thanks, that helps! And what about data scientists?") is kept in front and does not hide the follow-up."""
     preamble, body = strip_preamble(question)  # before normalising: "hi, im ..." is no clipped word
+    if re.search(r"\b(?:i|i['’]m|im|i['’]ve|ive|my|me)\b", preamble, re.I):
+        previous = ""  # "I've been an ML engineer for 6 years. What can I earn?": a new question, about the asker
     resolution = _resolve(normalise(body, corpus), previous, corpus, topic)
     if not preamble:
         return resolution

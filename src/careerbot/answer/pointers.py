@@ -109,8 +109,8 @@ def _lowered(label: str) -> str:
 
 def enumerates(text: str) -> bool:
     """Whether a sentence names several things itself ("..., including regression, classification, and
-    clustering")."""
-    return bool(_NAMES_ITS_OWN.search(text))
+    clustering", "knowledge of Apache Hadoop, Spark, and Kafka")."""
+    return bool(_NAMES_ITS_OWN.search(text)) or (text.count(", ") >= 2 and bool(re.search(r",\s+(?:and|or)\s", text)))
 
 
 def is_pointer(sentence: Sentence) -> bool:

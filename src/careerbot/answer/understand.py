@@ -388,7 +388,9 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
     for mention in subject_mentions(body, corpus, corpus.subject_names):
         if mention.text not in self_names and not any(p.start <= mention.start < p.end for p in places):
             subjects.append(mention)
-    kind, wh = _kind(body, len(subjects) + len(places))
+    # "and which big data tools?": a follow-up's opening conjunction says nothing of its kind
+    kind, wh = _kind(re.sub(r"^(?:and|but|also|so|then|ok(?:ay)?)\b[\s,]*", "", body, flags=re.I),
+                     len(subjects) + len(places))
     threshold = _threshold(body) if _YESNO.match(body) else None
     if threshold is not None:  # "Do RNs earn more than $100,000?": a yes or no against a figure, not a comparison
         kind = "yesno"
