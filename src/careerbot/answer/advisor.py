@@ -34,7 +34,15 @@ from careerbot.answer.evidence import (
     lexical_cover,
     states_answer,
 )
-from careerbot.answer.fact_kinds import compare_facts, is_extreme, measure_named, rank_facts, wh_column, wh_facts
+from careerbot.answer.fact_kinds import (
+    compare_facts,
+    is_extreme,
+    measure_named,
+    rank_facts,
+    ranking_focus,
+    wh_column,
+    wh_facts,
+)
 from careerbot.answer.facts import CANDIDATE_SENTENCES, one_subject, score_facts, select_facts
 from careerbot.answer.query import Query, Retrieval, SentenceScores
 from careerbot.answer.understand import NUMBER_WORDS, understand
@@ -126,7 +134,7 @@ class Advisor:
             facts = [m for m in facts if from_source(corpus, query.sources, m.fact.doc_id,
                                                      f"{m.fact.quote} {' '.join(m.fact.qualifiers)}",
                                                      (m.fact.start, m.fact.end))] or facts
-        focus = focus_words(corpus, query)
+        focus = ranking_focus(corpus, query) if query.kind == "ranking" else focus_words(corpus, query)
         if facts and query.kind in ("ranking", "list") and not any(m.subject_named for m in facts) \
                 and not about_focus([m.fact for m in facts], focus, query.text):
             notes.append(f"the facts found say nothing of {', '.join(sorted(focus))}: not shown")

@@ -40,7 +40,7 @@ def rank_facts(corpus: CorpusIndex, query: Query,
     if not matches or matches[0].score < FACT_MIN - 0.1:
         return None
     wants_places = bool(_PLACE_WORDS.search(query.text))
-    focus = {w for w in focus_words(corpus, query) if not _PLACE_WORDS.fullmatch(w)}
+    focus = ranking_focus(corpus, query)
     group: list[Fact] = []
     tables = [m for m in matches if m.fact.source == "table"]
     top = tables[0].score if tables else matches[0].score  # rankings are read from tables: measured from theirs
@@ -76,6 +76,13 @@ def rank_facts(corpus: CorpusIndex, query: Query,
     one_document = len({f.doc_id for f in ordered}) == 1
     return ([FactMatch(f, scored.get(id(f), matches[0].score), True) for f in ordered[:shown]], len(ordered),
             one_document)
+
+
+def ranking_focus(corpus: CorpusIndex, query: Query) -> set[str]:
+    """What a ranking is about beyond its measure: not the places it ranks ("which city"), nor the people a head
+    count counts ("employs the most people")."""
+    return {w for w in focus_words(corpus, query) if not _PLACE_WORDS.fullmatch(w) and w not in HEAD_COUNT
+            and w not in ("person", "worker", "employee", "individual", "professional")}
 
 
 _PLACE_WORDS = re.compile(r"\b(?:city|cities|location|locations|place|places|state|states|where|area|region)\b",
