@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from careerbot.answer.compose import plain
 from careerbot.index.corpus_index import CorpusIndex
@@ -28,7 +29,12 @@ _COUNTED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|[2-9])
 
 def announces_count(sentence: Sentence) -> bool:
     """A sentence that counts what it does not name ("... four pillars that require mathematical skills.")."""
-    return sentence.kind == "sentence" and sentence.text.count(",") < 2 and bool(_COUNTED.search(sentence.text))
+    return sentence.kind == "sentence" and _counts(sentence.text)
+
+
+@lru_cache(maxsize=65536)
+def _counts(text: str) -> bool:
+    return text.count(",") < 2 and bool(_COUNTED.search(text))
 
 
 # A sentence that opens by pointing back ("This is ...", "They are ..."): it says nothing without the one before.
@@ -114,9 +120,14 @@ def enumerates(text: str) -> bool:
 
 
 def is_pointer(sentence: Sentence) -> bool:
-    text = sentence.text.strip()
-    return sentence.kind in ("sentence", "item") and bool(_POINTER.search(text)) and not (
-        not text.endswith(":") and _NAMES_ITS_OWN.search(text))
+    return sentence.kind in ("sentence", "item") and _points(sentence.text)
+
+
+@lru_cache(maxsize=65536)
+def _points(text: str) -> bool:
+    """Whether a text announces what follows it (cached: every question reads the same candidate sentences)."""
+    text = text.strip()
+    return bool(_POINTER.search(text)) and not (not text.endswith(":") and _NAMES_ITS_OWN.search(text))
 
 
 def pointed_block(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
@@ -198,7 +209,7 @@ def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
         gap = corpus.documents[sentence.doc_id].text[before.end:sentence.start]
         if before.kind == sentence.kind and before.kind in ("sentence", "item") and "\n" not in gap:  # one line
             return _joined(corpus, before, sentence) or sentence
-    if _BELIEF.search(sentence.text):  # a belief the text corrects, with its correction
+    if _reports_belief(sentence.text):  # a belief the text corrects, with its correction
         correction = _next_unit(corpus, sentence, follow=False)
         if correction is not None and _CORRECTION.match(correction.text):
             return _joined(corpus, sentence, correction) or sentence
@@ -231,6 +242,11 @@ def _announced_list(corpus: CorpusIndex, heading: Sentence) -> Sentence | None:
         if is_pointer(unit):
             return pointed_block(corpus, unit)
     return None
+
+
+@lru_cache(maxsize=65536)
+def _reports_belief(text: str) -> bool:
+    return bool(_BELIEF.search(text))
 
 
 def _joined(corpus: CorpusIndex, first: Sentence, second: Sentence) -> Sentence | None:
