@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, Mention, phrase_around
-from careerbot.answer.rewrite import normalise, strip_preamble
+from careerbot.answer.rewrite import FIRST_PERSON, normalise, strip_preamble
 from careerbot.answer.understand import STATISTIC, SUPERLATIVE, places_in, subject_mentions, understand
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Turn
@@ -121,7 +121,7 @@ def resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "") 
     """Read `question` in the light of the question before it (already resolved); a greeting or thanks before it
     ("Thanks, that helps! And what about data scientists?") is kept in front and does not hide the follow-up."""
     preamble, body = strip_preamble(question)  # before normalising: "hi, im ..." is no clipped word
-    if re.search(r"\b(?:i|i['’]m|im|i['’]ve|ive|my|me)\b", preamble, re.I):
+    if FIRST_PERSON.search(preamble):
         previous = ""  # "I've been an ML engineer for 6 years. What can I earn?": a new question, about the asker
     resolution = _resolve(normalise(body, corpus), previous, corpus, topic)
     if not preamble:

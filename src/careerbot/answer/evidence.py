@@ -88,9 +88,8 @@ def _shape_bonus(query: Query | None, sentence: Sentence, corpus: CorpusIndex, m
     if query is None:
         return 0.0
     if query.kind == "yesno":  # "Yes. ...": an answer to a yes/no question, if to one about what this one asks
-        said = {form for w in words(matched or sentence.text) for form in every_lemma(w) | {singular(w)}}
-        return 2 * KIND_BONUS if re.match(r"^(?:yes|no)\b", sentence.text.strip(), re.I) and (
-            not focus or set(focus) & said) else 0.0
+        return 2 * KIND_BONUS if re.match(r"^(?:yes|no)\b", sentence.text.strip(), re.I) and _focus_share(
+            corpus, focus, matched or sentence.text) > 0 else 0.0
     if query.kind == "howto" and sentence.kind == "sentence" and _SAYS_HOW.search(sentence.text):
         # "You can become ... by getting an education in ...": a way, not a setting; a way to do what was asked
         # ("... a portfolio"), as much as it speaks of it (its share of the question's focus, rare words weighing

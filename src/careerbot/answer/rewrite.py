@@ -32,8 +32,9 @@ _INTRO = re.compile(r"^\s*(?:i\s*['’]?\s*m|i am|my name\s*['’]?\s*s|my name 
 # A first sentence that tells about the asker ("I just finished my CS degree.", "Long story short, I teach
 # physics.", "CS sophomore here."), before the question itself: a statement with a first-person word in it, or
 # one that ends in "here".
-_ABOUT_ME = re.compile(r"^\s*(?:[^.!?]*\b(?:i|i['’]m|i['’]ve|me|my|we|our)\b[^.!?]*|[^.!?]{1,60}\bhere)[.!]+\s+(?=\S)",
-                       re.I)
+_FIRST_PERSON = r"\b(?:i|i['’]m|im|i['’]ve|ive|me|my|we|our)\b"
+_ABOUT_ME = re.compile(rf"^\s*(?:[^.!?]*{_FIRST_PERSON}[^.!?]*|[^.!?]{{1,60}}\bhere)[.!]+\s+(?=\S)", re.I)
+FIRST_PERSON = re.compile(_FIRST_PERSON, re.I)  # the asker speaking of themselves
 
 
 SELF_NAME = re.compile(r"\b(?:i\s*['’]?\s*m|i am|my name is|name\s*['’]?s|call me)\s+([A-Z][a-z]+)")
