@@ -40,6 +40,25 @@ def test_a_count_and_the_sentence_naming_what_it_counts_read_as_one(advisor):
                                                                      answer.citations[0].end] == quote
 
 
+@pytest.mark.parametrize("question,correction", [
+    ("do ml engineers realy need domain knowlege or is tech skill enough", "domain knowledge is crucial"),
+    ("is it true ml engineers basically just tweak algorithms all day", "there is much more to the job"),
+])
+def test_a_belief_the_source_corrects_is_one_sentence_with_its_correction(advisor, question, correction):
+    answer = advisor.ask(question)
+    head = first_sentence(answer.answer)
+    assert "misconception" in head or "mistakenly" in head
+    assert correction in head, head  # the belief alone says the opposite of the source
+    quote = answer.citations[0].quote
+    assert correction in quote and quote == advisor.corpus.documents[answer.citations[0].doc_id].text[
+        answer.citations[0].start:answer.citations[0].end]
+
+
+def test_a_bare_yes_is_one_sentence_with_its_reason(advisor):
+    head = first_sentence(advisor.ask("Is ML actually a good career path?").answer)
+    assert head.startswith("Yes") and "high demand" in head, head
+
+
 @pytest.mark.parametrize("question,missing,neighbour", [
     ("how much do senior ml engineers make in boston", "Boston", "$85,000"),
     ("How many machine learning engineer jobs were there in 2020?", "2020", "10,000"),

@@ -52,7 +52,7 @@ def display(sentence: Sentence) -> str:
                  for line in sentence.text.splitlines()]
         items = [re.sub(r"\s*\|\s*", ", ", item) for item in items if item and not set(item) <= set("-|: ")]
         return plain("; ".join(items)) + "."
-    text = _counted_named(plain(sentence.text))
+    text = _verdict_joined(_correction_joined(_counted_named(plain(sentence.text))))
     context = plain(sentence.context)
     return f"{context}: {text}" if context else text
 
@@ -61,6 +61,26 @@ def display(sentence: Sentence) -> str:
 # what the first counts.
 _NAMING = re.compile(r"^(?P<count>[^.]+?)\.\s+(?:They|These|Those)\s+(?:include|are|comprise|consist of)\s+"
                      r"(?P<items>[^.]+,[^.]+)\.?$")
+
+
+# "Yes. ML engineers are in high demand ...": a bare verdict is one sentence with its reason.
+_BARE_VERDICT = re.compile(r"^(Yes|No|Not really|Not always|Not necessarily|Absolutely)[.!]\s+(?=[A-Z0-9])")
+
+
+def _verdict_joined(text: str) -> str:
+    return _BARE_VERDICT.sub(r"\1 — ", text)
+
+
+def _correction_joined(text: str) -> str:
+    """A belief and the correction after it, as one sentence ("One misconception is that ...; however, domain
+    knowledge is crucial ..."): the belief alone says the opposite of the source."""
+    end = text.find(". ")
+    if end < 0 or not _reports_belief(text[:end]):
+        return text
+    rest = text[end + 2:]
+    if not _CORRECTION.match(rest):
+        return text
+    return f"{text[:end]}; {rest[:1].lower()}{rest[1:]}"
 
 
 def _counted_named(text: str) -> str:
