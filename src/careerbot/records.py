@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 # A quotable unit: a sentence of prose, a list item, a table row, a heading; a run of short items quoted as one list;
 # (at answer time) a lead-in joined with what it points at.
-SentenceKind = Literal["sentence", "item", "row", "heading", "list", "block"]
+SentenceKind = Literal["sentence", "item", "row", "heading", "list", "block", "steps"]
 ValueKind = Literal["money", "percent", "number", "text"]
 FactSource = Literal["table", "prose"]  # a table cell, or a figure stated in a sentence
 Role = Literal["user", "assistant"]

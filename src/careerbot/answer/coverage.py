@@ -66,11 +66,16 @@ def unlisted_subject(corpus: CorpusIndex, query: Query, facts: list[FactMatch], 
 
 
 def _used_as_verb(text: str, word: str) -> bool:
-    """A word that can be a verb, followed by what it acts on ("... on Glassdoor hold a bachelor's degree"): what
-    the subject does, not the subject."""
-    return "VERB" in parts_of_speech(word) and bool(re.search(
-        rf"\b{re.escape(word)}\s+(?:a|an|the|their|his|her|its|my|your|our|this|that|these|those|any|some)\b",
-        text, re.I))
+    """A word that can be a verb, followed by what it acts on ("... on Glassdoor hold a bachelor's degree") or
+    after "does" and a subject ("What does PayScale report as ..."): what the subject does, not the subject."""
+    if "VERB" not in parts_of_speech(word):
+        return False
+    acts_on = rf"\b{re.escape(word)}\s+(?:a|an|the|their|his|her|its|my|your|our|this|that|these|those|any|some)\b"
+    # "What does PayScale report as ...": the verb after "does" and its subject, before a preposition or the end
+    # (in "What does a tattoo artist make?" the noun goes on)
+    after_subject = rf"\b(?:do|does|did)\s+(?:[\w'’.-]+\s+){{1,4}}?{re.escape(word)}(?:\s+(?:as|for|about|on|in|" \
+                    r"at|to|of|with|by|from|a|an|the)\b|\s*[?.!,]|\s*$)"
+    return bool(re.search(acts_on, text, re.I) or re.search(after_subject, text, re.I))
 
 
 def facts_for_place_and_level(query: Query, facts: list[FactMatch], corpus: CorpusIndex,

@@ -10,6 +10,7 @@ from functools import lru_cache
 from careerbot.answer.compose import plain
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Sentence
+from careerbot.text.terms import lemma, parts_of_speech
 
 MIN_QUOTE_WORDS = 4
 MAX_POINTED = 12  # items or rows a pointer hands its match to
@@ -99,6 +100,10 @@ def render_block(corpus: CorpusIndex, sentence: Sentence) -> str:
     if sentence.kind == "row" and position < len(corpus.sentences) and corpus.sentences[position] is sentence \
             and corpus.facts_by_sentence.get(position):
         return _row(corpus, sentence.sentence_id, alone=True) + "."
+    if sentence.kind == "steps":  # a section's steps, each a line of its own: the steps, not what explains them
+        steps = [unit.text.strip().rstrip(".") for unit in corpus.sentences[sentence.sentence_id:]
+                 if unit.doc_id == sentence.doc_id and unit.end <= sentence.end and is_step(corpus, unit)]
+        return plain(f"{sentence.context}: {'; '.join(steps)}.")
     if sentence.kind != "block":
         return display(sentence)
     rows: list[str] = []
@@ -109,10 +114,18 @@ def render_block(corpus: CorpusIndex, sentence: Sentence) -> str:
             break
         if unit.kind == "row" and corpus.facts_by_sentence.get(position):
             rows.append(_row(corpus, position))
-        elif unit.kind in ("row", "item"):
+        elif unit.kind == "row" or (unit.kind == "item" and _opens_line(corpus, unit)):
+            # an item's first sentence: "Machine learning professionals are in high demand", not the figures
+            # its later sentences give
             rows.append(_BULLET_LINE.sub("", unit.text).strip().rstrip(".;"))
         position += 1
     return plain("; ".join(rows)) + "." if rows else display(sentence)
+
+
+def _opens_line(corpus: CorpusIndex, unit: Sentence) -> bool:
+    text = corpus.documents[unit.doc_id].text
+    line_start = text.rfind("\n", 0, unit.start) + 1
+    return not text[line_start:unit.start].strip() or bool(_BULLET_LINE.fullmatch(text[line_start:unit.start]))
 
 
 # "..., including regression, classification, and clustering.": a sentence that names what it announces.
@@ -204,7 +217,8 @@ def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
     if sentence.kind == "heading":  # a section's heading hands its match to what the section says first, or to
         if sentence.context or not stripped:  # the list its opening lines announce ("... the following tools:")
             return None
-        return _announced_list(corpus, sentence) or _next_unit(corpus, sentence, follow=True)
+        return _announced_list(corpus, sentence) or section_steps(corpus, sentence) \
+            or _next_unit(corpus, sentence, follow=True)
     if stripped.endswith("?"):
         block = pointed_block(corpus, sentence)  # a question answered by the list or table under it
         if block is not None:
@@ -237,6 +251,7 @@ def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
         naming = _next_unit(corpus, sentence, follow=False)
         if naming is not None and naming.text.count(",") >= 2:
             return _joined(corpus, sentence, naming) or sentence
+        return section_steps(corpus, sentence) or sentence  # "we cover the five steps": the steps
     return sentence
 
 
@@ -247,6 +262,46 @@ _BELIEF = re.compile(r"\b(?:misconceptions?|myths?)\b[^.]*\bthat\b|\b(?:mistaken
                      r"assumed) that\b", re.I)
 _CORRECTION = re.compile(r"^(?:however|but|while|although|though|in fact|in reality|actually|on the contrary|"
                          r"contrary to|yet|rather)\b", re.I)
+
+
+MIN_STEPS = 3
+MAX_STEP_WORDS = 14
+
+
+def is_step(corpus: CorpusIndex, unit: Sentence) -> bool:
+    """A step: a short line of its own that opens with a verb's base form ("Get programming experience.", "Earn a
+    certification, like in ..."), the paragraphs after it explaining it."""
+    if unit.kind != "sentence":
+        return False
+    text = corpus.documents[unit.doc_id].text
+    alone = (unit.start == 0 or text[unit.start - 1] == "\n") and (unit.end >= len(text) or text[unit.end] == "\n")
+    return alone and _steplike(unit.text.strip())
+
+
+@lru_cache(maxsize=65536)
+def _steplike(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > MAX_STEP_WORDS or text.endswith(("?", ":")) or not words[0][:1].isupper():
+        return False
+    verb = words[0].lower()
+    return "VERB" in parts_of_speech(verb) and lemma(verb) == verb
+
+
+def section_steps(corpus: CorpusIndex, opening: Sentence) -> Sentence | None:
+    """The steps of the section a heading (or a sentence counting steps) opens, as one quotable unit spanning
+    them; None when the section has fewer than three."""
+    steps: list[Sentence] = []
+    for unit in corpus.sentences[opening.sentence_id + 1:]:
+        if unit.doc_id != opening.doc_id or unit.kind == "heading":
+            break
+        if is_step(corpus, unit):
+            steps.append(unit)
+    if len(steps) < MIN_STEPS:
+        return None
+    first, last = steps[0], steps[-1]
+    text = corpus.documents[first.doc_id].text[first.start:last.end]
+    return Sentence(first.sentence_id, first.chunk_id, first.doc_id, first.start, last.end, text, "steps",
+                    first.section, first.section)
 
 
 SECTION_OPENING = 3  # sentences of a section's opening that may announce its list

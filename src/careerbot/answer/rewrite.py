@@ -4,6 +4,7 @@ tell me" dropped, abbreviations and clipped words written out, typos corrected a
 
 from __future__ import annotations
 
+import os
 import re
 
 from careerbot.answer.query import QUESTION_WORD
@@ -72,6 +73,14 @@ _SHORTHAND = {"u": "you", "ur": "your", "rn": "right now", "bc": "because", "cuz
               "isnt": "isn't", "arent": "aren't", "wont": "won't", "whats": "what's", "thats": "that's",
               "youre": "you're", "theyre": "they're", "shouldnt": "shouldn't", "wouldnt": "wouldn't",
               "couldnt": "couldn't", "hows": "how's", "wheres": "where's", "whos": "who's"}
+# Chat interjections and asides that say nothing of what is asked ("what percent use python lol").
+_ASIDES = frozenset({"lol", "lmao", "rofl", "haha", "hahaha", "hehe", "tbh", "imo", "imho", "ngl", "btw", "fyi",
+                     "smh", "lmk", "ty", "tia", "xd"})
+# Framing that only says where the thing asked about sits: "in the context of machine learning", "when it comes to
+# pay", "in terms of salary" (English usage).
+_FRAMING = re.compile(r"\b(?:in the (?:context|realm|world) of|when it comes to|in terms of|with (?:respect|regard) "
+                      r"to)\b", re.I)
+_FRAMED = {"in the": "in", "when it": "for", "in terms": "for", "with respect": "for", "with regard": "for"}
 _SLASHED = {"w/o": "without", "b/c": "because", "w/": "with"}
 _SLASHED_FORM = re.compile(r"(?<!\w)(?:w/o|b/c|w/)(?=\s|$)", re.I)
 
@@ -88,6 +97,8 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
         lowered = bare.lower()
         if word in _SHORTHAND:  # typed in lower case: "U" may be a name
             return _SHORTHAND[word]
+        if word in _ASIDES:
+            return ""
         if lowered in LEVEL_ABBREVIATIONS:  # sr -> senior: searched and matched as the text writes it
             return LEVEL_ABBREVIATIONS[lowered]
         if len(bare) > 5 or word_forms(word.lower()) & corpus.vocabulary or lowered in STOPWORDS:
@@ -111,8 +122,9 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
             return word
         return clipped if clipped else word
     text = _SLASHED_FORM.sub(lambda m: _SLASHED[m.group(0).lower()], text)
+    text = _FRAMING.sub(lambda m: _FRAMED[" ".join(m.group(0).lower().split()[:2])], text)
     kept = _place_words(text)
-    return QUESTION_WORD.sub(expand, text)
+    return " ".join(QUESTION_WORD.sub(expand, text).split())
 
 
 def _place_words(text: str) -> set[int]:
@@ -135,14 +147,21 @@ def _correct_spelling(text: str, corpus: CorpusIndex) -> str:
             return word
         if len(word) == 4 and not word.islower():  # "AWS", "Java": four letters in capitals are a name
             return word
-        if parts_of_speech(lowered):  # an English word the corpus happens not to use ("released") stays
-            return word
         closest = corpus.closest_word(lowered)
+        if parts_of_speech(lowered) and not (closest and _confusable(lowered, closest)):
+            return word  # an English word the corpus happens not to use ("released") stays
         if closest is None or closest in word_forms(lowered):
             return word
         return closest.capitalize() if word[:1].isupper() else closest
     kept = _place_words(text)
     return QUESTION_WORD.sub(fix, text)
+
+
+def _confusable(word: str, other: str) -> bool:
+    """Two English words told apart only by letters near their end ("principle" for "principal", "stationery"
+    for "stationary"): the one the corpus uses was meant."""
+    shared = len(os.path.commonprefix([word, other]))
+    return len(word) >= 7 and len(other) == len(word) and shared >= max(6, len(word) - 3)
 
 
 _SECOND_QUESTION = re.compile(r"(?:\?\s+|,?\s+and\s+|;\s*)(?=(?:which|what|how|where|who|when|why|is|are|do|does|"

@@ -132,6 +132,8 @@ def _places(text: str, corpus: CorpusIndex) -> tuple[list[Mention], list[str]]:
 
 
 # "Where should I apply?", "When can I start?": advice asked for, not a fact's place or time.
+_STEPS_TO = re.compile(r"\b(?:steps?|ways?|tips|path)\b.{0,30}\b(?:to|for)\s+(?:become|becoming|get(?:ting)? into|"
+                       r"break(?:ing)? into|land(?:ing)?|transition(?:ing)?|start(?:ing)?|mov(?:e|ing) into)\b", re.I)
 _ADVICE = re.compile(r"^(?:where|when|who)\s+(?:should|can|could|would|do|must)\s+(?:i|you|we|one)\b", re.I)
 
 
@@ -155,6 +157,8 @@ def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
         return "wh", wh
     if _DUTIES.search(text):
         return "duties", wh
+    if _STEPS_TO.search(text):  # "What steps should I take to become ...": how, more than a list of things
+        return "howto", wh
     if _LIST.search(text) or _asks_for_things(text):
         return "list", wh
     if _HOWTO.search(text):
