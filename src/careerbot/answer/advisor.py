@@ -43,7 +43,8 @@ from careerbot.answer.fact_kinds import (
     wh_column,
     wh_facts,
 )
-from careerbot.answer.facts import CANDIDATE_SENTENCES, one_subject, score_facts, select_facts
+from careerbot.answer.facts import CANDIDATE_SENTENCES, asks_pay, one_subject, score_facts, select_facts
+from careerbot.answer.pointers import is_name_list
 from careerbot.answer.query import Query, Retrieval, SentenceScores
 from careerbot.answer.understand import NUMBER_WORDS, understand
 from careerbot.config import Settings
@@ -62,6 +63,10 @@ WH_SENTENCES = 10  # sentences searched for one that states who / when / where
 NEIGHBOURS = 2  # figures of the nearest subject shown when the one asked about has none
 LIST_MARGIN = 0.08  # a list question's list leads a sentence scoring at most this much higher
 STRONG_MATCH = 0.5  # above this, a question with a word the sources lack is still answered (a typo, a synonym)
+
+
+# A sum of money as text gives it: "$93,339", "210K /yr", "80,000 dollars".
+_SUM = re.compile(r"[$£€¥₹]\s?\d|\b\d[\d,.]*\s?[kK]\b|\b\d[\d,.]*\s*(?:dollars|euros|pounds)\b")
 
 
 class Advisor:
@@ -144,7 +149,8 @@ class Advisor:
         # who/when/where: the sentence that states it may stand a little lower; chosen once, widely
         wider = choose_sentences(corpus, found, max(limit, WH_SENTENCES) if query.kind == "wh" else limit, query)
         chosen = focused(corpus, query, wider[:limit])
-        if query.kind == "list" and chosen and chosen[0].sentence.kind not in ("block", "list"):
+        if query.kind == "list" and chosen and chosen[0].sentence.kind not in ("block", "list") \
+                and not is_name_list(chosen[0].sentence):  # a list of names is a list
             # a list question: the list leads when it scores close to the sentence above it (often its lead-in)
             listed = next((c for c in chosen[1:] if c.sentence.kind in ("block", "list")
                            and c.score >= chosen[0].score - LIST_MARGIN), None)
@@ -208,9 +214,10 @@ class Advisor:
             chosen = stating  # the sentence that says it; the rest would be padding
         if not facts and not chosen:
             return not_covered(self.embedder, corpus, found, [], asked=query.text)
+        pay = asks_pay(query.text)
         if query.kind == "figure" and query.asks_figure and not facts \
-                and not any(FIGURE.search(c.sentence.text) or set(words(c.sentence.text)) & NUMBER_WORDS.keys()
-                            for c in chosen):
+                and not any(_SUM.search(c.sentence.text) if pay else FIGURE.search(c.sentence.text)
+                            or set(words(c.sentence.text)) & NUMBER_WORDS.keys() for c in chosen):
             # "how much does the Springboard bootcamp cost?": the sources speak of it but give no figure
             notes.append("a figure was asked for and no passage found gives one")
             body = query.text.strip().rstrip("?.! ")

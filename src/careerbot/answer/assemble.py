@@ -51,8 +51,13 @@ class Citations:
                                  fact.qualifiers, fact.source, citation)
 
 
-def _shifted_marker(shift: int, marker: re.Match[str]) -> str:
-    return f"[{int(marker.group(1)) + shift}]"
+def _renumbered(numbers: dict[int, Citation], marker: re.Match[str]) -> str:
+    return f"[{numbers[int(marker.group(1))].id}]"
+
+
+def _cited_pieces(text: str) -> list[str]:
+    """An answer's text cut after each citation marker ("... [2]." / "... [3]")."""
+    return [piece.strip() for piece in re.findall(r".*?\[\d+\]\.?(?=\s|$)|.+$", text) if piece.strip()]
 
 
 def join_answers(answers: list[Answer], parts: list[str]) -> Answer:
@@ -66,10 +71,16 @@ def join_answers(answers: list[Answer], parts: list[str]) -> Answer:
         if answered and not answer.found and not answer.citations:
             text.append(f"The sources do not answer “{part.strip()}”")
             continue
-        offset = len(citations)
-        renumbered = {c.id: replace(c, id=c.id + offset) for c in answer.citations}
-        text.append(re.sub(r"\[(\d+)\]", partial(_shifted_marker, offset), answer.answer))
-        citations.extend(renumbered.values())
+        by_span = {(c.doc_id, c.start, c.end): c for c in citations}
+        renumbered: dict[int, Citation] = {}
+        for citation in answer.citations:  # a passage both parts quote keeps its first number
+            renumbered[citation.id] = by_span.get((citation.doc_id, citation.start, citation.end)) or \
+                replace(citation, id=len(citations) + 1)
+            if renumbered[citation.id].id == len(citations) + 1:
+                citations.append(renumbered[citation.id])
+        marked = re.sub(r"\[(\d+)\]", partial(_renumbered, renumbered), answer.answer)
+        said = " ".join(text)  # a sentence the earlier part said already is not said again
+        text.append(" ".join(piece for piece in _cited_pieces(marked) if piece not in said))
         facts.extend(replace(f, citation=renumbered[f.citation.id]) for f in answer.facts)
     return replace(answers[0], answer=" ".join(text), found=any(a.found for a in answers), citations=citations,
                    facts=facts)

@@ -131,10 +131,19 @@ def resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "") 
     return Resolution(f"{preamble} {resolution.question}", resolution.carried, resolution.topic)
 
 
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "do", "does", "did", "can", "could", "should", "would",
+                          "will", "has", "have", "had", "may", "might", "must"})
+
+
 def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "") -> Resolution:
     names = corpus.subject_names
     elliptical = bool(_MARKER.match(question)) or (len(question.split()) <= 3 and not _QUESTION_WORD.match(question))
     mentions = subject_mentions(question, corpus, names)
+    if previous and mentions and not elliptical:  # "how many in 2017?": a question word and a new mention, no
+        # verb ("What is Keras?" is a question of its own)
+        mentioned = {w.lower() for m in mentions for w in re.findall(r"[\w+#-]+", m.text)}
+        said = re.findall(r"[\w+#-]+", question.lower())
+        elliptical = all(w in STOPWORDS or w in mentioned for w in said) and not set(said) & _AUXILIARIES
     new_levels = levels(question)
     pronoun = _PRONOUN.search(question)
     if previous and _WHICH_OF_THEM.match(question) and not mentions:  # "Which is higher?" after a comparison

@@ -12,6 +12,7 @@ from careerbot.answer.query import MEASURE_WORDS, Query, Retrieval, Scored
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact, Sentence
 from careerbot.text.terms import (
+    OTHER_NAMES,
     content_words,
     every_lemma,
     lemma,
@@ -221,6 +222,31 @@ def _asks_same(faq: str, question: str) -> bool:
     return " ".join(theirs.group(1).lower().split()) == " ".join(ours.group(1).lower().split())
 
 
+# "What other titles do lifeguard jobs go by?", "what else is a podiatrist called?": the other names asked for
+# (English wording).
+_ASKS_NAMES = re.compile(r"\b(?:other|alternat\w*|different|similar|job)\s+(?:job\s+)?(?:titles|names)\b|"
+                         r"\b(?:also|else|other)\b.{0,30}\b(?:called|known as)\b|\b(?:titles|names)\b.{0,40}\b(?:go by|"
+                         r"posted under|listed (?:as|under))\b", re.I)
+NAME_LIST_BONUS = 0.25
+NAMED_DOCUMENTS = 3  # documents whose lists of other names a question asking for them reads
+
+
+def _name_lists(corpus: CorpusIndex, found: Retrieval) -> set[int]:
+    """The lists of other names ("Also called: ...") of the documents retrieval found first."""
+    lists: set[int] = set()
+    documents = list(dict.fromkeys(corpus.chunks[cid].doc_id for cid in found.chunk_scores))[:NAMED_DOCUMENTS]
+    for doc_id in documents:
+        sid = next(s for cid in found.chunk_scores if corpus.chunks[cid].doc_id == doc_id
+                   for s in corpus.sentences_by_chunk.get(cid, [])[:1])
+        while sid > 0 and corpus.sentences[sid - 1].doc_id == doc_id:
+            sid -= 1
+        while sid < len(corpus.sentences) and corpus.sentences[sid].doc_id == doc_id:
+            if corpus.sentences[sid].kind == "sentence" and OTHER_NAMES.match(corpus.sentences[sid].text):
+                lists.add(sid)
+            sid += 1
+    return lists
+
+
 def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Query | None = None) -> list[Scored]:
     scores = found.sentence_scores
     candidates = {sid for cid in found.chunk_scores for sid in corpus.sentences_by_chunk.get(cid, [])}
@@ -235,12 +261,19 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
     best: dict[tuple[int, int], tuple[float, Sentence, str, str]] = {}
     focus = focus_words(corpus, query) if query is not None and query.kind in ("yesno", "howto") else set()
     background = weighted_terms(corpus, query.preamble) if query is not None and query.preamble else {}
+    asks_names = query is not None and bool(_ASKS_NAMES.search(query.text))
+    if asks_names:
+        candidates.update(_name_lists(corpus, found))
     for sid in candidates:
         sentence = corpus.sentences[sid]
         score = (0.5 * float(scores[sid]) + 0.5 * found.chunk_scores.get(sentence.chunk_id, floor)
                  + LEXICAL_WEIGHT * overlap(question_terms, sentence)
                  + LEXICAL_WEIGHT / 2 * title_overlap(corpus, question_terms, sentence))
-        target = answer_to(corpus, sentence)
+        if asks_names and sentence.kind == "sentence" and OTHER_NAMES.match(sentence.text):
+            target: Sentence | None = sentence  # "what other titles ...": the names are the answer, whatever
+            score += NAME_LIST_BONUS  # their words share with the question's
+        else:
+            target = answer_to(corpus, sentence)
         if target is None:
             continue
         score += _shape_bonus(query, target, corpus, sentence.text, focus)

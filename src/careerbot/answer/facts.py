@@ -187,6 +187,9 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
                    or (statistic and statistic.group(1).lower() in m.fact.attribute.lower())]
     if _SHARE.search(question):  # "what percentage ...": a share answers it, not a sum or a count
         matches = [m for m in matches if m.fact.parsed.kind == "percent"] or matches
+    elif asks_pay(question) and not re.search(r"\bhow many\b", question, re.I):
+        # "how much do they get paid": a sum of money, never a share of respondents or a count of workers
+        matches = [m for m in matches if m.fact.parsed.kind == "money" or _pay_in_words(m.fact)]
     counted = re.search(r"\bhow many\s+(\w+)(?:\s+(\w+))?", question, re.I)
     if counted:  # "how many pillars ...": a figure that counts something else does not answer it
         things = [w.lower() for w in counted.groups() if w and w.lower() not in STOPWORDS

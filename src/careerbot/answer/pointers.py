@@ -112,8 +112,8 @@ def render_block(corpus: CorpusIndex, sentence: Sentence) -> str:
         unit = corpus.sentences[position]
         if unit.doc_id != sentence.doc_id:
             break
-        if unit.kind == "row" and corpus.facts_by_sentence.get(position):
-            rows.append(_row(corpus, position))
+        if unit.kind == "row" and corpus.facts_by_sentence.get(position):  # a table of one row names its column
+            rows.append(_row(corpus, position, alone=unit.end == sentence.end and unit.start == sentence.start))
         elif unit.kind == "row" or (unit.kind == "item" and _opens_line(corpus, unit)):
             # an item's first sentence: "Machine learning professionals are in high demand", not the figures
             # its later sentences give
@@ -178,8 +178,8 @@ def pointed_block(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
         else:
             following.append(candidate)
         position += 1
-    if len(following) < 2:
-        return None
+    if len(following) < 2 and not (following and following[0].kind == "row" and following[0].context):
+        return None  # a table of one row under its header is still the table announced
     first, last = following[0], following[-1]
     text = corpus.documents[sentence.doc_id].text[first.start:last.end]
     return Sentence(first.sentence_id, first.chunk_id, first.doc_id, first.start, last.end, text, "block", "",

@@ -68,6 +68,7 @@ LEVEL_ABBREVIATIONS = {"sr": "senior", "snr": "senior", "jr": "junior", "jnr": "
 # Chat shorthand (English usage): "can u", "rn", "w/o".
 _SHORTHAND = {"u": "you", "ur": "your", "rn": "right now", "bc": "because", "cuz": "because", "pls": "please",
               "plz": "please", "thx": "thanks", "tho": "though", "abt": "about", "ppl": "people", "idk": "I don't know",
+              "yr": "year", "yrs": "years", "hr": "hour", "hrs": "hours", "wk": "week", "wks": "weeks",
               # apostrophes left out
               "im": "I'm", "ive": "I've", "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "cant": "can't",
               "isnt": "isn't", "arent": "aren't", "wont": "won't", "whats": "what's", "thats": "that's",

@@ -259,6 +259,40 @@ def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> l
     return sorted(mentions, key=lambda m: m.start)
 
 
+MIN_OTHER_NAME = 5  # letters of a one-word other name ("Chiropodist"); shorter ones are too often other words
+
+
+def _with_other_names(text: str, corpus: CorpusIndex) -> str:
+    """The text with a name a document says its subject is also called followed by that subject ("What is a
+    chiropodist (Podiatrists)?"), unless the subject is named already."""
+    if not corpus.other_names:
+        return text
+    tokens = list(_NAME_TOKEN.finditer(text))
+    found: list[tuple[int, str]] = []
+    taken: set[int] = set()
+    for size in range(MAX_NAME_WORDS, 0, -1):
+        for i in range(len(tokens) - size + 1):
+            if taken & set(range(i, i + size)):
+                continue
+            said = [_POSSESSIVE.sub("", t.group(0)) for t in tokens[i:i + size]]
+            title = corpus.other_names.get(name_key(said))
+            if title is None or title.lower() in text.lower():
+                continue
+            if i > 0 and tokens[i - 1].group(0).lower() not in STOPWORDS:
+                continue  # the end of a longer name ("registered nurse", "automotive service technicians")
+            if size == 1 and (len(said[0]) < MIN_OTHER_NAME
+                              or corpus.idf.get(singular(said[0].lower()), corpus.max_idf) < corpus.median_idf):
+                continue  # one common word ("nurse") names too much to stand for one occupation
+            found.append((tokens[i + size - 1].end(), title))
+            taken.update(range(i, i + size))
+    for end, title in sorted(found, reverse=True):
+        text = f"{text[:end]} ({title}){text[end:]}"
+    return text
+
+
+MAX_NAME_WORDS = 5
+
+
 def sources_named(text: str, corpus: CorpusIndex) -> tuple[str, ...]:
     """Sources the question names that the corpus cites or is: "according to PayScale", "on Glassdoor"."""
     named: list[str] = []
@@ -385,7 +419,7 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
     body = _carry_place(preamble, body, corpus)
     body = _carry_experience(question, body, corpus)
     body = re.sub(r"#\s*of\b", "number of", body)
-    body = normalise(body, corpus)
+    body = _with_other_names(normalise(body, corpus), corpus)
     places, missing_places = _places(body, corpus)
     self_names = {m.group(1) for m in SELF_NAME.finditer(question)}
     subjects: list[Mention] = []

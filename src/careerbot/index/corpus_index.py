@@ -54,6 +54,7 @@ class CorpusIndex:
     sentences_by_word: dict[str, list[int]]  # rare word -> sentences that use it
     max_idf: float  # the rarest word's: what a word the corpus never uses weighs
     subjects_by_initials: dict[str, set[str]]  # "mle" -> {"Machine Learning Engineer"}
+    other_names: dict[str, str]  # name_key of a name a document says its subject is also called -> its title
     titles: tuple[str, ...]  # the documents' titles, sorted
     sentence_index: SentenceIndex | None  # nearest sentences to a question (None: a version written without one)
 

@@ -14,7 +14,17 @@ from careerbot.index.lexical import LexicalIndex
 from careerbot.index.store import read_version
 from careerbot.records import Document, Fact, Sentence
 from careerbot.text.places import build_gazetteer
-from careerbot.text.terms import STOPWORDS, acronyms, lemma, name_key, parts_of_speech, singular, subject_words, words
+from careerbot.text.terms import (
+    OTHER_NAMES,
+    STOPWORDS,
+    acronyms,
+    lemma,
+    name_key,
+    parts_of_speech,
+    singular,
+    subject_words,
+    words,
+)
 
 
 def load_corpus_index(index_dir: Path, version: str | None = None) -> CorpusIndex:
@@ -66,8 +76,27 @@ def load_corpus_index(index_dir: Path, version: str | None = None) -> CorpusInde
         vocabulary=vocabulary, gazetteer=build_gazetteer(labels, {fact.subject for fact in facts}),
         source_names=_source_names(documents, facts, idf, median_idf), spelling=Spelling(vocabulary, idf),
         median_idf=median_idf, sentences_by_word=by_term, max_idf=max(idf.values(), default=0.0),
-        subjects_by_initials=initials, titles=tuple(sorted({d.title for d in documents.values()})),
+        subjects_by_initials=initials, other_names=_other_names(sentences, documents, names),
+        titles=tuple(sorted({d.title for d in documents.values()})),
         sentence_index=stored.sentence_index)
+
+
+MAX_NAME_WORDS = 5
+
+
+def _other_names(sentences: list[Sentence], documents: dict[str, Document], names: dict[str, str]) -> dict[str, str]:
+    """Each other name a document gives its subject -> the document's title, for names only one document gives
+    and no fact's subject already has."""
+    titles_of: dict[str, set[str]] = {}
+    for sentence in sentences:
+        listed = OTHER_NAMES.match(sentence.text.strip())
+        if listed is None:
+            continue
+        for name in listed.group(1).rstrip(". ").split(","):
+            said = name.split()
+            if 0 < len(said) <= MAX_NAME_WORDS and name_key(said) not in names:
+                titles_of.setdefault(name_key(said), set()).add(documents[sentence.doc_id].title)
+    return {key: next(iter(titles)) for key, titles in titles_of.items() if len(titles) == 1}
 
 
 SUBJECTS_PER_WORD = 40  # a word of many subjects' names ("workers") lists the facts of its shortest names only

@@ -160,3 +160,8 @@ def parts_of_speech(word: str) -> frozenset[str]:
     from lemminflect import getAllLemmas
 
     return frozenset(getAllLemmas(word.lower()))
+
+
+# "Also called: Chiropodist, Foot Doctor, ...": the other names a document gives its subject (English wording).
+OTHER_NAMES = re.compile(r"^(?:also (?:called|known as)|other (?:names|titles)|alternate (?:names|titles)|"
+                         r"(?:sample )?(?:job )?titles)\s*:\s*(.+)$", re.I | re.S)
