@@ -142,8 +142,8 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
     if previous and mentions and not elliptical:  # "how many in 2017?": a question word and a new mention, no
         # verb ("What is Keras?" is a question of its own)
         mentioned = {w.lower() for m in mentions for w in re.findall(r"[\w+#-]+", m.text)}
-        said = re.findall(r"[\w+#-]+", question.lower())
-        elliptical = all(w in STOPWORDS or w in mentioned for w in said) and not set(said) & _AUXILIARIES
+        typed = re.findall(r"[\w+#-]+", question.lower())
+        elliptical = all(w in STOPWORDS or w in mentioned for w in typed) and not set(typed) & _AUXILIARIES
     new_levels = levels(question)
     pronoun = _PRONOUN.search(question)
     if previous and _WHICH_OF_THEM.match(question) and not mentions:  # "Which is higher?" after a comparison
