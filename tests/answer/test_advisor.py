@@ -38,7 +38,8 @@ def test_citations_point_at_the_exact_quoted_text(advisor):
         source = advisor.corpus.documents[citation.doc_id].text
         assert source[citation.start:citation.end] == citation.quote
         assert citation.quote in citation.text
-        assert " ".join(citation.quote.split()) in answer.answer
+        for line in citation.quote.splitlines():  # a list is shown as its items, one after another
+            assert " ".join(line.lstrip("-• ").rstrip(".;").split()) in answer.answer
 
 
 @pytest.mark.parametrize("question,message", [

@@ -20,6 +20,14 @@ Many sites need turf moved and beds dug by machine. A licence course takes two w
 Start a portfolio of garden designs.
 Clients choose gardeners by the gardens they have already made.
 
+Preparation for Landscape Gardeners
+Job Zone Two: Some Preparation Needed. Gardeners learn on the job from experienced workers over several months.
+
+Tasks of Landscape Gardeners
+- Mow lawns, trim hedges and prune trees in parks and private gardens.
+- Plant flowers, shrubs and trees to a garden design.
+- Lay turf, paths and drainage on new sites.
+
 Why Gardening?
 Landscape gardening comes with several benefits listed below.
 - Gardeners work outdoors. Most of the year is spent in parks, estates and private gardens.
@@ -71,3 +79,13 @@ def test_asides_framing_and_confused_words_never_make_a_question_uncovered(advis
 def test_a_noun_after_does_is_still_what_is_asked_about(advisor):
     answer = advisor.ask("What does a tattoo artist make in Boston?")
     assert not answer.found and "tattoo artist" in first_sentence(answer.answer)
+
+
+def test_what_i_would_be_doing_is_answered_from_the_section_of_tasks(garden_advisor):
+    # "Tasks"/"Responsibilities" sections say what a job does; a section on what it takes does not
+    from careerbot.answer.understand import understand
+
+    for question in ("what would i be doing as a landscape gardener?", "what does a gardener do on a typical day"):
+        assert understand(question, garden_advisor.corpus).kind == "duties", question
+        head = first_sentence(garden_advisor.ask(question).answer)
+        assert ("Mow lawns" in head or "shape parks" in head) and "Job Zone" not in head, head

@@ -83,6 +83,11 @@ _SAYS_HOW = re.compile(r"(?<=\w )by\s+(?!the\b|a\b|an\b)\w+ing\b|"
 _DEFINING = re.compile(r"\b(?:is|are|refers? to|means?|involves?|consists? of)\b|,\s(?:a|an|the)\s", re.I)
 
 
+# A section about what a job does (English headings).
+_DUTY_SECTION = re.compile(r"\b(?:tasks|duties|responsibilit\w*|day[- ]to[- ]day|job description|"
+                           r"what\b.+\bdo(?:es)?)\b", re.I)
+
+
 def _shape_bonus(query: Query | None, sentence: Sentence, corpus: CorpusIndex, matched: str = "",
                  focus: Collection[str] = ()) -> float:
     """How well a unit's shape fits what the question asks for (`matched`: the text that handed it its match)."""
@@ -102,6 +107,9 @@ def _shape_bonus(query: Query | None, sentence: Sentence, corpus: CorpusIndex, m
         # Microsoft Azure, and Google Cloud ...")
         return 2 * KIND_BONUS if sentence.kind in ("block", "list") or (
             query.kind == "list" and sentence.kind == "sentence" and enumerates(sentence.text)) else 0.0
+    if query.kind == "duties" and _DUTY_SECTION.search(sentence.section or ""):
+        # under "Tasks of ...", "Responsibilities", "What ... do": what the job does, not what it takes
+        return 3 * KIND_BONUS
     if query.kind in ("definition", "duties"):
         term = _term_asked(query, corpus)
         # "Machine learning is a subset of ...", "Entry-level ML engineers develop ...": the thing asked about first
@@ -152,6 +160,11 @@ def _term_asked(query: Query, corpus: CorpusIndex) -> list[str]:
     return [w.lower() for w in expanded if not levels(w) and w.lower() not in _DETERMINER]
 
 
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "become", "becomes"})
+_DOING = frozenset({"responsible", "tasked", "charged", "involved", "in", "expected", "required", "often", "usually",
+                    "typically", "also"})
+
+
 def _opens_with(text: str, term: list[str], defining: bool) -> bool:
     """Whether a sentence opens with the term (any word form), after determiners and level words, and says
     something of it next: a verb follows ("Machine learning is", "ML engineers develop"), not more of a name
@@ -172,6 +185,8 @@ def _opens_with(text: str, term: list[str], defining: bool) -> bool:
         rest = rest[1:]  # "Machine Learning (ML) is ..."
     if defining:
         return rest[0] in _DEFINING_VERBS
+    if rest[0] in _COPULAS:  # "ML engineers are in high demand" says what they are, not what they do; "are
+        return len(rest) > 1 and rest[1] in _DOING  # responsible for" says it
     speech = parts_of_speech(rest[0])
     return "AUX" in speech or ("VERB" in speech and ("NOUN" not in speech or
                                                     (len(rest) > 1 and rest[1] in _OBJECT_START)))

@@ -234,8 +234,8 @@ def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
         block = pointed_block(corpus, sentence) or _next_unit(corpus, sentence, follow=False)
         if block is not None:
             return block
-        if stripped.endswith(":"):
-            return None
+        if stripped.endswith(":") or _FORWARD.search(stripped):  # "Below is a comprehensive list ...": the list a
+            return _list_ahead(corpus, sentence)  # little further on, under a heading, or nothing worth quoting
     if sentence.kind not in ("row", "list") and len(sentence.text.split()) < MIN_QUOTE_WORDS:
         return None
     if _ANAPHORIC.match(sentence.text) and sentence.sentence_id > 0:  # "This is the most popular ...": quoted with
@@ -262,6 +262,21 @@ _BELIEF = re.compile(r"\b(?:misconceptions?|myths?)\b[^.]*\bthat\b|\b(?:mistaken
                      r"assumed) that\b", re.I)
 _CORRECTION = re.compile(r"^(?:however|but|while|although|though|in fact|in reality|actually|on the contrary|"
                          r"contrary to|yet|rather)\b", re.I)
+
+
+_FORWARD = re.compile(r"\b(?:below|following|as follows)\b", re.I)
+LOOK_AHEAD = 6  # units a lead-in that points "below" may stand before its list
+
+
+def _list_ahead(corpus: CorpusIndex, pointer: Sentence) -> Sentence | None:
+    """The first list or table a few units after a lead-in whose own next unit is not one (a heading and an
+    introduction between them)."""
+    for unit in corpus.sentences[pointer.sentence_id + 1:pointer.sentence_id + 1 + LOOK_AHEAD]:
+        if unit.doc_id != pointer.doc_id:
+            return None
+        if unit.kind in ("item", "row"):
+            return pointed_block(corpus, corpus.sentences[unit.sentence_id - 1])
+    return None
 
 
 MIN_STEPS = 3

@@ -82,6 +82,10 @@ _ASIDES = frozenset({"lol", "lmao", "rofl", "haha", "hahaha", "hehe", "tbh", "im
 _FRAMING = re.compile(r"\b(?:in the (?:context|realm|world) of|when it comes to|in terms of|with (?:respect|regard) "
                       r"to)\b", re.I)
 _FRAMED = {"in the": "in", "when it": "for", "in terms": "for", "with respect": "for", "with regard": "for"}
+# "on a typical day", "all day", "day to day": when, not what, a job does (English usage).
+_A_DAY = re.compile(r"\b(?:on|in|during)\s+an?\s+(?:typical|normal|average|regular|usual|given)\s+(?:work\s*)?day\b|"
+                    r"\b(?:all|every|each)\s+day(?:\s+long)?\b|\bday[- ]to[- ]day\b|\bday[- ]in[- ](?:the[- ])?life\b",
+                    re.I)
 _SLASHED = {"w/o": "without", "b/c": "because", "w/": "with"}
 _SLASHED_FORM = re.compile(r"(?<!\w)(?:w/o|b/c|w/)(?=\s|$)", re.I)
 
@@ -124,6 +128,7 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
         return clipped if clipped else word
     text = _SLASHED_FORM.sub(lambda m: _SLASHED[m.group(0).lower()], text)
     text = _FRAMING.sub(lambda m: _FRAMED[" ".join(m.group(0).lower().split()[:2])], text)
+    text = _A_DAY.sub("", text)
     kept = _place_words(text)
     return " ".join(QUESTION_WORD.sub(expand, text).split())
 

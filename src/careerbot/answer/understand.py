@@ -59,7 +59,9 @@ _WH = re.compile(r"^(?:who|when|where|what year|in what year|in which year|since
 
 _DUTIES = re.compile(r"\bwhat (?:does|do|did) (?:an? |the )?[\w\s-]+? do\b|\bresponsibilit|\bduties\b|\bduty\b|"
                      r"\bday[- ]to[- ]day\b|\b(?:job|role) (?:entail|involve)|\bwhat (?:does|do) .+ (?:work on|handle)"
-                     r"|\bwhat is (?:the )?(?:job|role) of\b", re.I)
+                     r"|\bwhat is (?:the )?(?:job|role) of\b|\bwhat (?:would|will|do|does|did) "
+                     r"(?:i|you|they|we|one|he|she) (?:be )?(?:actually )?(?:do|doing)\b|\ba typical (?:work ?)?day\b"
+                     r"|\ball day\b", re.I)
 
 
 _LIST = re.compile(r"^(?:what|which|name|list)\b.{0,40}?\b(?:skills|tools|languages|certifications?|frameworks|"
@@ -180,7 +182,8 @@ def _asks_for_things(text: str) -> bool:
     if match is None:
         return False
     noun = match.group(1).lower()
-    return singular(noun) != noun and "NOUN" in parts_of_speech(singular(noun))
+    speech = parts_of_speech(singular(noun))  # a word the dictionary lacks ("bootcamps") is taken as a noun
+    return singular(noun) != noun and ("NOUN" in speech or not speech)
 
 
 def _direction(text: str) -> str:
