@@ -11,10 +11,11 @@ from careerbot.answer.compose import (
     comparison_verdict,
     fact_sentence,
     neighbours_sentence,
+    plain,
     ranking_sentence,
     threshold_verdict,
 )
-from careerbot.answer.pointers import display, is_pointer, render_block
+from careerbot.answer.pointers import display, is_pointer, render_block, step_units
 from careerbot.answer.query import FactMatch, Query, Retrieval, Scored
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Answer, Citation, FactUse, Sentence
@@ -123,6 +124,11 @@ def compose_answer(corpus: CorpusIndex, found: Retrieval, facts: list[FactMatch]
                   and not is_pointer(c.sentence)
                   and not any(m.fact.quote == c.sentence.text for m in facts)][:SUPPORTING_SENTENCES]
     for item in chosen:
+        if item.sentence.kind == "steps":  # each step cited on its own: a quote is the step, not the section
+            steps = [f"{plain(unit.text.strip().rstrip('.'))} [{citations.cite(unit, item.score).id}]"
+                     for unit in step_units(corpus, item.sentence)]
+            parts.append(f"{plain(item.sentence.context)}: {'; '.join(steps)}.")
+            continue
         citation = citations.cite(item.sentence, item.score)
         parts.append(f"{render_block(corpus, item.sentence)} [{citation.id}]")
     return Answer(question=found.question, resolved_question=found.question, answer=" ".join(parts),

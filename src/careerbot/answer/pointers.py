@@ -101,8 +101,7 @@ def render_block(corpus: CorpusIndex, sentence: Sentence) -> str:
             and corpus.facts_by_sentence.get(position):
         return _row(corpus, sentence.sentence_id, alone=True) + "."
     if sentence.kind == "steps":  # a section's steps, each a line of its own: the steps, not what explains them
-        steps = [unit.text.strip().rstrip(".") for unit in corpus.sentences[sentence.sentence_id:]
-                 if unit.doc_id == sentence.doc_id and unit.end <= sentence.end and is_step(corpus, unit)]
+        steps = [unit.text.strip().rstrip(".") for unit in step_units(corpus, sentence)]
         return plain(f"{sentence.context}: {'; '.join(steps)}.")
     if sentence.kind != "block":
         return display(sentence)
@@ -300,6 +299,12 @@ def _steplike(text: str) -> bool:
         return False
     verb = words[0].lower()
     return "VERB" in parts_of_speech(verb) and lemma(verb) == verb
+
+
+def step_units(corpus: CorpusIndex, steps: Sentence) -> list[Sentence]:
+    """The step lines a "steps" unit spans, each quotable on its own."""
+    return [unit for unit in corpus.sentences[steps.sentence_id:]
+            if unit.doc_id == steps.doc_id and unit.end <= steps.end and is_step(corpus, unit)]
 
 
 def section_steps(corpus: CorpusIndex, opening: Sentence) -> Sentence | None:
