@@ -251,8 +251,10 @@ def _name_lists(corpus: CorpusIndex, found: Retrieval) -> set[int]:
     lists: set[int] = set()
     documents = list(dict.fromkeys(corpus.chunks[cid].doc_id for cid in found.chunk_scores))[:NAMED_DOCUMENTS]
     for doc_id in documents:
-        sid = next(s for cid in found.chunk_scores if corpus.chunks[cid].doc_id == doc_id
-                   for s in corpus.sentences_by_chunk.get(cid, [])[:1])
+        sid = next((s for cid in found.chunk_scores if corpus.chunks[cid].doc_id == doc_id
+                    for s in corpus.sentences_by_chunk.get(cid, [])[:1]), None)
+        if sid is None:
+            continue
         while sid > 0 and corpus.sentences[sid - 1].doc_id == doc_id:
             sid -= 1
         while sid < len(corpus.sentences) and corpus.sentences[sid].doc_id == doc_id:

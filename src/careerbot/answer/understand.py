@@ -20,6 +20,7 @@ from careerbot.index.corpus_index import CorpusIndex
 from careerbot.text.places import is_known_place
 from careerbot.text.terms import (
     LEVEL_PATTERNS,
+    MAX_NAME_WORDS,
     STOPWORDS,
     levels,
     name_key,
@@ -291,9 +292,6 @@ def _with_other_names(text: str, corpus: CorpusIndex) -> str:
     for end, title in sorted(found, reverse=True):
         text = f"{text[:end]} ({title}){text[end:]}"
     return text
-
-
-MAX_NAME_WORDS = 5
 
 
 def sources_named(text: str, corpus: CorpusIndex) -> tuple[str, ...]:

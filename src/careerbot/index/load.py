@@ -15,6 +15,7 @@ from careerbot.index.store import read_version
 from careerbot.records import Document, Fact, Sentence
 from careerbot.text.places import build_gazetteer
 from careerbot.text.terms import (
+    MAX_NAME_WORDS,
     OTHER_NAMES,
     STOPWORDS,
     acronyms,
@@ -79,9 +80,6 @@ def load_corpus_index(index_dir: Path, version: str | None = None) -> CorpusInde
         subjects_by_initials=initials, other_names=_other_names(sentences, documents, names),
         titles=tuple(sorted({d.title for d in documents.values()})),
         sentence_index=stored.sentence_index)
-
-
-MAX_NAME_WORDS = 5
 
 
 def _other_names(sentences: list[Sentence], documents: dict[str, Document], names: dict[str, str]) -> dict[str, str]:

@@ -163,5 +163,6 @@ def parts_of_speech(word: str) -> frozenset[str]:
 
 
 # "Also called: Chiropodist, Foot Doctor, ...": the other names a document gives its subject (English wording).
+MAX_NAME_WORDS = 5  # words of a name looked up whole ("Doctor of Podiatric Medicine")
 OTHER_NAMES = re.compile(r"^(?:also (?:called|known as)|other (?:names|titles)|alternate (?:names|titles)|"
                          r"(?:sample )?(?:job )?titles)\s*:\s*(.+)$", re.I | re.S)
