@@ -56,7 +56,7 @@ from careerbot.index.load import load_corpus_index
 from careerbot.index.store import VERSIONS, check_model, current_version, read_manifest
 from careerbot.records import Answer, Turn
 from careerbot.text.terms import words
-from careerbot.text.values import FIGURE
+from careerbot.text.values import FIGURE, figure_value
 
 FULL_COVER = 0.8  # a short question whose rare words one quoted sentence nearly all holds is covered ("what's a GAN?")
 WH_SENTENCES = 10  # sentences searched for one that states who / when / where
@@ -65,8 +65,9 @@ LIST_MARGIN = 0.08  # a list question's list leads a sentence scoring at most th
 STRONG_MATCH = 0.5  # above this, a question with a word the sources lack is still answered (a typo, a synonym)
 
 
-# A sum of money as text gives it: "$93,339", "210K /yr", "80,000 dollars".
-_SUM = re.compile(r"[$£€¥₹]\s?\d|\b\d[\d,.]*\s?[kK]\b|\b\d[\d,.]*\s*(?:dollars|euros|pounds)\b")
+def _gives_sum(text: str) -> bool:
+    """Whether a text gives a sum of money ("$93,339", "210K /yr"), as the figure parser reads it."""
+    return any(figure_value(match).kind == "money" for match in FIGURE.finditer(text))
 
 
 class Advisor:
@@ -216,7 +217,7 @@ class Advisor:
             return not_covered(self.embedder, corpus, found, [], asked=query.text)
         pay = asks_pay(query.text)
         if query.kind == "figure" and query.asks_figure and not facts \
-                and not any(_SUM.search(c.sentence.text) if pay else FIGURE.search(c.sentence.text)
+                and not any(_gives_sum(c.sentence.text) if pay else FIGURE.search(c.sentence.text)
                             or set(words(c.sentence.text)) & NUMBER_WORDS.keys() for c in chosen):
             # "how much does the Springboard bootcamp cost?": the sources speak of it but give no figure
             notes.append("a figure was asked for and no passage found gives one")
