@@ -32,7 +32,9 @@ from careerbot.answer.evidence import (
     focused,
     from_source,
     lexical_cover,
+    rows_named,
     states_answer,
+    whole_lists,
 )
 from careerbot.answer.fact_kinds import (
     compare_facts,
@@ -45,7 +47,7 @@ from careerbot.answer.fact_kinds import (
 )
 from careerbot.answer.facts import CANDIDATE_SENTENCES, asks_pay, one_subject, score_facts, select_facts
 from careerbot.answer.pointers import is_name_list
-from careerbot.answer.query import Query, Retrieval, SentenceScores
+from careerbot.answer.query import Query, Retrieval, Scored, SentenceScores
 from careerbot.answer.understand import NUMBER_WORDS, understand
 from careerbot.config import Settings
 from careerbot.errors import CareerbotError, InvalidQuestion
@@ -55,7 +57,7 @@ from careerbot.index.lexical import fuse
 from careerbot.index.load import load_corpus_index
 from careerbot.index.store import VERSIONS, check_model, current_version, read_manifest
 from careerbot.records import Answer, Turn
-from careerbot.text.terms import words
+from careerbot.text.terms import stems, words
 from careerbot.text.values import FIGURE, figure_value
 
 FULL_COVER = 0.8  # a short question whose rare words one quoted sentence nearly all holds is covered ("what's a GAN?")
@@ -133,7 +135,7 @@ class Advisor:
         facts = [] if query.kind in ("howto", "duties") else select_facts(
             corpus, query.text if query.subjects else query.search_text, found.sentence_scores,
             query.asks_figure,
-            tuple(m.text for m in query.subjects if m.role == "subject"))
+            tuple(m.text for m in query.subjects if m.role == "subject"), query.kind in ("list", "other", "wh"))
         if query.kind not in ("comparison", "ranking") and len(query.subjects) < 2:
             facts = one_subject(corpus, facts)
         if query.sources:  # "according to Glassdoor": that source's figures, when it gives any
@@ -150,6 +152,11 @@ class Advisor:
         # who/when/where: the sentence that states it may stand a little lower; chosen once, widely
         wider = choose_sentences(corpus, found, max(limit, WH_SENTENCES) if query.kind == "wh" else limit, query)
         chosen = focused(corpus, query, wider[:limit])
+        if query.kind == "list":  # items of one list chosen one by one: the list
+            chosen = whole_lists(corpus, chosen)
+        chosen = [narrowed for item in chosen for narrowed in  # a table's rows the question names, not the table
+                  ([Scored(row, item.score, f"a row the question names, of: {item.why}", item.matched)
+                    for row in rows_named(corpus, query, item.sentence)] or [item])]
         if query.kind == "list" and chosen and chosen[0].sentence.kind not in ("block", "list") \
                 and not is_name_list(chosen[0].sentence):  # a list of names is a list
             # a list question: the list leads when it scores close to the sentence above it (often its lead-in)
@@ -177,8 +184,12 @@ class Advisor:
         named_in_text = saying is not None
         if saying is not None and found.best_chunk < self.settings.min_score:  # a weak match overall, but this
             chosen = [saying] + [c for c in chosen if c is not saying]  # passage says what was asked: it leads
+        # the question names nothing, and the best fact's column is what it asks ("how many openings are there?")
+        names = [w for w in re.findall(r"(?<=\s)[A-Z][\w&-]*", query.text) if w.lower() not in corpus.acronyms]
+        measured = bool(facts) and not query.subjects and not names and bool(
+            {stem for stem in stems(facts[0].fact.attribute) if len(stem) > 3} & stems(query.text))
         if found.best_chunk < self.settings.min_score and not any(m.subject_named for m in facts) \
-                and not named_in_text:
+                and not named_in_text and not measured:
             notes.append(f"not covered: best passage below {self.settings.min_score}")
             return not_covered(self.embedder, corpus, found, [], asked=query.text)
         if query.kind == "comparison":

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from careerbot.records import Fact, ParsedValue
-from careerbot.text.terms import levels
+from careerbot.text.terms import levels, parts_of_speech, singular
 
 _BRACKETED_NUMBER = re.compile(r"\[(\d+)\]")
 _ACRONYM_WORD = re.compile(r"^[A-Z0-9]{2,}s?$")
@@ -51,9 +51,19 @@ def fact_sentence(fact: Fact, marker: int) -> str:
     before, after = _qualifier_words(fact)
     measure = " ".join(part for part in (before, measure_words(fact)) if part)
     where = f", {after}" if after else ""
-    body = f"{capitalised(plain(fact.subject))}: the {measure} is {plain(fact.value)}{where}" if measure else \
+    verb = "are" if _plural(measure) else "is"  # "the potential roles are ...", "the median wage is ..."
+    body = f"{capitalised(plain(fact.subject))}: the {measure} {verb} {plain(fact.value)}{where}" if measure else \
         f"{capitalised(plain(fact.subject))}: {plain(fact.value)}{where}"
     return f"{body}, according to “{fact.title}” [{marker}]."
+
+
+def _plural(phrase: str) -> bool:
+    """Whether a measure's name ends in a plural noun ("potential roles"), not in a singular or a unit ("salary
+    (USD)", "sales")."""
+    head = phrase.split(" of ")[0].split()  # "number of open positions": the number
+    last = head[-1].lower() if head else ""
+    return last.isalpha() and last.endswith("s") and not last.endswith("ss") and singular(last) != last \
+        and "NOUN" in parts_of_speech(singular(last))
 
 
 def neighbours_sentence(facts: list[tuple[Fact, int]]) -> str:

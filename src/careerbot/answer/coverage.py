@@ -58,11 +58,21 @@ def unlisted_subject(corpus: CorpusIndex, query: Query, facts: list[FactMatch], 
     for name in names:
         if name.lower().replace("’", "'") in said or name.lower() in places or is_country(name):
             continue  # a country is the figures' scope ("in the US"), not what they are about
-        if document and re.search(rf"\b{re.escape(name.lower())}\b", document):
+        if document and re.search(rf"\b{re.escape(name.lower())}\b", document) and \
+                not _only_in_other_tables(corpus, name, facts[0].fact):
             continue  # the figure's document names it ("Also called: HVAC Technician")
         whole = re.search(rf"{re.escape(name)}(?:\s+(?:of|for|and|&)?\s*[A-Z][\w&.-]*)*", query.text)
         return whole.group(0) if whole else name
     return ""
+
+
+def _only_in_other_tables(corpus: CorpusIndex, name: str, fact: Fact) -> bool:
+    """Whether the fact's document names `name` only in rows of other tables (IBM as a certification's issuer
+    says nothing of the openings table beside it)."""
+    said = [corpus.sentences[sid] for sid in corpus.sentences_by_word.get(singular(name.lower()), [])
+            if corpus.sentences[sid].doc_id == fact.doc_id]
+    tables = {corpus.facts[p].table for s in said for p in corpus.facts_by_sentence.get(s.sentence_id, [])}
+    return bool(said) and all(s.kind == "row" for s in said) and fact.table not in tables
 
 
 def _used_as_verb(text: str, word: str) -> bool:

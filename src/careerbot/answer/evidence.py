@@ -7,12 +7,13 @@ import math
 import re
 from collections.abc import Collection, Sequence
 
-from careerbot.answer.pointers import answer_to, enumerates
+from careerbot.answer.pointers import answer_to, enumerates, pointed_block
 from careerbot.answer.query import MEASURE_WORDS, Query, Retrieval, Scored
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact, Sentence
 from careerbot.text.terms import (
     OTHER_NAMES,
+    STOPWORDS,
     content_words,
     every_lemma,
     lemma,
@@ -80,6 +81,8 @@ KIND_BONUS = 0.06
 _SAYS_HOW = re.compile(r"(?<=\w )by\s+(?!the\b|a\b|an\b)\w+ing\b|"
                        r"\b(?:you|one)\s+(?:can|could|should|need|must|will|may|might|have to|ought)\b|"
                        r"\bstart(?:ing)?\s+(?:by|with)\b", re.I)
+_SAYS_WHERE = re.compile(r"\b(?:is|are)\s+(?:in|at|on|not|now|still|also|often|very|highly|more|less|so)\b",
+                         re.I)  # "ML engineers are in high demand": where they stand, not what they are
 _DEFINING = re.compile(r"\b(?:is|are|refers? to|means?|involves?|consists? of)\b|,\s(?:a|an|the)\s", re.I)
 
 
@@ -110,6 +113,12 @@ def _shape_bonus(query: Query | None, sentence: Sentence, corpus: CorpusIndex, m
     if query.kind == "duties" and _DUTY_SECTION.search(sentence.section or ""):
         # under "Tasks of ...", "Responsibilities", "What ... do": what the job does, not what it takes
         return 3 * KIND_BONUS
+    if query.kind == "definition" and _WHAT_IT_DOES.match(sentence.section or "") and \
+            _opens_section(corpus, sentence):  # "What Orthoptists do" opens with what one is
+        term = _term_asked(query, corpus)
+        heading = {form for w in words(sentence.section) for form in (singular(w), lemma(w))}
+        if term and all(singular(w) in heading or lemma(w) in heading for w in term):
+            return 3 * KIND_BONUS
     if query.kind in ("definition", "duties"):
         term = _term_asked(query, corpus)
         # "Machine learning is a subset of ...", "Entry-level ML engineers develop ...": the thing asked about first
@@ -124,9 +133,18 @@ def _shape_bonus(query: Query | None, sentence: Sentence, corpus: CorpusIndex, m
         forms = {lemma(w) for w in opening} | {singular(w) for w in opening}
         share = sum(lemma(w) in forms or singular(w) in forms for w in topic) / len(topic)
         follows = " ".join(sentence.text.split()[len(topic) - 1:len(topic) + 3])
-        defining = query.kind == "definition" and bool(_DEFINING.search(follows))
+        defining = query.kind == "definition" and bool(_DEFINING.search(follows)) and not _SAYS_WHERE.search(follows)
         return KIND_BONUS * share + (KIND_BONUS if defining and share >= 0.5 else 0.0)
     return 0.0
+
+
+_WHAT_IT_DOES = re.compile(r"^\W*what\b.+\bdo(?:es)?\W*$", re.I)  # a heading "What X do" (English)
+
+
+def _opens_section(corpus: CorpusIndex, unit: Sentence) -> bool:
+    """Whether a unit is the first its section says (after its heading)."""
+    before = corpus.sentences[unit.sentence_id - 1] if unit.sentence_id > 0 else None
+    return before is None or before.doc_id != unit.doc_id or before.kind == "heading" or before.section != unit.section
 
 
 def _focus_share(corpus: CorpusIndex, focus: Collection[str], text: str) -> float:
@@ -183,8 +201,9 @@ def _opens_with(text: str, term: list[str], defining: bool) -> bool:
         return False
     if rest[0].isalpha() and len(rest) > 1 and rest[0] in [w.lower() for w in re.findall(r"\(([A-Z]{2,})\)", text)]:
         rest = rest[1:]  # "Machine Learning (ML) is ..."
-    if defining:
-        return rest[0] in _DEFINING_VERBS
+    if defining:  # "Machine learning is a subset of ...", not "ML engineers are in high demand" (where they are)
+        return rest[0] in _DEFINING_VERBS and not (rest[0] in _COPULAS and len(rest) > 1 and rest[1] in STOPWORDS
+                                                   and rest[1] not in ("a", "an", "the", "one"))
     if rest[0] in _COPULAS:  # "ML engineers are in high demand" says what they are, not what they do; "are
         return len(rest) > 1 and rest[1] in _DOING  # responsible for" says it
     speech = parts_of_speech(rest[0])
@@ -386,11 +405,22 @@ def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int =
             chosen = [better] + [c for c in chosen if c is not better]
     kept = chosen[:lead]
     for item in chosen[lead:]:
-        if not query.asks_figure and FIGURE_LINE.match(item.sentence.text.strip()):
-            continue  # "287K /yr Most Likely Range": a figure line, where no figure was asked
+        if not query.asks_figure and (FIGURE_LINE.match(item.sentence.text.strip()) or _figures_row(corpus, item)):
+            continue  # "287K /yr Most Likely Range", a row of wages: figures, where none was asked
         if uses_focus(item):
             kept.append(item)
     return kept
+
+
+def _figures_row(corpus: CorpusIndex, item: Scored) -> bool:
+    """A table row whose cells are figures (a row of wages), quoted on its own (or as a table of one row)."""
+    if item.sentence.kind not in ("row", "block"):
+        return False
+    units = [u for u in corpus.sentences[item.sentence.sentence_id:item.sentence.sentence_id + 3]
+             if u.doc_id == item.sentence.doc_id and u.end <= item.sentence.end]
+    cells = [corpus.facts[p] for u in units for p in corpus.facts_by_sentence.get(u.sentence_id, [])]
+    return all(u.kind == "row" for u in units) and len(units) == 1 and bool(cells) and \
+        all(f.parsed.kind != "text" for f in cells)
 
 
 def from_source(corpus: CorpusIndex, sources: Sequence[str], doc_id: str, text: str,
@@ -440,3 +470,56 @@ def states_answer(query: Query, sentence: Sentence, acronyms: Collection[str] = 
                  and not any(n.lower() in a or a in n.lower() for a in asked)]
         return bool(names)
     return True
+
+
+def whole_lists(corpus: CorpusIndex, chosen: list[Scored]) -> list[Scored]:
+    """Items of one list chosen one by one ("Recurrent Neural Networks: ...", "Convolutional Neural Networks: ...")
+    as the list they are items of, where the first of them stood: a question asking for things wants them all."""
+    merged: list[Scored] = []
+    taken: set[int] = set()
+    for position, item in enumerate(chosen):
+        if position in taken:
+            continue
+        run = _list_around(corpus, item.sentence)
+        fellows = [i for i, other in enumerate(chosen) if i != position and i not in taken and run is not None
+                   and other.sentence.doc_id == run.doc_id and run.start <= other.sentence.start
+                   and other.sentence.end <= run.end]
+        if run is None or not fellows:
+            merged.append(item)
+            continue
+        taken.update(fellows)
+        merged.append(Scored(run, max([item.score] + [chosen[i].score for i in fellows]), "items of one list",
+                             item.matched))
+    return merged
+
+
+def _list_around(corpus: CorpusIndex, unit: Sentence) -> Sentence | None:
+    """The run of list items (or table rows) a unit is one of, as one quotable unit."""
+    if unit.kind not in ("item", "row"):
+        return None
+    first = unit.sentence_id
+    while first > 0 and corpus.sentences[first - 1].kind == unit.kind and \
+            corpus.sentences[first - 1].doc_id == unit.doc_id:
+        first -= 1
+    return pointed_block(corpus, corpus.sentences[first - 1]) if first > 0 else None
+
+
+def rows_named(corpus: CorpusIndex, query: Query, block: Sentence) -> list[Sentence]:
+    """The rows of a quoted table whose label the question names ("... in healthcare?"), when it names some of
+    them and not all: those rows answer it, the others are about something else."""
+    if block.kind != "block":
+        return []
+    asked = {form for w in words(query.text) for form in (singular(w), lemma(w))}
+    rows: list[Sentence] = []
+    total = 0
+    for unit in corpus.sentences[block.sentence_id:]:
+        if unit.doc_id != block.doc_id or unit.end > block.end:
+            break
+        facts = corpus.facts_by_sentence.get(unit.sentence_id)
+        if unit.kind != "row" or not facts:
+            continue
+        total += 1
+        label = [w for w in words(corpus.facts[facts[0]].subject) if len(w) > 1]
+        if label and all(singular(w) in asked or lemma(w) in asked for w in label):
+            rows.append(unit)
+    return rows if 0 < len(rows) < total else []

@@ -84,13 +84,16 @@ def named_tokens(subject: str, asked: set[str], question_lower: str) -> list[str
     return []
 
 
-def asks_for_figure(question: str, best: Fact, asked: set[str], sentence_scores: SentenceScores) -> bool:
-    """A question wants a figure when it asks how much or how many, or names the measure a table gives and no
-    passage matches it better than the fact's own row or sentence does."""
+def asks_for_figure(question: str, best: Fact, asked: set[str], sentence_scores: SentenceScores,
+                    row_named: bool = False) -> bool:
+    """A question wants a figure when it asks how much or how many, or names the measure a table gives and the
+    row it is in (`row_named`: "what roles in healthcare?"), or no passage matches it better than the fact's own row
+    or sentence does."""
     if _QUANTITY.search(question):
         return True
     names_measure = bool(stems(best.attribute) & stems(" ".join(asked)))
-    return names_measure and float(sentence_scores[best.sentence_id]) >= float(sentence_scores.max()) - 0.05
+    return names_measure and (row_named or float(sentence_scores[best.sentence_id])
+                              >= float(sentence_scores.max()) - 0.05)
 
 
 def _lexical(fact: Fact, context: str, asked_weights: dict[str, float]) -> float:
@@ -177,8 +180,10 @@ def _score_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
 
 
 def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceScores,
-                 figure_asked: bool = False, subjects: tuple[str, ...] = ()) -> list[FactMatch]:
-    """The facts that answer a figure question, best first; empty when it asks for none or none fits."""
+                 figure_asked: bool = False, subjects: tuple[str, ...] = (), rows_answer: bool = True
+                 ) -> list[FactMatch]:
+    """The facts that answer a figure question, best first; empty when it asks for none or none fits.
+    `rows_answer`: a row the question names, in a column it names, answers it (not for a yes/no question)."""
     matches = score_facts(corpus, question, sentence_scores, subjects)
     statistic = re.search(r"\b(median|mean|average|\d{1,2}(?:st|nd|rd|th) percentile)\b", question, re.I)
     if _COUNTING.search(question):  # "how many", "what percentage": the words of a text cell do not answer it,
@@ -190,19 +195,22 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
     elif asks_pay(question) and not re.search(r"\bhow many\b", question, re.I):
         # "how much do they get paid": a sum of money, never a share of respondents or a count of workers
         matches = [m for m in matches if m.fact.parsed.kind == "money" or _pay_in_words(m.fact)]
-    counted = re.search(r"\bhow many\s+(\w+)(?:\s+(\w+))?", question, re.I)
+    counted = _COUNTED.search(re.sub(r"\s*\([^)]*\)", "", question))  # "ML (machine learning)": as typed
     if counted:  # "how many pillars ...": a figure that counts something else does not answer it
-        things = [w.lower() for w in counted.groups() if w and w.lower() not in STOPWORDS
-                  and w.lower() not in HEAD_COUNT]
-        if things:  # the thing counted is the phrase's last noun ("how many ml openings": openings)
-            head = singular(things[-1])
+        things = [w.lower() for w in counted.group(1).split() if w.lower() not in STOPWORDS
+                  and w.lower() not in HEAD_COUNT and not levels(w)]
+        if things:  # the thing counted is the phrase's last plural ("how many open MLE positions": positions)
+            plural = [w for w in things if singular(w) != w]
+            head = singular(plural[-1] if plural else things[-1])
             matches = [m for m in matches if _shares_opening(head, f"{m.fact.attribute} {m.fact.caption} "
                                                                    f"{m.fact.quote} {m.fact.subject}")]
     if not matches or matches[0].score < FACT_MIN:
         return []
     best = matches[0]
     if not figure_asked and not asks_for_figure(question, best.fact, question_tokens(question, corpus),
-                                                sentence_scores):
+                                                sentence_scores, rows_answer and best.fact.source == "table"
+                                                and best.subject_named
+                                                and set(best.named) >= set(subject_words(best.fact.subject))):
         return []
     if not best.subject_named and best.fact.source == "table":
         # The question names no row: the best table answers it whole ("which companies are hiring?").
@@ -247,6 +255,11 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
             other_sources.add(match.fact.doc_id)
             chosen.append(match)
             continue
+        if best.subject_named and match.subject_named and match.fact.table >= 0 and \
+                (match.fact.doc_id, match.fact.table, match.fact.attribute) == \
+                (best.fact.doc_id, best.fact.table, best.fact.attribute):
+            chosen.append(match)  # rows of one column the question names ("in finance, healthcare or e-commerce")
+            continue
         # Another document's figure for the very subject named is shown beside the best, not dropped.
         margin = (CONFLICT_MARGIN + 0.1 if same and best.named and match.fact.doc_id != best.fact.doc_id
                   else CONFLICT_MARGIN if same else NAMED_MARGIN if match.subject_named else FACT_MARGIN)
@@ -276,6 +289,11 @@ def _shares_opening(word: str, text: str) -> bool:
                for other in words(text))
 
 
+# Where the phrase naming what is counted ends ("how many open entry-level positions | does ..."): English verbs
+# and prepositions.
+_PHRASE_ENDS = ("does|do|did|are|is|were|was|have|has|had|can|could|will|would|should|in|at|for|of|on|with|from|"
+                "by|per|there|get|work|make|earn")
+_COUNTED = re.compile(rf"\bhow many\s+((?:[\w-]+\s+){{0,7}}?[\w-]+)(?=\s+(?:{_PHRASE_ENDS})\b|\s*[?.!,]|$)", re.I)
 # "How many people ...": a head count, which a table calls employment or openings (English words).
 HEAD_COUNT = frozenset("people persons workers employees individuals professionals".split())
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 from careerbot.answer.compose import plain
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Sentence
-from careerbot.text.terms import lemma, parts_of_speech
+from careerbot.text.terms import OTHER_NAMES, lemma, parts_of_speech
 
 MIN_QUOTE_WORDS = 4
 MAX_POINTED = 12  # items or rows a pointer hands its match to
@@ -106,18 +106,25 @@ def render_block(corpus: CorpusIndex, sentence: Sentence) -> str:
     if sentence.kind != "block":
         return display(sentence)
     rows: list[str] = []
+    lead: list[str] = []  # what a list is of, when its lead-in only points ("... training models. This includes:")
     position = sentence.sentence_id
     while position < len(corpus.sentences) and corpus.sentences[position].end <= sentence.end:
         unit = corpus.sentences[position]
         if unit.doc_id != sentence.doc_id:
             break
-        if unit.kind == "row" and corpus.facts_by_sentence.get(position):  # a table of one row names its column
+        if unit.kind == "sentence" and not rows:
+            lead.append(unit.text.strip())
+        elif unit.kind == "row" and corpus.facts_by_sentence.get(position):  # a table of one row names its column
             rows.append(_row(corpus, position, alone=unit.end == sentence.end and unit.start == sentence.start))
         elif unit.kind == "row" or (unit.kind == "item" and _opens_line(corpus, unit)):
             # an item's first sentence: "Machine learning professionals are in high demand", not the figures
             # its later sentences give
             rows.append(_BULLET_LINE.sub("", unit.text).strip().rstrip(".;"))
         position += 1
+    if lead and rows:  # one sentence: the lead-in's pointer joined to what it points back at
+        said = "; ".join(text[:1].lower() + text[1:] if number else text.rstrip(".")
+                         for number, text in enumerate(lead))
+        return plain(f"{said} {'; '.join(rows)}") + "."
     return plain("; ".join(rows)) + "." if rows else display(sentence)
 
 
@@ -188,6 +195,8 @@ def pointed_block(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
 def is_name_list(sentence: Sentence) -> bool:
     """A line that only lists names ("Also called: Airport Electrician, Antenna Installer, ..."): it says what
     something is called, not what it is or does."""
+    if OTHER_NAMES.match(sentence.text.strip()):  # "Also called: ...", however few
+        return True
     body = sentence.text.split(":", 1)[1] if ":" in sentence.text[:40] else sentence.text
     items = [item.strip(" .") for item in body.split(",")]
     named = [item for item in items if item and all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in
@@ -229,6 +238,9 @@ def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
                 return _joined(corpus, answer, corpus.sentences[following + 1])  # "Yes." and its reason
             return answer_to(corpus, answer)
         return None
+    led = _led_list(corpus, sentence)
+    if led is not None:
+        return led
     if is_pointer(sentence):
         block = pointed_block(corpus, sentence) or _next_unit(corpus, sentence, follow=False)
         if block is not None:
@@ -252,6 +264,34 @@ def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
             return _joined(corpus, sentence, naming) or sentence
         return section_steps(corpus, sentence) or sentence  # "we cover the five steps": the steps
     return sentence
+
+
+# "This includes:", "These are:": a lead-in that says nothing without the sentence before it (English wording).
+_POINTS_BACK = re.compile(r"^(?:This|These|They|It|Such|Some|Examples?)\b[^.:]{0,30}:\s*$")
+
+
+def _led_list(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
+    """A sentence whose next is a lead-in pointing back at it ("Machine learning engineers spend ... preprocessing
+    data .... This includes:"), or that lead-in: both, with the list after them, as one quotable unit."""
+    if sentence.kind != "sentence":
+        return None
+    pointer, before = sentence, sentence.sentence_id - 1
+    if not _POINTS_BACK.match(sentence.text.strip()):
+        pointer, before = corpus.sentences[sentence.sentence_id + 1] if sentence.sentence_id + 1 < len(
+            corpus.sentences) else sentence, sentence.sentence_id
+        if pointer is sentence or not _POINTS_BACK.match(pointer.text.strip()):
+            return None
+    if before < 0:
+        return None
+    lead = corpus.sentences[before]
+    if lead.kind != "sentence" or lead.chunk_id != pointer.chunk_id or pointer.kind != "sentence":
+        return None
+    block = pointed_block(corpus, pointer)
+    if block is None:
+        return None
+    text = corpus.documents[lead.doc_id].text[lead.start:block.end]
+    return Sentence(lead.sentence_id, lead.chunk_id, lead.doc_id, lead.start, block.end, text, "block", "",
+                    lead.section)
 
 
 # "Many people mistakenly believe that ...", "Another misconception is that ...": a belief the text reports in

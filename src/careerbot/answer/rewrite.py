@@ -69,6 +69,8 @@ LEVEL_ABBREVIATIONS = {"sr": "senior", "snr": "senior", "jr": "junior", "jnr": "
 _SHORTHAND = {"u": "you", "ur": "your", "rn": "right now", "bc": "because", "cuz": "because", "pls": "please",
               "plz": "please", "thx": "thanks", "tho": "though", "abt": "about", "ppl": "people", "idk": "I don't know",
               "yr": "year", "yrs": "years", "hr": "hour", "hrs": "hours", "wk": "week", "wks": "weeks",
+              "co": "company", "kinda": "kind of", "sorta": "sort of", "gonna": "going to", "wanna": "want to",
+              "gotta": "have to",
               # apostrophes left out
               "im": "I'm", "ive": "I've", "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "cant": "can't",
               "isnt": "isn't", "arent": "aren't", "wont": "won't", "whats": "what's", "thats": "that's",
@@ -86,6 +88,8 @@ _FRAMED = {"in the": "in", "when it": "for", "in terms": "for", "with respect": 
 _A_DAY = re.compile(r"\b(?:on|in|during)\s+an?\s+(?:typical|normal|average|regular|usual|given)\s+(?:work\s*)?day\b|"
                     r"\b(?:all|every|each)\s+day(?:\s+long)?\b|\bday[- ]to[- ]day\b|\bday[- ]in[- ](?:the[- ])?life\b",
                     re.I)
+# When the question is asked ("right now", "these days"): every answer is from the corpus as it stands.
+_NOW = re.compile(r"\b(?:right now|these days|nowadays|currently|at the moment|at present|as of now)\b", re.I)
 _SLASHED = {"w/o": "without", "b/c": "because", "w/": "with"}
 _SLASHED_FORM = re.compile(r"(?<!\w)(?:w/o|b/c|w/)(?=\s|$)", re.I)
 
@@ -120,7 +124,12 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
             return clipped.capitalize() if clipped else word
         if parts_of_speech(lowered) or len(lowered) < 2 or match.start() in kept:
             return word
+        swapped = _SWAPPED_FUNCTION_WORDS.get(lowered)  # "hwo", "teh": two letters of a function word swapped
+        if swapped:
+            return swapped
         clipped = corpus.clipped_word(lowered)
+        if clipped and word != bare and not clipped.endswith("s") and "NOUN" in parts_of_speech(clipped):
+            clipped += "s"  # "langs" -> languages: the plural kept
         if clipped and clipped.startswith(lowered) and len(lowered) >= 4:  # "lang", "info": the word's start
             return clipped
         if len(lowered) >= 4 and corpus.closest_word(lowered):  # a slip ("isues", "waht"), not a clipped word
@@ -130,7 +139,11 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
     text = _FRAMING.sub(lambda m: _FRAMED[" ".join(m.group(0).lower().split()[:2])], text)
     text = _A_DAY.sub("", text)
     kept = _place_words(text)
-    return " ".join(QUESTION_WORD.sub(expand, text).split())
+    return " ".join(_NOW.sub("", QUESTION_WORD.sub(expand, text)).split())
+
+
+_SWAPPED_FUNCTION_WORDS = {w[:i] + w[i + 1] + w[i] + w[i + 2:]: w for w in sorted(STOPWORDS, reverse=True)
+                           if len(w) == 3 for i in range(2) if w[i] != w[i + 1]}
 
 
 def _place_words(text: str) -> set[int]:
@@ -151,6 +164,8 @@ def _correct_spelling(text: str, corpus: CorpusIndex) -> str:
         lowered = word.lower()
         if len(word) < 4 or lowered in STOPWORDS or word_forms(lowered) & corpus.vocabulary or match.start() in kept:
             return word
+        if lowered in corpus.compounds:  # "ecommerce": the corpus writes it "E-commerce"
+            return corpus.compounds[lowered]
         if len(word) == 4 and not word.islower():  # "AWS", "Java": four letters in capitals are a name
             return word
         closest = corpus.closest_word(lowered)

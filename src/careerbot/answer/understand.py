@@ -140,6 +140,21 @@ _STEPS_TO = re.compile(r"\b(?:steps?|ways?|tips|path)\b.{0,30}\b(?:to|for)\s+(?:
 _ADVICE = re.compile(r"^(?:where|when|who)\s+(?:should|can|could|would|do|must)\s+(?:i|you|we|one)\b", re.I)
 
 
+# "what level do most hydrologists say ...": "most" before a plural is how many, not a superlative (English).
+_QUANTIFIER_MOST = re.compile(r"\b(?:do|does|did|are|were|have|has|can|could|would|will|should)\s+most\s+"
+                              r"(\w+(?:\s+\w+){0,2})", re.I)
+
+
+def _unless_superlative(match: re.Match[str]) -> str:
+    following = match.group(1).lower().split()  # "most hydrologists", "most ml engineers", "most of them"
+    speech = parts_of_speech(following[0])
+    if speech & {"ADJ", "VERB"} and "NOUN" not in speech:  # "are most valued by employers": a superlative
+        return match.group(0)
+    if following[0] == "of" or any(singular(w) != w and w not in STOPWORDS for w in following):
+        return match.group(0).replace("most", "many")
+    return match.group(0)
+
+
 def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
     if _ADVICE.match(text):
         return "howto", ""
@@ -150,7 +165,7 @@ def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
         wh = "when" if "year" in word or word.endswith("when") else word
     if _COMPARISON.search(text):
         return "comparison", wh
-    if _RANKING.search(text):
+    if _RANKING.search(_QUANTIFIER_MOST.sub(_unless_superlative, text)):
         return "ranking", wh
     if subjects >= 2 and re.search(r"\b(?:and|or)\b", text) and asks_figure(text):
         return "comparison", wh
@@ -310,6 +325,29 @@ _DEICTIC = re.compile(r"\b(?:over\s+)?(?:there|here)\b(?=\s*(?:[?.!,;]|$))|\b(?:
                       r"region|country)\b|\bnear me\b|\bwhere i (?:live|am|work)\b|\blocally\b", re.I)
 
 
+# "My cousin works as a wellhead pumper. What is that?": the job someone else has or wants, named before a question
+# that only points at it (English wording).
+_ROLE_NAMED = re.compile(r"\b(?:works?|working|worked|job|career|employed)\s+as\s+(?:an?\s+)?([^.,!?;]+)|"
+                         r"\b(?:to be|to become|becoming)\s+(?:an?\s+)?([^.,!?;]+)", re.I)
+_POINTING = re.compile(r"^(.*?)\b(that|this|it|they|them)\b(.*)$", re.I)
+
+
+def _carry_role(preamble: str, body: str) -> str:
+    """The question with the role its setting names in place of the pronoun pointing at it, when the question
+    names nothing else and the setting is about someone else (the asker's own job is only their background)."""
+    role = _ROLE_NAMED.search(preamble)
+    if role is None or re.match(r"^\W*(?:i\b|i['’]m\b|my (?:job|work|career)\b)", preamble, re.I):
+        return body
+    named = " ".join((role.group(1) or role.group(2)).split()[:MAX_NAME_WORDS])
+    words_of = [w for w in QUESTION_WORD.findall(body) if w.lower() not in STOPWORDS and w.lower() not in
+                OPERATOR_WORDS and w.lower() not in MEASURE_WORDS]
+    pointing = _POINTING.match(body)
+    if pointing is None or len(words_of) > 2:
+        return body
+    article = "" if pointing.group(2).lower() in ("they", "them") else "a "
+    return f"{pointing.group(1)}{article}{named}{pointing.group(3)}"
+
+
 def _carry_place(preamble: str, body: str, corpus: CorpusIndex) -> str:
     """The question with the place of the asker's introduction in it, when the question points at it ("there")
     or asks for a figure and names no place of its own (pay depends on the place)."""
@@ -356,9 +394,10 @@ def _threshold(text: str) -> tuple[str, float, str] | None:
 _OWN = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+)?$", re.I)
 
 # Where the question itself starts after a clause setting the scene: "Once I have a few years under my belt, what
-# ...", "If I take an entry-level job, what would I be doing?"
+# ...", "If I take an entry-level job, what would I be doing?", "Besides Python, which languages ...?"
 _SCENE_THEN_QUESTION = re.compile(r"^(?:once|if|when|after|before|since|as|while|because|given|now that|assuming|"
-                                  r"with)\b[^?]*?,\s*(?=(?:what|which|how|who|where|when|why|is|are|do|does|can|"
+                                  r"with|besides|other than|apart from|aside from|in addition to|beyond|except|"
+                                  r"excluding)\b[^?]*?,\s*(?=(?:what|which|how|who|where|when|why|is|are|do|does|can|"
                                   r"could|should|would|will)\b)", re.I)
 
 
@@ -417,6 +456,7 @@ def _carry_experience(question: str, body: str, corpus: CorpusIndex) -> str:
 def understand(question: str, corpus: CorpusIndex) -> Query:
     """Read a question (already resolved against the conversation) into a Query."""
     preamble, body = strip_preamble(question)
+    body = _carry_role(preamble, body)
     body = _carry_place(preamble, body, corpus)
     body = _carry_experience(question, body, corpus)
     body = re.sub(r"#\s*of\b", "number of", body)
@@ -428,7 +468,8 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
         if mention.text not in self_names and not any(p.start <= mention.start < p.end for p in places):
             subjects.append(mention)
     # "and which big data tools?": a follow-up's opening conjunction says nothing of its kind
-    kind, wh = _kind(re.sub(r"^(?:and|but|also|so|then|ok(?:ay)?)\b[\s,]*", "", body, flags=re.I),
+    kind, wh = _kind(re.sub(r"^(?:and|but|also|so|then|ok(?:ay)?)\b[\s,]*", "", body[_question_clause(body):],
+                            flags=re.I),
                      len(subjects) + len(places))
     threshold = _threshold(body) if _YESNO.match(body) else None
     if threshold is not None:  # "Do RNs earn more than $100,000?": a yes or no against a figure, not a comparison

@@ -56,6 +56,7 @@ class CorpusIndex:
     subjects_by_initials: dict[str, set[str]]  # "mle" -> {"Machine Learning Engineer"}
     other_names: dict[str, str]  # name_key of a name a document says its subject is also called -> its title
     titles: tuple[str, ...]  # the documents' titles, sorted
+    compounds: dict[str, str]  # a hyphenated word by its letters run together ("ecommerce") -> as written
     sentence_index: SentenceIndex | None  # nearest sentences to a question (None: a version written without one)
 
     @property
@@ -109,8 +110,10 @@ class Spelling:
                 # 80: one wrong, missing or extra letter in a word of five or more ("salery", "enginer"), not
                 # another word ("unicorn" is 71 from "uniform"); of several, two letters swapped or one left out
                 # before a wrong letter ("kears" is "keras", not "years"), then the most common.
+                # A slip keeps the first letter, or swaps the first two: "farrier" is not "carrier" mistyped.
                 close = [w for w, _, _ in process.extract(word, self._words, scorer=fuzz.ratio, score_cutoff=80,
-                                                          limit=None)]
+                                                          limit=None)
+                         if w[0] == word[0] or (w[:2] == word[1::-1] and len(word) > 1)]
                 self._closest[word] = min(close, key=lambda w: (
                     OSA.distance(word, w), _slip(word, w), self._idf.get(w, 0.0))) if close else None
         return self._closest[word]

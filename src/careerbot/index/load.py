@@ -78,7 +78,7 @@ def load_corpus_index(index_dir: Path, version: str | None = None) -> CorpusInde
         source_names=_source_names(documents, facts, idf, median_idf), spelling=Spelling(vocabulary, idf),
         median_idf=median_idf, sentences_by_word=by_term, max_idf=max(idf.values(), default=0.0),
         subjects_by_initials=initials, other_names=_other_names(sentences, documents, names),
-        titles=tuple(sorted({d.title for d in documents.values()})),
+        titles=tuple(sorted({d.title for d in documents.values()})), compounds=_compounds(documents, vocabulary),
         sentence_index=stored.sentence_index)
 
 
@@ -141,6 +141,21 @@ def _source_names(documents: dict[str, Document], facts: list[Fact], idf: dict[s
             if idf.get(singular(word.lower()), 99.0) > common and len(word) > 3 and not parts_of_speech(word):
                 names.setdefault(word.lower(), word)
     return names
+
+
+_HYPHENATED = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
+
+
+def _compounds(documents: dict[str, Document], vocabulary: frozenset[str]) -> dict[str, str]:
+    """Hyphenated words by their letters run together ("ecommerce" -> "E-commerce"), when that run is no word of the
+    corpus itself: a question typing them joined means them."""
+    found: dict[str, str] = {}
+    for document in documents.values():
+        for written in set(_HYPHENATED.findall(document.text)):
+            joined = written.replace("-", "").lower()
+            if joined not in vocabulary:
+                found.setdefault(joined, written)
+    return found
 
 
 def sentence_idf(sentences: list[Sentence]) -> dict[str, float]:
