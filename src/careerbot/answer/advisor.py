@@ -67,6 +67,9 @@ LIST_MARGIN = 0.08  # a list question's list leads a sentence scoring at most th
 STRONG_MATCH = 0.5  # above this, a question with a word the sources lack is still answered (a typo, a synonym)
 
 
+_UNIT_COUNTED = re.compile(r"\bhow many\s+(hours|days|weeks|months|years)\b", re.I)
+
+
 def _gives_sum(text: str) -> bool:
     """Whether a text gives a sum of money ("$93,339", "210K /yr"), as the figure parser reads it."""
     return any(figure_value(match).kind == "money" for match in FIGURE.finditer(text))
@@ -135,7 +138,7 @@ class Advisor:
         facts = [] if query.kind in ("howto", "duties") else select_facts(
             corpus, query.text if query.subjects else query.search_text, found.sentence_scores,
             query.asks_figure,
-            tuple(m.text for m in query.subjects if m.role == "subject"), query.kind in ("list", "other", "wh"))
+            tuple(m.text for m in query.subjects if m.role == "subject"), query.kind == "list")
         if query.kind not in ("comparison", "ranking") and len(query.subjects) < 2:
             facts = one_subject(corpus, facts)
         if query.sources:  # "according to Glassdoor": that source's figures, when it gives any
@@ -227,9 +230,12 @@ class Advisor:
         if not facts and not chosen:
             return not_covered(self.embedder, corpus, found, [], asked=query.text)
         pay = asks_pay(query.text)
+        unit = _UNIT_COUNTED.search(query.text)  # "how many hours a week": a count of hours, not of years
         if query.kind == "figure" and query.asks_figure and not facts \
-                and not any(_gives_sum(c.sentence.text) if pay else FIGURE.search(c.sentence.text)
-                            or set(words(c.sentence.text)) & NUMBER_WORDS.keys() for c in chosen):
+                and not any((_gives_sum(c.sentence.text) if pay else FIGURE.search(c.sentence.text)
+                             or set(words(c.sentence.text)) & NUMBER_WORDS.keys())
+                            and (unit is None or re.search(rf"\b{unit.group(1)[:-1]}s?\b", c.sentence.text, re.I))
+                            for c in chosen):
             # "how much does the Springboard bootcamp cost?": the sources speak of it but give no figure
             notes.append("a figure was asked for and no passage found gives one")
             body = query.text.strip().rstrip("?.! ")
