@@ -45,7 +45,7 @@ from careerbot.answer.fact_kinds import (
     wh_column,
     wh_facts,
 )
-from careerbot.answer.facts import CANDIDATE_SENTENCES, asks_pay, one_subject, score_facts, select_facts
+from careerbot.answer.facts import CANDIDATE_SENTENCES, TIME_COUNTED, asks_pay, one_subject, score_facts, select_facts
 from careerbot.answer.pointers import is_name_list
 from careerbot.answer.query import Query, Retrieval, Scored, SentenceScores
 from careerbot.answer.understand import NUMBER_WORDS, understand
@@ -65,9 +65,6 @@ WH_SENTENCES = 10  # sentences searched for one that states who / when / where
 NEIGHBOURS = 2  # figures of the nearest subject shown when the one asked about has none
 LIST_MARGIN = 0.08  # a list question's list leads a sentence scoring at most this much higher
 STRONG_MATCH = 0.5  # above this, a question with a word the sources lack is still answered (a typo, a synonym)
-
-
-_UNIT_COUNTED = re.compile(r"\bhow many\s+(hours|days|weeks|months|years)\b", re.I)
 
 
 def _gives_sum(text: str) -> bool:
@@ -230,7 +227,7 @@ class Advisor:
         if not facts and not chosen:
             return not_covered(self.embedder, corpus, found, [], asked=query.text)
         pay = asks_pay(query.text)
-        unit = _UNIT_COUNTED.search(query.text)  # "how many hours a week": a count of hours, not of years
+        unit = TIME_COUNTED.search(query.text)  # "how many hours a week": a count of hours, not of years
         if query.kind == "figure" and query.asks_figure and not facts \
                 and not any((_gives_sum(c.sentence.text) if pay else FIGURE.search(c.sentence.text)
                              or set(words(c.sentence.text)) & NUMBER_WORDS.keys())

@@ -195,7 +195,7 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
     elif asks_pay(question) and not re.search(r"\bhow many\b", question, re.I):
         # "how much do they get paid": a sum of money, never a share of respondents or a count of workers
         matches = [m for m in matches if m.fact.parsed.kind == "money" or _pay_in_words(m.fact)]
-    if _TIME_COUNTED.search(question):  # "how many hours a week": a count of time, not an hourly wage
+    if TIME_COUNTED.search(question):  # "how many hours a week": a count of time, not an hourly wage
         matches = [m for m in matches if m.fact.parsed.kind != "money"]
     counted = _COUNTED.search(re.sub(r"\s*\([^)]*\)", "", question))  # "ML (machine learning)": as typed
     if counted:  # "how many pillars ...": a figure that counts something else does not answer it
@@ -296,7 +296,8 @@ def _shares_opening(word: str, text: str) -> bool:
 _PHRASE_ENDS = ("does|do|did|are|is|were|was|have|has|had|can|could|will|would|should|in|at|for|of|on|with|from|"
                 "by|per|there|get|work|make|earn")
 _COUNTED = re.compile(rf"\bhow many\s+((?:[\w-]+\s+){{0,7}}?[\w-]+)(?=\s+(?:{_PHRASE_ENDS})\b|\s*[?.!,]|$)", re.I)
-_TIME_COUNTED = re.compile(r"\bhow many\s+(?:hours|days|weeks|months|years)\b", re.I)
+# "how many hours a week": a count of a unit of time (the unit is the group)
+TIME_COUNTED = re.compile(r"\bhow many\s+(hours|days|weeks|months|years)\b", re.I)
 # "How many people ...": a head count, which a table calls employment or openings (English words).
 HEAD_COUNT = frozenset("people persons workers employees individuals professionals".split())
 

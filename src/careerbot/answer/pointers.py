@@ -275,16 +275,15 @@ def _led_list(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
     data .... This includes:"), or that lead-in: both, with the list after them, as one quotable unit."""
     if sentence.kind != "sentence":
         return None
-    pointer, before = sentence, sentence.sentence_id - 1
-    if not _POINTS_BACK.match(sentence.text.strip()):
-        pointer, before = corpus.sentences[sentence.sentence_id + 1] if sentence.sentence_id + 1 < len(
-            corpus.sentences) else sentence, sentence.sentence_id
-        if pointer is sentence or not _POINTS_BACK.match(pointer.text.strip()):
-            return None
-    if before < 0:
+    position = sentence.sentence_id
+    following = corpus.sentences[position + 1] if position + 1 < len(corpus.sentences) else None
+    if _POINTS_BACK.match(sentence.text.strip()) and position > 0:
+        lead, pointer = corpus.sentences[position - 1], sentence
+    elif following is not None and _POINTS_BACK.match(following.text.strip()):
+        lead, pointer = sentence, following
+    else:
         return None
-    lead = corpus.sentences[before]
-    if lead.kind != "sentence" or lead.chunk_id != pointer.chunk_id or pointer.kind != "sentence":
+    if lead.kind != "sentence" or pointer.kind != "sentence" or lead.chunk_id != pointer.chunk_id:
         return None
     block = pointed_block(corpus, pointer)
     if block is None:
