@@ -138,6 +138,17 @@ def _shape_bonus(query: Query | None, sentence: Sentence, corpus: CorpusIndex, m
     return 0.0
 
 
+LEVEL_OPENING = 5  # words at a unit's start that say which career level it is about
+
+
+def _level_bonus(query: Query | None, unit: Sentence) -> float:
+    """What a job at the level the question names does, or is: a unit that opens by naming that level ("Mid-Level
+    Machine Learning Engineer: ...", "Entry-level ML engineers develop ...") over the job's generic list."""
+    if query is None or not query.levels or query.kind not in ("duties", "definition"):
+        return 0.0
+    return 2 * KIND_BONUS if set(query.levels) & set(levels(" ".join(unit.text.split()[:LEVEL_OPENING]))) else 0.0
+
+
 _WHAT_IT_DOES = re.compile(r"^\W*what\b.+\bdo(?:es)?\W*$", re.I)  # a heading "What X do" (English)
 
 
@@ -312,7 +323,7 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
             target = answer_to(corpus, sentence)
         if target is None:
             continue
-        score += _shape_bonus(query, target, corpus, sentence.text, focus)
+        score += _shape_bonus(query, target, corpus, sentence.text, focus) + _level_bonus(query, target)
         if target is not sentence and query is not None and not _asks_same(sentence.text, query.text):
             score -= OTHER_ASPECT_PENALTY  # "How long does it take to become ...?" answers no "how do I become"
         if background:  # the asker's own setting ("I'm a data engineer"): a passage that speaks of it, a little
