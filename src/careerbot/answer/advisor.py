@@ -48,7 +48,8 @@ from careerbot.answer.fact_kinds import (
 from careerbot.answer.facts import CANDIDATE_SENTENCES, TIME_COUNTED, asks_pay, one_subject, score_facts, select_facts
 from careerbot.answer.pointers import is_name_list
 from careerbot.answer.query import Query, Retrieval, Scored, SentenceScores
-from careerbot.answer.understand import NUMBER_WORDS, understand
+from careerbot.answer.rewrite import as_typed
+from careerbot.answer.understand import NUMBER_WORDS, titled_names, understand
 from careerbot.config import Settings
 from careerbot.errors import CareerbotError, InvalidQuestion
 from careerbot.index.corpus_index import CorpusIndex
@@ -57,7 +58,7 @@ from careerbot.index.lexical import fuse
 from careerbot.index.load import load_corpus_index
 from careerbot.index.store import VERSIONS, check_model, current_version, read_manifest
 from careerbot.records import Answer, Turn
-from careerbot.text.terms import stems, words
+from careerbot.text.terms import name_key, stems, words
 from careerbot.text.values import FIGURE, figure_value
 
 FULL_COVER = 0.8  # a short question whose rare words one quoted sentence nearly all holds is covered ("what's a GAN?")
@@ -136,7 +137,9 @@ class Advisor:
             corpus, query.text if query.subjects else query.search_text, found.sentence_scores,
             query.asks_figure,
             tuple(m.text for m in query.subjects if m.role == "subject"), query.kind == "list")
-        if query.kind not in ("comparison", "ranking") and len(query.subjects) < 2:
+        documents_named = [m for m in query.subjects if name_key(m.text.split()) in titled_names(corpus)]
+        if query.kind not in ("comparison", "ranking") and (len(query.subjects) < 2 or len(documents_named) == 1):
+            # one subject, or one occupation and a row of its tables ("share of electricians with a certificate")
             facts = one_subject(corpus, facts)
         if query.sources:  # "according to Glassdoor": that source's figures, when it gives any
             facts = [m for m in facts if from_source(corpus, query.sources, m.fact.doc_id,
@@ -191,7 +194,7 @@ class Advisor:
         if found.best_chunk < self.settings.min_score and not any(m.subject_named for m in facts) \
                 and not named_in_text and not measured:
             notes.append(f"not covered: best passage below {self.settings.min_score}")
-            return not_covered(self.embedder, corpus, found, [], asked=query.text)
+            return not_covered(self.embedder, corpus, found, [], asked=as_typed(query.text, query.original))
         if query.kind == "comparison":
             compared = compare_facts(corpus, query, found.sentence_scores)
             # figures side by side when a figure is asked for, or the measure they share is what the question
@@ -206,7 +209,8 @@ class Advisor:
         unlisted = unlisted_subject(corpus, query, facts, chosen)
         if unlisted:
             notes.append(f"the facts found are not about {unlisted}: a near miss, not an answer")
-            return compose_neighbours(corpus, found, facts[:NEIGHBOURS], f"The sources give no figure for {unlisted}.",
+            said = as_typed(unlisted, query.original)
+            return compose_neighbours(corpus, found, facts[:NEIGHBOURS], f"The sources give no figure for {said}.",
                                       whole_column=True)
         wh_matches = score_facts(corpus, query.text, found.sentence_scores) if query.kind == "wh" and not facts else []
         if query.kind == "wh" and not facts:
@@ -225,7 +229,7 @@ class Advisor:
                                      lead=not_said(query.text, query.wh, subject) + " The closest passage:")
             chosen = stating  # the sentence that says it; the rest would be padding
         if not facts and not chosen:
-            return not_covered(self.embedder, corpus, found, [], asked=query.text)
+            return not_covered(self.embedder, corpus, found, [], asked=as_typed(query.text, query.original))
         pay = asks_pay(query.text)
         unit = TIME_COUNTED.search(query.text)  # "how many hours a week": a count of hours, not of years
         if query.kind == "figure" and query.asks_figure and not facts \
@@ -235,7 +239,7 @@ class Advisor:
                             for c in chosen):
             # "how much does the Springboard bootcamp cost?": the sources speak of it but give no figure
             notes.append("a figure was asked for and no passage found gives one")
-            body = query.text.strip().rstrip("?.! ")
+            body = as_typed(query.text, query.original).strip().rstrip("?.! ")
             return compose_answer(corpus, found, [], chosen[:1], found_answer=False,
                                   lead=f"The sources give no figure for that ({body[:1].lower()}{body[1:]}). "
                                        "The closest passage:")

@@ -15,6 +15,7 @@ from careerbot.answer.rewrite import FIRST_PERSON, normalise, strip_preamble
 from careerbot.answer.understand import STATISTIC, SUPERLATIVE, places_in, subject_mentions, understand
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Turn
+from careerbot.text.places import is_country, is_known_place
 from careerbot.text.terms import LEVEL_PATTERNS, STOPWORDS, levels, name_key, parts_of_speech
 
 MAX_CONTEXT_QUESTIONS = 6  # earlier user turns that can matter to the next question
@@ -67,7 +68,9 @@ def _topic(question: str, corpus: CorpusIndex, names: dict[str, str]) -> str:
     # "involve" says what is asked, not about what (unless nothing else is there: "google" can be a verb too)
     topic = [w for w in query.topic if parts_of_speech(w) != frozenset({"VERB"})] or list(query.topic)
     phrases = [phrase_around(query.text, word) for word in topic]
-    phrases = [p for p in phrases if p]
+    # a place is where, not who: "their" after "how many electricians are there in the US" is the electricians
+    phrases = [p for p in phrases if p and not is_known_place(p) and not (is_country(p) and not p.islower())] or \
+        [p for p in phrases if p]
     if phrases:
         # a thing, not a quality: "certification", not "popular", in "Which certification is the most popular?"
         return max(reversed(phrases), key=lambda p: (any("NOUN" in parts_of_speech(w.lower()) for w in p.split()),

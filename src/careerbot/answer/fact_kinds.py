@@ -17,6 +17,7 @@ from careerbot.text.places import place_of
 from careerbot.text.terms import (
     STOPWORDS,
     every_lemma,
+    inverted_name,
     lemma,
     levels,
     singular,
@@ -42,6 +43,7 @@ def rank_facts(corpus: CorpusIndex, query: Query,
     wants_places = bool(_PLACE_WORDS.search(query.text))
     focus = ranking_focus(corpus, query)
     group: list[Fact] = []
+    named_all = False
     tables = [m for m in matches if m.fact.source == "table"]
     top = tables[0].score if tables else matches[0].score  # rankings are read from tables: measured from theirs
     tried: set[tuple[object, ...]] = set()  # the measures already tried: many matches share one
@@ -53,6 +55,8 @@ def rank_facts(corpus: CorpusIndex, query: Query,
             continue
         tried.add(measure)
         group = _within(corpus, _ranking_group(corpus, match.fact), query, focus)
+        among = _among_named(corpus, query, group)
+        group, named_all = (among, True) if len(among) >= 2 else (group, False)
         placed = not wants_places or sum(place_of(f.subject) is not None for f in group) >= 2
         levelled = not query.levels or any(set(query.levels) & set(levels(" ".join(f.qualifiers))) for f in group)
         if len(group) >= 2 and placed and levelled and about_focus(group, focus, query.text):
@@ -65,13 +69,10 @@ def rank_facts(corpus: CorpusIndex, query: Query,
     if query.levels:
         at_level = [f for f in group if set(query.levels) & set(levels(" ".join(f.qualifiers) + " " + f.subject))]
         group = at_level or group
-    if len(query.subjects) >= 2:  # "which has the most openings: X, Y or Z?": among those named
-        among = [f for f in group if any(_about(f, _spelled_out(m.text, corpus), set()) for m in query.subjects)]
-        group = among if len(among) >= 2 else group
     ordered = sorted(group, key=lambda f: sort_value(f.parsed) or 0.0, reverse=query.direction != "least")
     # "Which ... pays the most?" asks for one (and those tied with it); "which cities", "top 3" for more
     ties = [f for f in ordered if sort_value(f.parsed) == sort_value(ordered[0].parsed)]
-    shown = query.top_n or ((len(ordered) if len(ordered) <= 6 else 5) if query.plural else len(ties))
+    shown = query.top_n or ((len(ordered) if len(ordered) <= 6 else 5) if query.plural or named_all else len(ties))
     scored = {id(m.fact): m.score for m in matches}
     one_document = len({f.doc_id for f in ordered}) == 1
     return ([FactMatch(f, scored.get(id(f), matches[0].score), True) for f in ordered[:shown]], len(ordered),
@@ -268,13 +269,34 @@ def _spelled_out(name: str, corpus: CorpusIndex) -> str:
     return " ".join(spelled_out(w, corpus.acronyms) for w in name.split())
 
 
+def _among_named(corpus: CorpusIndex, query: Query, group: list[Fact]) -> list[Fact]:
+    """Of a ranking's figures, those of the subjects the question names when it names two or more ("which has the
+    most openings: X, Y or Z?"): those named are ranked, every one of them."""
+    if len(query.subjects) < 2:
+        return []
+    return list({id(f): f for m in query.subjects for f in _named_rows(group, _spelled_out(m.text, corpus))}.values())
+
+
+def _named_rows(group: list[Fact], name: str) -> list[Fact]:
+    """The figures of a group about a name: those whose subject is the name itself, else any it is about
+    ("mechanical engineers" is not "Engineers, All Other" when the group has "Mechanical Engineers")."""
+    about = [f for f in group if _about(f, name, set())]
+    return [f for f in about if _name_words(f.subject) == _name_words(name)] or about
+
+
 def _about(fact: Fact, name: str, spellings: set[str]) -> bool:
     """Whether a fact is about a name the question gives: its row label, or a place it is stated for."""
     labels = {fact.subject.lower(), *(q.lower() for q in fact.qualifiers)}
     if spellings & labels or any(label.split(",")[0] in {s.split(",")[0] for s in spellings} for label in labels):
         return True
-    wanted = set(subject_words(name))
-    return bool(wanted) and (wanted <= set(subject_words(fact.subject)) or set(subject_words(fact.subject)) <= wanted)
+    wanted, own = _name_words(name), _name_words(fact.subject)
+    return bool(wanted) and (wanted <= own or own <= wanted)
+
+
+def _name_words(name: str) -> set[str]:
+    """A name's words in their singular form, a kind after its comma with them: "bartender" names "Bartenders",
+    "restaurant cook" names "Cooks, Restaurant" (not "Cooks, Fast Food")."""
+    return {singular(w) for w in subject_words(inverted_name(name) or name)}
 
 
 def wh_facts(query: Query, matches: list[FactMatch]) -> list[FactMatch]:

@@ -11,6 +11,7 @@ from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact
 from careerbot.text.terms import (
     STOPWORDS,
+    inverted_name,
     levels,
     name_key,
     singular,
@@ -206,6 +207,11 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
             head = singular(plural[-1] if plural else things[-1])
             matches = [m for m in matches if _shares_opening(head, f"{m.fact.attribute} {m.fact.caption} "
                                                                    f"{m.fact.quote} {m.fact.subject}")]
+        if not things or any(m.subject_named and _shares_opening(head, m.fact.subject)
+                             and not _shares_opening(head, m.fact.attribute) for m in matches):
+            # "how many electricians are there", "how many people ...": a head count, a whole number (742,580),
+            # not a share of them or a score
+            matches = [m for m in matches if _WHOLE_NUMBER.fullmatch(m.fact.value.strip())] or matches
     if not matches or matches[0].score < FACT_MIN:
         return []
     best = matches[0]
@@ -228,6 +234,8 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
             if match.fact.doc_id != best.fact.doc_id and match.fact.parsed.kind == best.fact.parsed.kind:
                 others.setdefault(match.fact.doc_id, match)
         whole = sorted(table, key=lambda m: m.fact.start) + list(others.values())
+        if statistic:  # "at the 25th percentile": that column of the table, when it has one
+            whole = [m for m in whole if statistic.group(1).lower() in m.fact.attribute.lower()] or whole
         return _fit_measure(whole, question)[:MAX_FACTS]
     best_levels = set(levels(" ".join(best.fact.qualifiers)))
 
@@ -296,6 +304,7 @@ def _shares_opening(word: str, text: str) -> bool:
 _PHRASE_ENDS = ("does|do|did|are|is|were|was|have|has|had|can|could|will|would|should|in|at|for|of|on|with|from|"
                 "by|per|there|get|work|make|earn")
 _COUNTED = re.compile(rf"\bhow many\s+((?:[\w-]+\s+){{0,7}}?[\w-]+)(?=\s+(?:{_PHRASE_ENDS})\b|\s*[?.!,]|$)", re.I)
+_WHOLE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")  # a count as written: 742,580
 # "how many hours a week": a count of a unit of time (the unit is the group)
 TIME_COUNTED = re.compile(r"\bhow many\s+(hours|days|weeks|months|years)\b", re.I)
 # "How many people ...": a head count, which a table calls employment or openings (English words).
@@ -309,17 +318,22 @@ def one_subject(corpus: CorpusIndex, facts: list[FactMatch]) -> list[FactMatch]:
     if not facts:
         return facts
     best = facts[0].fact
-    title = {w for w in subject_words(corpus.documents[best.doc_id].title) if w not in STOPWORDS}
+    title = {w for w in _title_words(corpus.documents[best.doc_id].title) if w not in STOPWORDS}
     kept = []
     for match in facts:
         other = match.fact.doc_id
         if other == best.doc_id:
             kept.append(match)
             continue
-        shared = title & set(subject_words(corpus.documents[other].title))
+        shared = title & _title_words(corpus.documents[other].title)
         if title and len(shared) > len(title) / 2:
             kept.append(match)
     return kept
+
+
+def _title_words(title: str) -> set[str]:
+    """A title's words, a kind after its comma with them ("Cooks, Restaurant" is not "Cooks, All Other")."""
+    return set(subject_words(inverted_name(title) or title))
 
 
 def asks_pay(question: str) -> bool:

@@ -229,3 +229,25 @@ def with_acronyms(text: str, corpus: CorpusIndex) -> str:
             return f"{word} ({corpus.acronyms[key]})"
         return word
     return QUESTION_WORD.sub(expand, text)
+
+
+_WORD = re.compile(r"[\w'’-]+")
+MAX_TYPED_DISTANCE = 2  # a corrected word is put back as typed when it is this close to a typed word
+
+
+def as_typed(text: str, typed: str) -> str:
+    """The question's words as the user typed them where the rewrite corrected them, for saying it back: "social
+    media influencer", not the corpus word it was taken for ("influences")."""
+    from rapidfuzz.distance import OSA
+
+    typed_words = _WORD.findall(typed)
+    said = {w.lower() for w in typed_words}
+
+    def back(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word.lower() in said:
+            return word
+        near = [t for t in typed_words if t[:1].lower() == word[:1].lower()
+                and OSA.distance(t.lower(), word.lower()) <= MAX_TYPED_DISTANCE]
+        return min(near, key=lambda t: OSA.distance(t.lower(), word.lower())) if near else word
+    return _WORD.sub(back, text)

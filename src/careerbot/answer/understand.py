@@ -4,6 +4,7 @@ missing words) that every later stage uses; and the text helpers follow-ups shar
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from careerbot.answer.query import (
     MEASURE_WORDS,
@@ -258,7 +259,10 @@ def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> l
             phrase = name_key(said)
             expanded = name_key([spelled_out(t, corpus.acronyms) for t in said])
             phrase = phrase if phrase in names else expanded
-            if phrase in names and not (size == 1 and tokens[i].group(0).islower()):
+            # one word in lower case names a subject only when a document is about it ("bartender"), not when
+            # it is a row of a table ("technology")
+            if phrase in names and not (size == 1 and tokens[i].group(0).islower()
+                                        and phrase not in titled_names(corpus)):
                 start, end = tokens[i].start(), tokens[i + size - 1].end()
                 mentions.append(Mention(text[start:end], start, end, "subject"))
                 taken.update(range(i, i + size))
@@ -276,6 +280,16 @@ def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> l
             continue
         mentions.append(Mention(word, token.start(), token.end(), "name"))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def titled_names(corpus: CorpusIndex) -> frozenset[str]:
+    """The names the documents are about, as looked up ("Architects, Except Landscape and Naval" -> "architect")."""
+    return _titled(corpus.titles)
+
+
+@lru_cache(maxsize=4)
+def _titled(titles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(name_key(title.split(",")[0].split()) for title in titles)
 
 
 MIN_OTHER_NAME = 5  # letters of a one-word other name ("Chiropodist"); shorter ones are too often other words
@@ -336,12 +350,16 @@ def _carry_role(preamble: str, body: str) -> str:
     """The question with the role its setting names in place of the pronoun pointing at it, when the question
     names nothing else and the setting is about someone else (the asker's own job is only their background)."""
     role = _ROLE_NAMED.search(preamble)
-    if role is None or re.match(r"^\W*(?:i\b|i['’]m\b|my (?:job|work|career)\b)", preamble, re.I):
+    if role is None or (re.match(r"^\W*(?:i\b|i['’]m\b|my (?:job|work|career)\b)", preamble, re.I)
+                        and role.group(2) is None):
         return body
     named = " ".join((role.group(1) or role.group(2)).split()[:MAX_NAME_WORDS])
-    words_of = [w for w in QUESTION_WORD.findall(body) if w.lower() not in STOPWORDS and w.lower() not in
-                OPERATOR_WORDS and w.lower() not in MEASURE_WORDS]
+    said = [re.sub(r"['’][a-z]+$", "", w.lower()) for w in QUESTION_WORD.findall(body)]  # "what's": what
+    words_of = [w for w in said if w not in STOPWORDS and w not in OPERATOR_WORDS and w not in MEASURE_WORDS]
     pointing = _POINTING.match(body)
+    if pointing is None and not words_of and asks_figure(body):
+        # "I want to be a social media influencer. What's the median salary?": the figure of the role wanted
+        return f"{body.rstrip('?.! ')} ({named})?"
     if pointing is None or len(words_of) > 2:
         return body
     article = "" if pointing.group(2).lower() in ("they", "them") else "a "

@@ -19,6 +19,7 @@ from careerbot.text.terms import (
     OTHER_NAMES,
     STOPWORDS,
     acronyms,
+    inverted_name,
     lemma,
     name_key,
     parts_of_speech,
@@ -57,6 +58,9 @@ def load_corpus_index(index_dir: Path, version: str | None = None) -> CorpusInde
         name = " ".join(fact.subject.split(",")[0].split())
         if 0 < len(name) <= 60 and len(name.split()) <= 5:
             names.setdefault(name_key(name.split()), name)
+        inverted = inverted_name(fact.subject)  # "restaurant cooks" for "Cooks, Restaurant"
+        if inverted is not None and len(inverted.split()) <= 5:
+            names.setdefault(name_key(inverted.split()), inverted)
     idf, by_term, written = _sentence_terms(sentences)
     vocabulary = frozenset(form for term in idf for form in (term, lemma(term))) | written
     labels = [fact.subject for fact in facts] + [q for fact in facts for q in fact.qualifiers]

@@ -44,6 +44,20 @@ def subject_words(subject: str) -> tuple[str, ...]:
     return tuple(t for t in name if t not in STOPWORDS or len(name) == 1)
 
 
+MAX_MODIFIER_WORDS = 2  # "Cooks, Restaurant": a short kind after the comma, not "Architects, Except Landscape ..."
+
+
+def inverted_name(subject: str) -> str | None:
+    """A subject written last name first, as said: "Cooks, Restaurant" -> "Restaurant Cooks"; None when what
+    follows the comma is no short kind of it ("Engineers, All Other", "Architects, Except Landscape and Naval")."""
+    head, comma, kind = subject.partition(",")
+    said = kind.split()
+    if not comma or "," in kind or not 0 < len(said) <= MAX_MODIFIER_WORDS or not head.strip() \
+            or any(w.lower() in STOPWORDS or not w.isalpha() for w in said):
+        return None
+    return f"{' '.join(said)} {' '.join(head.split())}"
+
+
 def content_words(text: str) -> list[str]:
     return [word for word in words(text) if word not in STOPWORDS and len(word) > 1 or word in ("r", "c")]
 
@@ -86,8 +100,13 @@ def qualifiers(text: str) -> list[str]:
 _ACRONYM = re.compile(r"\b((?:[A-Za-z][\w-]*\s+){1,5}?)\(([A-Z]{2,6})s?\)")
 
 
+# An acronym written first and its long form after it: "ICU Travel RN (Intensive Care Unit Travel Registered Nurse)".
+_ACRONYM_FIRST = re.compile(r"\b([A-Z]{2,6})s?\s+\(((?:[A-Za-z][\w-]*\s+){0,9}[A-Za-z][\w-]*)\)")
+
+
 def acronyms(text: str) -> dict[str, str]:
-    """Acronyms a text defines, as in 'machine learning (ML)': {'ml': 'machine learning'}."""
+    """Acronyms a text defines, as in 'machine learning (ML)' or 'RN (Registered Nurse)': {'ml': 'machine
+    learning', 'rn': 'registered nurse'}."""
     found: dict[str, str] = {}
     for match in _ACRONYM.finditer(text):
         letters = match.group(2).lower()
@@ -98,6 +117,11 @@ def acronyms(text: str) -> dict[str, str]:
             if initials == letters:
                 found.setdefault(letters, " ".join(phrase).lower())
                 break
+    for match in _ACRONYM_FIRST.finditer(text):  # the long form's last words spell the acronym
+        letters, spelled = match.group(1).lower(), match.group(2).split()
+        phrase = spelled[-len(letters):]
+        if len(phrase) == len(letters) and "".join(word[0].lower() for word in phrase) == letters:
+            found.setdefault(letters, " ".join(phrase).lower())
     return found
 
 
