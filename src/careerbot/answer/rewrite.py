@@ -70,7 +70,7 @@ _SHORTHAND = {"u": "you", "ur": "your", "rn": "right now", "bc": "because", "cuz
               "plz": "please", "thx": "thanks", "tho": "though", "abt": "about", "ppl": "people", "idk": "I don't know",
               "yr": "year", "yrs": "years", "hr": "hour", "hrs": "hours", "wk": "week", "wks": "weeks",
               "co": "company", "kinda": "kind of", "sorta": "sort of", "gonna": "going to", "wanna": "want to",
-              "gotta": "have to",
+              "gotta": "have to", "req'd": "required", "reqd": "required", "req’d": "required",
               # apostrophes left out
               "im": "I'm", "ive": "I've", "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "cant": "can't",
               "isnt": "isn't", "arent": "aren't", "wont": "won't", "whats": "what's", "thats": "that's",
@@ -104,7 +104,8 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
         word = match.group(0)
         bare = re.sub(r"(?<=[a-z])s$|(?<=[A-Z])s$", "", word)
         lowered = bare.lower()
-        if word in _SHORTHAND:  # typed in lower case: "U" may be a name
+        if word in _SHORTHAND and word not in corpus.acronyms:  # typed in lower case: "U" may be a name; "rn" is
+            # "right now" unless the corpus defines RN
             return _SHORTHAND[word]
         if word in _ASIDES:
             return ""

@@ -32,9 +32,12 @@ from careerbot.text.terms import (
 )
 from careerbot.text.values import FIGURE, figure_value
 
+# "less than two years", "more than $100,000": a bound on an amount, not two things compared (English).
+_AMOUNT = (r"(?:an?\s+)?(?:[$£€]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|a few|half|a year|"
+           r"a month)\b)")
 _COMPARISON = re.compile(r"\b(?:compare[ds]?|comparison|comparing|vs\.?|versus|difference between|differ|"
                          r"which (?:is|one is|pays) (?:better|higher|more|less)|how does .+ compare)\b|"
-                         r"\b(?:more|less|better|worse|higher|lower)\b[^?]*\bthan\b|"
+                         rf"\b(?:more|less|better|worse|higher|lower)\b[^?]*\bthan\b(?!\s+{_AMOUNT})|"
                          r"\b\w+ or (?:an? |the )?\w+\b[^?]*\b(?:more|less|better|higher|lower)\b|"
                          r"\b(?:more|less|better|higher|lower)\b[^?]*,\s*(?:an? |the )?[\w-]+(?: [\w-]+)* or \w+", re.I)
 
@@ -48,7 +51,7 @@ _LEAST = r"least|lowest|worst|fewest|smallest|minimum|min|less|lower"
 SUPERLATIVE = re.compile(rf"\b(?:{_MOST}|{_LEAST})\b", re.I)
 
 
-_RANKING = re.compile(rf"\b(?:which|what(?:['’]?s)?|who|where)\b.*\b(?:{_MOST}|{_LEAST})\b|"
+_RANKING = re.compile(rf"\b(?:which|what(?:['’]?s)?|who|where)\b.*\b(?:{_MOST}|{_LEAST})\b(?!\s+than\s+{_AMOUNT})|"
                       rf"^(?:the\s+)?(?:{_MOST}|{_LEAST})[- ](?:\w+\s+)?\w+|"  # "highest paying role on ...?"
                       r"\btop\s+(?:\d+|[a-z]+)\b|\brank", re.I)
 
@@ -344,25 +347,32 @@ _DEICTIC = re.compile(r"\b(?:over\s+)?(?:there|here)\b(?=\s*(?:[?.!,;]|$))|\b(?:
 _ROLE_NAMED = re.compile(r"\b(?:works?|working|worked|job|career|employed)\s+as\s+(?:an?\s+)?([^.,!?;]+)|"
                          r"\b(?:to be|to become|becoming)\s+(?:an?\s+)?([^.,!?;]+)", re.I)
 _POINTING = re.compile(r"^(.*?)\b(that|this|it|they|them)\b(.*)$", re.I)
+# "I keep hearing about deep learning in job ads. What is it?": the thing the setting speaks of (English wording).
+_THING_NAMED = re.compile(r"\b(?:about|regarding|heard of)\s+(?:an?\s+|the\s+)?([^.,!?;]+?)"
+                          r"(?=\s+(?:in|on|at|from|for|with|lately|recently|a lot|everywhere|all)\b|[.,!?;]|$)", re.I)
 
 
 def _carry_role(preamble: str, body: str) -> str:
     """The question with the role its setting names in place of the pronoun pointing at it, when the question
     names nothing else and the setting is about someone else (the asker's own job is only their background)."""
     role = _ROLE_NAMED.search(preamble)
-    if role is None or (re.match(r"^\W*(?:i\b|i['’]m\b|my (?:job|work|career)\b)", preamble, re.I)
-                        and role.group(2) is None):
+    thing = _THING_NAMED.search(preamble) if role is None else None
+    if thing is not None:  # a thing heard or read about: only a pronoun points at it
+        named = " ".join(thing.group(1).split()[:MAX_NAME_WORDS])
+    elif role is None or (re.match(r"^\W*(?:i\b|i['’]m\b|my (?:job|work|career)\b)", preamble, re.I)
+                          and role.group(2) is None):
         return body
-    named = " ".join((role.group(1) or role.group(2)).split()[:MAX_NAME_WORDS])
+    else:
+        named = " ".join((role.group(1) or role.group(2)).split()[:MAX_NAME_WORDS])
     said = [re.sub(r"['’][a-z]+$", "", w.lower()) for w in QUESTION_WORD.findall(body)]  # "what's": what
     words_of = [w for w in said if w not in STOPWORDS and w not in OPERATOR_WORDS and w not in MEASURE_WORDS]
     pointing = _POINTING.match(body)
-    if pointing is None and not words_of and asks_figure(body):
+    if pointing is None and thing is None and not words_of and asks_figure(body):
         # "I want to be a social media influencer. What's the median salary?": the figure of the role wanted
         return f"{body.rstrip('?.! ')} ({named})?"
     if pointing is None or len(words_of) > 2:
         return body
-    article = "" if pointing.group(2).lower() in ("they", "them") else "a "
+    article = "" if thing is not None or pointing.group(2).lower() in ("they", "them") else "a "
     return f"{pointing.group(1)}{article}{named}{pointing.group(3)}"
 
 
