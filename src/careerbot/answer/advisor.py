@@ -45,7 +45,15 @@ from careerbot.answer.fact_kinds import (
     wh_column,
     wh_facts,
 )
-from careerbot.answer.facts import CANDIDATE_SENTENCES, TIME_COUNTED, asks_pay, one_subject, score_facts, select_facts
+from careerbot.answer.facts import (
+    CANDIDATE_SENTENCES,
+    TIME_COUNTED,
+    asks_pay,
+    fit_measure,
+    one_subject,
+    score_facts,
+    select_facts,
+)
 from careerbot.answer.pointers import is_name_list
 from careerbot.answer.query import Query, Retrieval, Scored, SentenceScores
 from careerbot.answer.rewrite import as_typed
@@ -71,6 +79,10 @@ STRONG_MATCH = 0.5  # above this, a question with a word the sources lack is sti
 def _gives_sum(text: str) -> bool:
     """Whether a text gives a sum of money ("$93,339", "210K /yr"), as the figure parser reads it."""
     return any(figure_value(match).kind == "money" for match in FIGURE.finditer(text))
+
+
+# The statistics a question names, each as a column may name it ("median", "mean", "25th": "25th percentile").
+_STATISTICS_NAMED = re.compile(r"\b(median|mean|\d{1,2}(?:st|nd|rd|th))\b", re.I)
 
 
 class Advisor:
@@ -252,6 +264,14 @@ class Advisor:
             return compose_answer(corpus, found, facts, [], opening=stated)
         if facts:  # the facts lead: a passage after them must be about what was asked too
             chosen = focused(corpus, query, chosen, lead=0)
+        asked = _STATISTICS_NAMED.findall(query.text)
+        if facts and asked:  # "the median salary for an RDH": that figure, not the other cells of its row (mean,
+            # percentiles), which answer a question about pay in general; "the 25th percentile? and the 75th?": both
+            row = facts[0].fact.sentence_id
+            cells = [m for m in facts if m.fact.sentence_id == row and any(
+                re.search(rf"\b{re.escape(said)}\b", m.fact.attribute, re.I) for said in asked)]
+            facts = (fit_measure(cells, query.text) or facts[:1]) + [m for m in facts if m.fact.sentence_id != row]
+            return compose_answer(corpus, found, facts, chosen, every_cell=True)
         return compose_answer(corpus, found, facts, chosen)
 
     def retrieve(self, corpus: CorpusIndex, question: str) -> Retrieval:

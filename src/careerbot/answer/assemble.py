@@ -88,9 +88,11 @@ def join_answers(answers: list[Answer], parts: list[str]) -> Answer:
 
 
 def compose_answer(corpus: CorpusIndex, found: Retrieval, facts: list[FactMatch], chosen: list[Scored],
-             lead: str = "", found_answer: bool = True, opening: Scored | None = None) -> Answer:
+                   lead: str = "", found_answer: bool = True, opening: Scored | None = None,
+                   every_cell: bool = False) -> Answer:
     """The answer: the `lead` text, the `opening` passage (a sentence that states the answer before its figure),
-    the facts as sentences, then supporting passages."""
+    the facts as sentences, then supporting passages. `every_cell`: the cells of the lead row are each said (they
+    are the ones asked for), not left to the facts table."""
     citations = Citations(corpus)
     parts: list[str] = [lead] if lead else []
     if opening is not None:
@@ -107,7 +109,7 @@ def compose_answer(corpus: CorpusIndex, found: Retrieval, facts: list[FactMatch]
                          else "Other sources give:")
         citation, use = citations.cite_fact(match)
         uses.append(use)
-        if number > 0 and match.fact.sentence_id == facts[0].fact.sentence_id:
+        if number > 0 and match.fact.sentence_id == facts[0].fact.sentence_id and not every_cell:
             continue  # the other cells of the lead row are in the facts table, not repeated as sentences
         if match.fact.source == "prose" and match.fact.subject.lower() in match.fact.quote.lower():
             # the source's own sentence, with the source named (a figure under its heading gets a sentence)

@@ -236,7 +236,7 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
         whole = sorted(table, key=lambda m: m.fact.start) + list(others.values())
         if statistic:  # "at the 25th percentile": that column of the table, when it has one
             whole = [m for m in whole if statistic.group(1).lower() in m.fact.attribute.lower()] or whole
-        return _fit_measure(whole, question)[:MAX_FACTS]
+        return fit_measure(whole, question)[:MAX_FACTS]
     best_levels = set(levels(" ".join(best.fact.qualifiers)))
 
     def same_thing(match: FactMatch) -> bool:
@@ -289,7 +289,7 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
         def stated(match: FactMatch) -> list[str]:
             return levels(match.fact.subject) if best.subject_named else levels(" ".join(match.fact.qualifiers))
         chosen = [m for m in chosen if not stated(m)] or chosen
-    return _best_cells(_fit_measure(chosen, question), statistic.group(1).lower() if statistic else "")[:MAX_FACTS]
+    return _best_cells(fit_measure(chosen, question), statistic.group(1).lower() if statistic else "")[:MAX_FACTS]
 
 
 def _shares_opening(word: str, text: str) -> bool:
@@ -349,7 +349,7 @@ def _pay_in_words(fact: Fact) -> bool:
 _HOURLY = re.compile(r"\b(?:hourly|per hour|an hour|a hour|/\s?hr|by the hour)\b", re.I)
 
 
-def _fit_measure(chosen: list[FactMatch], question: str) -> list[FactMatch]:
+def fit_measure(chosen: list[FactMatch], question: str) -> list[FactMatch]:
     """A pay question is answered by sums of money (not a head count), by the hour only when asked by the hour:
     "how much do lawyers make" -> the annual wages of the row, "... per hour" -> the hourly ones."""
     if not _PAY.search(question):
