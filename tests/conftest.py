@@ -15,7 +15,7 @@ from careerbot.config import PROJECT_ROOT, Settings
 from careerbot.http.app import create_app
 from careerbot.index.build import build_index
 from careerbot.index.embedding import SentenceTransformerEmbedder
-from helpers import shipped_copy
+from helpers import ONET_FIXTURE, shipped_copy
 
 
 @pytest.fixture(autouse=True)
@@ -48,6 +48,17 @@ def shipped_index(shipped_settings: Settings, embedder: SentenceTransformerEmbed
 @pytest.fixture(scope="session")
 def advisor(shipped_index: Settings, embedder: SentenceTransformerEmbedder) -> Advisor:
     return load_advisor(shipped_index, embedder)
+
+
+@pytest.fixture(scope="session")
+def onet_advisor(embedder: SentenceTransformerEmbedder, tmp_path_factory: pytest.TempPathFactory) -> Advisor:
+    """The shipped corpus with three O*NET occupations (Data Scientists, Electricians, Registered Nurses)."""
+    from careerbot.ingest.onet import import_onet
+
+    settings = shipped_copy(tmp_path_factory.mktemp("onet-answers"))
+    import_onet(ONET_FIXTURE, settings.corpus_dir / "onet")
+    build_index(settings, embedder)
+    return load_advisor(settings, embedder)
 
 
 @pytest.fixture(scope="module")

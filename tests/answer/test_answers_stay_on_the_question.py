@@ -4,10 +4,7 @@ padding, one occupation per answer, yes/no against a figure, follow-up chains th
 
 import pytest
 
-from careerbot.answer.advisor import load_advisor
-from careerbot.index.build import build_index
 from careerbot.records import Turn
-from helpers import ONET_FIXTURE, shipped_copy
 
 
 def history(*questions):
@@ -99,16 +96,6 @@ def test_each_part_of_a_double_question_is_answered_once(advisor):
 
 
 # The shipped corpus with three O*NET occupations (Data Scientists, Electricians, Registered Nurses).
-
-@pytest.fixture(scope="module")
-def onet_advisor(embedder, tmp_path_factory):
-    from careerbot.ingest.onet import import_onet
-
-    settings = shipped_copy(tmp_path_factory.mktemp("onet-answers"))
-    import_onet(ONET_FIXTURE, settings.corpus_dir / "onet")
-    build_index(settings, embedder)
-    return load_advisor(settings, embedder)
-
 
 def test_a_yes_or_no_against_a_figure_says_yes_or_no_from_the_cited_figure(onet_advisor):
     above = onet_advisor.ask("Do RNs earn more than $100,000 at the median?")

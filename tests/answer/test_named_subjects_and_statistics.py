@@ -3,15 +3,11 @@ named, head counts, the statistics asked for and only those, the role or thing a
 own duties, amounts bounded by "less than", and a subject the sources lack said back as typed
 (answer/fact_kinds.py, answer/facts.py, answer/advisor.py, answer/understand.py, answer/rewrite.py, text/terms.py)."""
 
-import pytest
 
-from careerbot.answer.advisor import load_advisor
 from careerbot.answer.rewrite import as_typed
 from careerbot.answer.understand import understand
 from careerbot.evaluation.scoring import first_sentence
-from careerbot.index.build import build_index
 from careerbot.text.terms import acronyms, inverted_name
-from helpers import ONET_FIXTURE, shipped_copy
 
 
 def test_an_acronym_written_before_its_long_form_is_learnt():
@@ -52,16 +48,6 @@ def test_less_than_an_amount_is_a_bound_not_a_comparison(advisor):
 
 
 # The shipped corpus with three O*NET occupations (Data Scientists, Electricians, Registered Nurses).
-
-@pytest.fixture(scope="module")
-def onet_advisor(embedder, tmp_path_factory):
-    from careerbot.ingest.onet import import_onet
-
-    settings = shipped_copy(tmp_path_factory.mktemp("onet-named"))
-    import_onet(ONET_FIXTURE, settings.corpus_dir / "onet")
-    build_index(settings, embedder)
-    return load_advisor(settings, embedder)
-
 
 def test_a_ranking_among_the_occupations_named_ranks_those_and_shows_each(onet_advisor):
     answer = onet_advisor.ask("rank electricians, registered nurses and data scientists by median annual wage")

@@ -17,9 +17,9 @@ from careerbot.text.places import place_of
 from careerbot.text.terms import (
     STOPWORDS,
     every_lemma,
-    inverted_name,
     lemma,
     levels,
+    name_words,
     singular,
     spelled_out,
     stems,
@@ -281,7 +281,7 @@ def _named_rows(group: list[Fact], name: str) -> list[Fact]:
     """The figures of a group about a name: those whose subject is the name itself, else any it is about
     ("mechanical engineers" is not "Engineers, All Other" when the group has "Mechanical Engineers")."""
     about = [f for f in group if _about(f, name, set())]
-    return [f for f in about if _name_words(f.subject) == _name_words(name)] or about
+    return [f for f in about if name_words(f.subject) == name_words(name)] or about
 
 
 def _about(fact: Fact, name: str, spellings: set[str]) -> bool:
@@ -289,14 +289,9 @@ def _about(fact: Fact, name: str, spellings: set[str]) -> bool:
     labels = {fact.subject.lower(), *(q.lower() for q in fact.qualifiers)}
     if spellings & labels or any(label.split(",")[0] in {s.split(",")[0] for s in spellings} for label in labels):
         return True
-    wanted, own = _name_words(name), _name_words(fact.subject)
+    wanted, own = name_words(name), name_words(fact.subject)
     return bool(wanted) and (wanted <= own or own <= wanted)
 
-
-def _name_words(name: str) -> set[str]:
-    """A name's words in their singular form, a kind after its comma with them: "bartender" names "Bartenders",
-    "restaurant cook" names "Cooks, Restaurant" (not "Cooks, Fast Food")."""
-    return {singular(w) for w in subject_words(inverted_name(name) or name)}
 
 
 def wh_facts(query: Query, matches: list[FactMatch]) -> list[FactMatch]:

@@ -11,9 +11,9 @@ from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact
 from careerbot.text.terms import (
     STOPWORDS,
-    inverted_name,
     levels,
     name_key,
+    name_words,
     singular,
     spelled_out,
     stems,
@@ -318,22 +318,17 @@ def one_subject(corpus: CorpusIndex, facts: list[FactMatch]) -> list[FactMatch]:
     if not facts:
         return facts
     best = facts[0].fact
-    title = {w for w in _title_words(corpus.documents[best.doc_id].title) if w not in STOPWORDS}
+    title = {w for w in name_words(corpus.documents[best.doc_id].title) if w not in STOPWORDS}
     kept = []
     for match in facts:
         other = match.fact.doc_id
         if other == best.doc_id:
             kept.append(match)
             continue
-        shared = title & _title_words(corpus.documents[other].title)
+        shared = title & name_words(corpus.documents[other].title)
         if title and len(shared) > len(title) / 2:
             kept.append(match)
     return kept
-
-
-def _title_words(title: str) -> set[str]:
-    """A title's words, a kind after its comma with them ("Cooks, Restaurant" is not "Cooks, All Other")."""
-    return set(subject_words(inverted_name(title) or title))
 
 
 def asks_pay(question: str) -> bool:

@@ -58,6 +58,12 @@ def inverted_name(subject: str) -> str | None:
     return f"{' '.join(said)} {' '.join(head.split())}"
 
 
+def name_words(name: str) -> set[str]:
+    """A name's words in their singular form, a kind after its comma with them: "bartender" names "Bartenders",
+    "restaurant cook" names "Cooks, Restaurant" (not "Cooks, Fast Food" or "Cooks, All Other")."""
+    return {singular(w) for w in subject_words(inverted_name(name) or name)}
+
+
 def content_words(text: str) -> list[str]:
     return [word for word in words(text) if word not in STOPWORDS and len(word) > 1 or word in ("r", "c")]
 
