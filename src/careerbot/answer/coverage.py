@@ -51,7 +51,7 @@ def unlisted_subject(corpus: CorpusIndex, query: Query, facts: list[FactMatch], 
         for word in query.topic:
             if len(word) > 3 and corpus.idf.get(singular(word), 0.0) > corpus.rare_idf and word not in levelled \
                     and not ({singular(word), lemma(word)} & bundle) and word not in corpus.acronyms \
-                    and not _used_as_verb(query.text, word) and not _only_verb_or_adverb(word):
+                    and not _used_as_verb(query.text, word) and not _light_verb_or_adverb(word):
                 return _phrase(query.text, word)
     if any(m.subject_named for m in facts):
         return ""
@@ -76,7 +76,7 @@ def _only_in_other_tables(corpus: CorpusIndex, name: str, fact: Fact) -> bool:
     return bool(said) and all(s.kind == "row" for s in said) and fact.table not in tables
 
 
-def _only_verb_or_adverb(word: str) -> bool:
+def _light_verb_or_adverb(word: str) -> bool:
     """A light verb ("come in with", "get") or a word that can only be an adverb ("roughly") says how the question
     is put, not about whom: it names no subject the figure could miss ("promoted" still may)."""
     speech = parts_of_speech(word)
