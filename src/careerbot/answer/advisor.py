@@ -167,7 +167,7 @@ class Advisor:
         # who/when/where: the sentence that states it may stand a little lower; chosen once, widely
         wider = choose_sentences(corpus, found, max(limit, WH_SENTENCES) if query.kind == "wh" else limit, query)
         chosen = focused(corpus, query, wider[:limit])
-        if query.kind == "list":  # items of one list chosen one by one: the list
+        if query.kind in ("list", "duties"):  # items of one list chosen one by one: the list (of things, of tasks)
             chosen = whole_lists(corpus, chosen)
         chosen = [narrowed for item in chosen for narrowed in  # a table's rows the question names, not the table
                   ([Scored(row, item.score, f"a row the question names, of: {item.why}", item.matched)

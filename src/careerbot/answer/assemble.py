@@ -15,6 +15,7 @@ from careerbot.answer.compose import (
     ranking_sentence,
     threshold_verdict,
 )
+from careerbot.answer.evidence import resolved
 from careerbot.answer.pointers import display, is_pointer, render_block, step_units
 from careerbot.answer.query import FactMatch, Query, Retrieval, Scored
 from careerbot.index.corpus_index import CorpusIndex
@@ -132,7 +133,7 @@ def compose_answer(corpus: CorpusIndex, found: Retrieval, facts: list[FactMatch]
             parts.append(f"{plain(item.sentence.context)}: {'; '.join(steps)}.")
             continue
         citation = citations.cite(item.sentence, item.score)
-        parts.append(f"{render_block(corpus, item.sentence)} [{citation.id}]")
+        parts.append(f"{resolved(render_block(corpus, item.sentence), item.refers_to)} [{citation.id}]")
     return Answer(question=found.question, resolved_question=found.question, answer=" ".join(parts),
                   found=found_answer, citations=citations.items, facts=uses)
 

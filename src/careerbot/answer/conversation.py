@@ -138,6 +138,10 @@ _AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "do", "does", "did",
                           "will", "has", "have", "had", "may", "might", "must"})
 
 
+# "per year?", "and an hour?": the rate a figure is given at, not another subject (English).
+_RATE = re.compile(r"^(?:per|an?|each|every|by the)\s+(?:year|yr|hour|hr|month|week|day)s?\b", re.I)
+
+
 def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "") -> Resolution:
     names = corpus.subject_names
     elliptical = bool(_MARKER.match(question)) or (len(question.split()) <= 3 and not _QUESTION_WORD.match(question))
@@ -210,6 +214,7 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
     names_other = (elliptical and not mentions and 0 < len(content) <= 3 and not new_levels
                    and not _QUESTION_WORD.match(fragment) and not re.match(r"^(?:in|at|on|with|by|from|to)\b",
                                                                             fragment, re.I)
+                   and not _RATE.match(fragment)
                    and not any(w in MEASURE_WORDS or w in OPERATOR_WORDS or any(c.isdigit() for c in w)
                                for w in content))
     if names_other:  # "and keras?" after "What is TensorFlow?": the same question about another thing

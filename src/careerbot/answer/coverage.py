@@ -89,9 +89,11 @@ def _used_as_verb(text: str, word: str) -> bool:
     if "VERB" not in parts_of_speech(word):
         return False
     acts_on = rf"\b{re.escape(word)}\s+(?:a|an|the|their|his|her|its|my|your|our|this|that|these|those|any|some)\b"
-    # "What does PayScale report as ...": the verb after "does" and its subject, before a preposition or the end
+    # "What does PayScale report as ...", "what can a junior engineer expect in ...": the verb after "does" (or a
+    # modal) and its subject, before a preposition or the end
     # (in "What does a tattoo artist make?" the noun goes on)
-    after_subject = rf"\b(?:do|does|did)\s+(?:[\w'’.-]+\s+){{1,4}}?{re.escape(word)}(?:\s+(?:as|for|about|on|in|" \
+    after_subject = rf"\b(?:do|does|did|can|could|will|would|should|might|may|must)\s+(?:[\w'’.-]+\s+){{1,6}}?" \
+                    rf"{re.escape(word)}(?:\s+(?:as|for|about|on|in|" \
                     r"at|to|of|with|by|from|a|an|the)\b|\s*[?.!,]|\s*$)"
     return bool(re.search(acts_on, text, re.I) or re.search(after_subject, text, re.I))
 

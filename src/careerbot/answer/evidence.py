@@ -8,7 +8,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from careerbot.answer.pointers import answer_to, enumerates, pointed_block
-from careerbot.answer.query import MEASURE_WORDS, Query, Retrieval, Scored
+from careerbot.answer.query import MEASURE_WORDS, WHAT_IS, Query, Retrieval, Scored
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact, Sentence
 from careerbot.text.terms import (
@@ -111,8 +111,12 @@ def _shape_bonus(query: Query | None, sentence: Sentence, corpus: CorpusIndex, m
         return 2 * KIND_BONUS if sentence.kind in ("block", "list") or (
             query.kind == "list" and sentence.kind == "sentence" and enumerates(sentence.text)) else 0.0
     if query.kind == "duties" and _DUTY_SECTION.search(sentence.section or ""):
-        # under "Tasks of ...", "Responsibilities", "What ... do": what the job does, not what it takes
-        return 3 * KIND_BONUS
+        # under "Tasks of ...", "Responsibilities", "What ... do": what the job does, not what it takes; the job
+        # asked about, when the section or its document names it (not a software engineer's duties from a section
+        # on ML engineers')
+        term = _term_asked(query, corpus)
+        named = {lemma(w) for w in words(f"{sentence.section} {corpus.documents[sentence.doc_id].title}")}
+        return 3 * KIND_BONUS if not term or {lemma(w) for w in term} <= named else KIND_BONUS
     if query.kind == "definition" and _WHAT_IT_DOES.match(sentence.section or "") and \
             _opens_section(corpus, sentence):  # "What Orthoptists do" opens with what one is
         term = _term_asked(query, corpus)
@@ -125,6 +129,9 @@ def _shape_bonus(query: Query | None, sentence: Sentence, corpus: CorpusIndex, m
         if term and _opens_with(sentence.text, term, query.kind == "definition") and (
                 not query.levels or set(query.levels) & set(levels(" ".join(sentence.text.split()[:4])))):
             return 3 * KIND_BONUS
+        if term and referent(corpus, sentence, term) and _says_of_referent(sentence.text, term,
+                                                                           query.kind == "definition"):
+            return 3 * KIND_BONUS  # "Bootcamps have become ... They are short-term intensive programs ..."
     if query.kind in ("definition", "duties") and query.topic:
         topic = [w for t in query.topic for w in corpus.acronyms.get(t, t).split() if len(w) > 2]
         if not topic:
@@ -141,11 +148,14 @@ def _shape_bonus(query: Query | None, sentence: Sentence, corpus: CorpusIndex, m
 LEVEL_OPENING = 5  # words at a unit's start that say which career level it is about
 
 
-def _level_bonus(query: Query | None, unit: Sentence) -> float:
+def _level_bonus(query: Query | None, unit: Sentence, term: Sequence[str] = ()) -> float:
     """What a job at the level the question names does, or is: a unit that opens by naming that level ("Mid-Level
     Machine Learning Engineer: ...", "Entry-level ML engineers develop ...") over the job's generic list."""
     if query is None or not query.levels or query.kind not in ("duties", "definition"):
         return 0.0
+    opening = unit.text.split()[:LEVEL_OPENING + len(term)]
+    if term and not {lemma(w) for w in term} <= {lemma(w) for w in words(" ".join(opening))}:
+        return 0.0  # the level of another job ("an entry-level job as a software engineer" is not an ML engineer's)
     return 2 * KIND_BONUS if set(query.levels) & set(levels(" ".join(unit.text.split()[:LEVEL_OPENING]))) else 0.0
 
 
@@ -167,9 +177,12 @@ def _focus_share(corpus: CorpusIndex, focus: Collection[str], text: str) -> floa
     return sum(w for word, w in weights.items() if word in said) / (sum(weights.values()) or 1.0)
 
 
-_TERM = re.compile(r"^(?:what|who)\s*(?:is|are|['’]s)\s+(?:an?\s+|the\s+)?(.+?)[?.!]*$|"
+_TERM = re.compile(WHAT_IS + r"(?:an?\s+|the\s+)?(.+?)[?.!]*$|"
                    r"^what (?:does|do|did) (?:an?\s+|the\s+)?(.+?) "
-                   r"(?:actually |really |typically |usually )?do\b", re.I)
+                   r"(?:actually |really |typically |usually )?do\b|"
+                   r"^what (?:would|will|do|does|should|might) (?:i|you|one|we) (?:actually |really |typically )?"
+                   r"(?:do|be doing) as (?:an?\s+|the\s+)?(.+?)(?:\s+(?:before|after|when|while|if|day)\b.*)?[?.!]*$",
+                   re.I)
 _DETERMINER = {"a", "an", "the", "as", "every", "each", "most", "many"}
 
 
@@ -179,7 +192,7 @@ def _term_asked(query: Query, corpus: CorpusIndex) -> list[str]:
     match = _TERM.match(query.text.strip())
     if match is None:
         return []
-    phrase = match.group(1) or match.group(2) or ""
+    phrase = match.group(1) or match.group(2) or match.group(3) or ""
     # what is asked about, not how it should be said: "machine learning in simple terms", "keras exactly"
     phrase = re.split(r"\s+(?:in|for|on|at|with|exactly|actually|really|basically|anyway|briefly|again)\b", phrase,
                       maxsplit=1, flags=re.I)[0]
@@ -220,6 +233,57 @@ def _opens_with(text: str, term: list[str], defining: bool) -> bool:
     speech = parts_of_speech(rest[0])
     return "AUX" in speech or ("VERB" in speech and ("NOUN" not in speech or
                                                     (len(rest) > 1 and rest[1] in _OBJECT_START)))
+
+
+# A sentence that opens by pointing back ("They are short-term programs ...", "In this position, you will ..."): what
+# it speaks of was named just before it (English).
+_POINTS_BACK = re.compile(r"^(?:(?P<phrase>(?:in|as|with|for|at)\s+(?:this|that|such|these|those)\s+(?:\w+\s+)?"
+                          r"(?:role|position|job|capacity|career|profession|program)s?)(?=\s*,)|"
+                          r"(?P<pronoun>they|it|these|this|such)\s+(?=(?:are|is|were|was|have|has|can|will|may|"
+                          r"often|usually|typically|also|include|involve|offer|provide|require|cover|help|let|"
+                          r"allow|focus|combine)\b))", re.I)
+# What a pointing sentence goes on to say a person in the role does ("..., you will use ... to write, test, and fix").
+_YOU_WILL = re.compile(r"^\W*(?:you|they)\s+(?:will|would|may|might|can|could|get to|['’]ll)?\s*\w+", re.I)
+
+
+def referent(corpus: CorpusIndex, unit: Sentence, term: list[str]) -> str:
+    """The words that name the term asked about in the sentence (or heading) just before a unit that opens by
+    pointing back ("Bootcamps" before "They are short-term intensive programs ..."); "" when it does not point back
+    or the sentence before does not name the term."""
+    if not term or unit.kind != "sentence" or _POINTS_BACK.match(unit.text.strip()) is None or unit.sentence_id == 0:
+        return ""
+    before = corpus.sentences[unit.sentence_id - 1]
+    if before.doc_id != unit.doc_id or before.kind not in ("sentence", "heading"):
+        return ""
+    tokens = re.findall(r"[\w'’+#-]+", before.text)
+    found = [w.lower() for w in tokens]
+    for start in range(len(found) - len(term) + 1):
+        if _same_words(found[start:start + len(term)], term):
+            said = tokens[start:start + len(term)]
+            return " ".join(w if w.isupper() or start > 0 else w.lower() for w in said)
+    return ""
+
+
+def resolved(text: str, refers_to: str) -> str:
+    """A pointing sentence with what it points to set in brackets after the pointer ("They [bootcamps] are ...",
+    "In this position [software engineer], you will ...")."""
+    match = _POINTS_BACK.match(text)
+    if not refers_to or match is None:
+        return text
+    end = match.end("phrase") if match.group("phrase") else match.end("pronoun")
+    return f"{text[:end]} [{refers_to}]{text[end:]}"
+
+
+def _says_of_referent(text: str, term: list[str], defining: bool) -> bool:
+    """Whether a pointing sentence says what the term is (defining) or what one in it does, read as if it named the
+    term: "They are short-term intensive programs" -> "bootcamps are ...", "In this position, you will write ..."."""
+    match = _POINTS_BACK.match(text.strip())
+    if match is None:
+        return False
+    rest = text.strip()[match.end():].lstrip(" ,")
+    if not defining and _YOU_WILL.match(rest):
+        return True
+    return _opens_with(f"{' '.join(term)} {rest}", term, defining)
 
 
 def _same_words(found: list[str], term: list[str], levelled: bool = False) -> bool:
@@ -311,6 +375,11 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
     asks_names = query is not None and bool(_ASKS_NAMES.search(query.text))
     if asks_names:
         candidates.update(_name_lists(corpus, found))
+    term = _term_asked(query, corpus) if query is not None and query.kind in ("definition", "duties") else []
+    if term:  # a sentence that goes on about a candidate's subject by pointing back ("They are ...") may say it
+        candidates.update(sid + step for sid in list(candidates) for step in (1, 2)  # (a heading, its first sentence)
+                          if sid + step < len(corpus.sentences)
+                          and _POINTS_BACK.match(corpus.sentences[sid + step].text.strip()))
     for sid in candidates:
         sentence = corpus.sentences[sid]
         score = (0.5 * float(scores[sid]) + 0.5 * found.chunk_scores.get(sentence.chunk_id, floor)
@@ -319,11 +388,19 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
         if asks_names and sentence.kind == "sentence" and OTHER_NAMES.match(sentence.text):
             target: Sentence | None = sentence  # "what other titles ...": the names are the answer, whatever
             score += NAME_LIST_BONUS  # their words share with the question's
+        elif term and referent(corpus, sentence, term) and _says_of_referent(sentence.text, term,
+                                                                             query is not None
+                                                                             and query.kind == "definition"):
+            target = sentence  # "They [bootcamps] are short-term intensive programs": it says it, on its own
         else:
             target = answer_to(corpus, sentence)
         if target is None:
             continue
-        score += _shape_bonus(query, target, corpus, sentence.text, focus) + _level_bonus(query, target)
+        score += _shape_bonus(query, target, corpus, sentence.text, focus) + _level_bonus(query, target, term)
+        refers = referent(corpus, target, term)
+        if refers:  # "In this position [software engineer], ...": its words are what it speaks of
+            score += LEXICAL_WEIGHT * (weighted_share(question_terms, term_set(f"{target.text} {refers}"))
+                                       - overlap(question_terms, target))
         if target is not sentence and query is not None and not _asks_same(sentence.text, query.text):
             score -= OTHER_ASPECT_PENALTY  # "How long does it take to become ...?" answers no "how do I become"
         if background:  # the asker's own setting ("I'm a data engineer"): a passage that speaks of it, a little
@@ -336,8 +413,8 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
         if entry is None or score > entry[0]:
             best[(target.sentence_id, target.end)] = (score, target, why, sentence.text)
     _prefer_specific_items(best, question_terms, rare_terms)
-    scored = sorted((Scored(s, score, why, matched) for score, s, why, matched in best.values()),
-                    key=lambda s: s.score, reverse=True)
+    scored = sorted((Scored(s, score, why, matched, referent(corpus, s, term)) for score, s, why, matched
+                     in best.values()), key=lambda s: s.score, reverse=True)
     chosen: list[Scored] = []
     for candidate in scored:
         if len(chosen) == limit or candidate.score < scored[0].score - SENTENCE_MARGIN:
@@ -407,7 +484,7 @@ def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int =
         # a list or table is about what its lead-in says; a sentence a heading handed its match to is not
         lead_in = item.sentence.kind in ("block", "list") and len(item.matched.split()) >= MIN_LEAD_IN_WORDS
         pointer = item.matched if lead_in or item.matched.endswith("?") else ""
-        said = {form for w in words(f"{item.sentence.text} {item.sentence.context} {pointer}")
+        said = {form for w in words(f"{item.sentence.text} {item.sentence.context} {pointer} {item.refers_to}")
                 for form in every_lemma(w) | {singular(w)}}
         return bool(said & focus)
     if lead and not uses_focus(chosen[0]):  # a close second that says what was asked leads instead

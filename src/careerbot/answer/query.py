@@ -53,6 +53,8 @@ def asks_figure(text: str) -> bool:
 _OBJECTS = frozenset("a an the my your our their his her its it this that these those me myself yourself sure "
                      "sense use".split())
 
+# "What is ...", "what exactly are ...", "who's ...": a question asking what something is (English).
+WHAT_IS = r"^(?:what|who)\s*(?:exactly\s+|really\s+|actually\s+)?(?:is|are|['’]s)\s+"
 QUESTION_WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:['’][a-z]+)?")
 
 # Words that say what kind of answer is wanted, not what it is about.
@@ -124,6 +126,7 @@ class Scored:
     score: float
     why: str = ""  # how this sentence came to be chosen (for --explain)
     matched: str = ""  # the text that matched the question, when it handed its match on (a lead-in, a heading)
+    refers_to: str = ""  # what a sentence opening with "They" or "In this position" points back to, as written before
 
 
 class SentenceScores:

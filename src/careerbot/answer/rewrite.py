@@ -70,7 +70,8 @@ _SHORTHAND = {"u": "you", "ur": "your", "rn": "right now", "bc": "because", "cuz
               "plz": "please", "thx": "thanks", "tho": "though", "abt": "about", "ppl": "people", "idk": "I don't know",
               "yr": "year", "yrs": "years", "hr": "hour", "hrs": "hours", "wk": "week", "wks": "weeks",
               "co": "company", "kinda": "kind of", "sorta": "sort of", "gonna": "going to", "wanna": "want to",
-              "gotta": "have to", "req'd": "required", "reqd": "required", "req’d": "required",
+              "gotta": "have to", "wat": "what", "wut": "what", "wht": "what",
+              "req'd": "required", "reqd": "required", "req’d": "required",
               # apostrophes left out
               "im": "I'm", "ive": "I've", "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "cant": "can't",
               "isnt": "isn't", "arent": "aren't", "wont": "won't", "whats": "what's", "thats": "that's",

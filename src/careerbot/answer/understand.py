@@ -4,12 +4,14 @@ missing words) that every later stage uses; and the text helpers follow-ups shar
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 from careerbot.answer.query import (
     MEASURE_WORDS,
     OPERATOR_WORDS,
     QUESTION_WORD,
+    WHAT_IS,
     Mention,
     Query,
     QueryKind,
@@ -20,7 +22,9 @@ from careerbot.answer.rewrite import SELF_NAME, normalise, split_questions, stri
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.text.places import is_known_place
 from careerbot.text.terms import (
+    BOUND_PREFIXES,
     LEVEL_PATTERNS,
+    MANNER_PHRASES,
     MAX_NAME_WORDS,
     STOPWORDS,
     levels,
@@ -75,7 +79,7 @@ _LIST = re.compile(r"^(?:what|which|name|list)\b.{0,40}?\b(?:skills|tools|langua
                    r"^(?:list|name)\b", re.I)
 
 
-_DEFINITION = re.compile(r"^(?:what|who)\s*(?:is|are|['’]s)\s+(?:an?\s+|the\s+)?\S|\bdefin(?:e|ition)\b|"
+_DEFINITION = re.compile(WHAT_IS + r"(?:an?\s+|the\s+)?\S|\bdefin(?:e|ition)\b|"
                          r"\bmeaning of\b|^(?:tell me about|explain|describe)\b", re.I)
 
 
@@ -326,6 +330,20 @@ def _with_other_names(text: str, corpus: CorpusIndex) -> str:
     return text
 
 
+def _other_name_words(text: str, titles: Collection[str]) -> list[tuple[int, int]]:
+    """The spans of the words an other name was written in, before the subject it was followed by ("court
+    stenographer" in "a court stenographer (Court Reporters and ...)"): the subject is named once, by its title."""
+    spans: list[tuple[int, int]] = []
+    for paren in re.finditer(r" \(([^()]+)\)", text):
+        if paren.group(1) not in titles:
+            continue
+        before = text[:paren.start()]
+        start = max((m.end() for m in re.finditer(r"\b(?:a|an|the|of|for|do|does|to|as|is|are)\s+", before,
+                                                  re.I)), default=0)
+        spans.append((start, paren.start()))
+    return spans
+
+
 def sources_named(text: str, corpus: CorpusIndex) -> tuple[str, ...]:
     """Sources the question names that the corpus cites or is: "according to PayScale", "on Glassdoor"."""
     named: list[str] = []
@@ -488,11 +506,15 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
     body = _carry_place(preamble, body, corpus)
     body = _carry_experience(question, body, corpus)
     body = re.sub(r"#\s*of\b", "number of", body)
-    body = _with_other_names(normalise(body, corpus), corpus)
+    before_names = normalise(body, corpus)
+    body = _with_other_names(before_names, corpus)
     places, missing_places = _places(body, corpus)
     self_names = {m.group(1) for m in SELF_NAME.finditer(question)}
     subjects: list[Mention] = []
+    renamed = _other_name_words(body, set(corpus.other_names.values())) if body != before_names else []
     for mention in subject_mentions(body, corpus, corpus.subject_names):
+        if any(start <= mention.start < end for start, end in renamed):
+            continue  # "court" of "court stenographer (Court Reporters ...)": the title names the subject
         if mention.text not in self_names and not any(p.start <= mention.start < p.end for p in places):
             subjects.append(mention)
     # "and which big data tools?": a follow-up's opening conjunction says nothing of its kind
@@ -511,13 +533,16 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
     missing: list[str] = []
     unmatched: list[str] = []
     asked_from = _question_clause(body)
+    manner = [m.span() for m in MANNER_PHRASES.finditer(body)]
     for position, match in enumerate(QUESTION_WORD.finditer(body)):
         word = match.group(0)
         lowered = re.sub(r"['’][a-z]+$", "", word.lower())
         if word[:-1].isupper() and word.endswith("s") and lowered[:-1] in corpus.acronyms:
             lowered = lowered[:-1]  # "LPNs": the acronym the corpus defines
         if (lowered in STOPWORDS or lowered in OPERATOR_WORDS or lowered in MEASURE_WORDS or len(lowered) < 2
-                or lowered in place_words or levels(word) or word in self_names):
+                or lowered in place_words or levels(word) or word in self_names
+                or any(start <= match.start() < end for start, end in manner)  # "on a day-to-day basis"
+                or (lowered in BOUND_PREFIXES and body[match.end():match.end() + 1] == "-")):  # "self-study"
             continue
         topic.append(lowered)
         if lowered in corpus.acronyms or _known(lowered, corpus):

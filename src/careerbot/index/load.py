@@ -87,8 +87,8 @@ def load_corpus_index(index_dir: Path, version: str | None = None) -> CorpusInde
 
 
 def _other_names(sentences: list[Sentence], documents: dict[str, Document], names: dict[str, str]) -> dict[str, str]:
-    """Each other name a document gives its subject -> the document's title, for names only one document gives
-    and no fact's subject already has."""
+    """Each other name a document gives its subject -> the document's title, for names only one document gives (or
+    only one whose title shares a word with it) and no fact's subject already has."""
     titles_of: dict[str, set[str]] = {}
     for sentence in sentences:
         listed = OTHER_NAMES.match(sentence.text.strip())
@@ -98,7 +98,18 @@ def _other_names(sentences: list[Sentence], documents: dict[str, Document], name
             said = name.split()
             if 0 < len(said) <= MAX_NAME_WORDS and name_key(said) not in names:
                 titles_of.setdefault(name_key(said), set()).add(documents[sentence.doc_id].title)
-    return {key: next(iter(titles)) for key, titles in titles_of.items() if len(titles) == 1}
+    chosen: dict[str, str] = {}
+    for key, titles in titles_of.items():
+        if len(titles) == 1:
+            chosen[key] = next(iter(titles))
+            continue
+        # several documents list it: the one whose title shares its words ("Court Stenographer" is a court
+        # reporter's other name, though a typists' list has it too), when only one does
+        said = {singular(w) for w in key.split()}
+        sharing = [t for t in titles if said & {singular(w) for w in words(t)}]
+        if len(sharing) == 1:
+            chosen[key] = sharing[0]
+    return chosen
 
 
 SUBJECTS_PER_WORD = 40  # a word of many subjects' names ("workers") lists the facts of its shortest names only

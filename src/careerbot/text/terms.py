@@ -18,7 +18,20 @@ there these they this those through to too under until up very was we were what 
 will with would you your yours yourself yourselves tell know give get got much many also please like want need
 s t don doesn isn aren wasn weren won ll ve re d m
 someone anyone everyone somebody anybody everybody something anything everything nothing nobody
+via per thru among amongst whilst toward towards upon within without across along around beside besides beyond
+despite onto since throughout unlike unto whether though tho although unless yet ever
 """.split())
+
+
+# English adverbials that say how, when or how much, not about what: "on a day-to-day basis", "with five years under
+# their belt", "in a nutshell". Their nouns name nothing a question is about.
+MANNER_PHRASES = re.compile(
+    r"\b(?:on an? (?:[\w-]+ )?basis|under (?:my|your|his|her|their|our|one's|the|his or her) belts?|in a nutshell|"
+    r"in (?:plain|simple|layman'?s?'?|everyday) (?:english|terms|words|language)|at the end of the day|"
+    r"in the long run|off the top of (?:my|your) head|for the most part|by and large|as a rule|"
+    r"in (?:the )?real life|in the real world)\b", re.I)
+# English prefixes written before a hyphen ("self-study", "non-technical"): part of a word, never a name of its own.
+BOUND_PREFIXES = frozenset("self non co semi multi pre post re sub cross anti inter ex mid half part full well".split())
 
 
 def words(text: str) -> list[str]:
