@@ -53,6 +53,7 @@ from careerbot.answer.facts import (
     one_subject,
     score_facts,
     select_facts,
+    stating_statistic,
 )
 from careerbot.answer.pointers import is_name_list
 from careerbot.answer.query import Query, Retrieval, Scored, SentenceScores
@@ -149,6 +150,7 @@ class Advisor:
             corpus, query.text if query.subjects else query.search_text, found.sentence_scores,
             query.asks_figure,
             tuple(m.text for m in query.subjects if m.role == "subject"), query.kind == "list")
+        facts = stating_statistic(query.statistic, facts)  # "the median salary": a median before an average
         documents_named = [m for m in query.subjects if name_key(m.text.split()) in titled_names(corpus)]
         if query.kind not in ("comparison", "ranking") and (len(query.subjects) < 2 or len(documents_named) == 1):
             # one subject, or one occupation and a row of its tables ("share of electricians with a certificate")

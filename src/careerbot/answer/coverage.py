@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 
 from careerbot.answer.evidence import LIGHT_VERBS
-from careerbot.answer.facts import FACT_MIN, asks_pay, score_facts
-from careerbot.answer.query import FactMatch, Query, Retrieval, Scored, SentenceScores
+from careerbot.answer.facts import FACT_MIN, asks_pay, score_facts, statistics_stated
+from careerbot.answer.query import MEASURE_WORDS, FactMatch, Query, Retrieval, Scored, SentenceScores
 from careerbot.answer.query import phrase_around as _phrase
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.index.embedding import Embedder
 from careerbot.records import Answer, Fact
 from careerbot.text.places import is_country
-from careerbot.text.terms import LEVEL_PATTERNS, lemma, levels, parts_of_speech, singular, term_set, words
+from careerbot.text.terms import LEVEL_PATTERNS, lemma, levels, name_words, parts_of_speech, singular, term_set, words
 
 MAX_LISTED = 12  # subjects named in a "not covered" answer, per table
 MAX_TABLES = 6  # tables compared with a name the sources lack
@@ -53,6 +53,9 @@ def unlisted_subject(corpus: CorpusIndex, query: Query, facts: list[FactMatch], 
                     and not ({singular(word), lemma(word)} & bundle) and word not in corpus.acronyms \
                     and not _used_as_verb(query.text, word) and not _light_verb_or_adverb(word):
                 return _phrase(query.text, word)
+        headless = _named_without_head(query, facts[0], bundle)
+        if headless:
+            return headless
     if any(m.subject_named for m in facts):
         return ""
     document = corpus.documents[facts[0].fact.doc_id].text.lower() if facts else ""
@@ -64,6 +67,21 @@ def unlisted_subject(corpus: CorpusIndex, query: Query, facts: list[FactMatch], 
             continue  # the figure's document names it ("Also called: HVAC Technician")
         whole = re.search(rf"{re.escape(name)}(?:\s+(?:of|for|and|&)?\s*[A-Z][\w&.-]*)*", query.text)
         return whole.group(0) if whole else name
+    return ""
+
+
+def _named_without_head(query: Query, match: FactMatch, bundle: set[str]) -> str:
+    """The phrase asked about when the figure's subject shares only a modifier with it: "life coaches" matched
+    "Life, Physical, and Social Science Technicians" by "life", but its head noun ("coaches") is nowhere in that
+    subject's name or document."""
+    for word in match.named:
+        phrase = _phrase(query.text, word)
+        nouns = [w for w in words(phrase) if "NOUN" in parts_of_speech(w) and w not in MEASURE_WORDS]
+        if len(phrase.split()) < 2 or not nouns or nouns[-1] == word.lower():
+            continue
+        head = nouns[-1]
+        if not {singular(head), lemma(head)} & (bundle | name_words(match.fact.subject)):
+            return phrase
     return ""
 
 
@@ -134,10 +152,7 @@ def facts_for_place_and_level(query: Query, facts: list[FactMatch], corpus: Corp
         located = levelled
     statistic = {"avg": "average", "mean": "average"}.get(query.statistic, query.statistic)
     if statistic in ("median", "average"):
-        def states(match: FactMatch) -> set[str]:
-            said = f"{match.fact.attribute} {' '.join(match.fact.qualifiers)}".lower().replace("mean", "average")
-            return {word for word in ("median", "average") if word in said}
-        if all(states(m) and statistic not in states(m) for m in located):
+        if all(statistics_stated(m.fact) and statistic not in statistics_stated(m.fact) for m in located):
             return located, f"{statistic} figure for {place}"
     return located, ""
 

@@ -182,6 +182,10 @@ def compare_facts(corpus: CorpusIndex, query: Query,
         pair = re.search(r"(?:\bof|\bbetween|\bfor|^compare)\s+(?:an?\s+|the\s+)?([\w-]+(?:\s+[\w-]+)?)\s+"
                          r"(?:and|or|vs\.?|versus|with|to)\s+(?:an?\s+|the\s+)?([\w-]+(?:\s+[\w-]+)?)\s*\??$",
                          query.text, re.I)
+        # "how do real estate agents and real estate brokers compare ...": the phrases before "compare"
+        pair = pair or re.search(r"\b(?:how|where|what)\s+(?:do|does|did)\s+(?:an?\s+|the\s+)?"
+                                 r"([\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:and|vs\.?|versus)\s+(?:an?\s+|the\s+)?([\w-]+(?:\s+[\w-]+){0,3}?)\s+"
+                                 r"(?:compare|stack up|differ)\b", query.text, re.I)
         if pair:
             named = [(pair.group(1), set()), (pair.group(2), set())]
     unique: dict[str, tuple[str, set[str]]] = {}
@@ -204,7 +208,10 @@ def compare_facts(corpus: CorpusIndex, query: Query,
         if query.levels:  # "entry-level pay in SF vs NYC": the figures stated for that level, when there are any
             picked = [m for m in picked if set(query.levels) & set(levels(" ".join(m.fact.qualifiers)))] or picked
         # a figure before a word ("Google" as a certification's issuer), the subject itself before a longer name
-        picked.sort(key=lambda m: (m.fact.parsed.low is None, m.fact.subject.lower() != name.lower()))
+        # ("physical therapist" is Physical Therapists, not Physical Therapist Aides)
+        exact = name_words(name)
+        picked.sort(key=lambda m: (m.fact.parsed.low is None, m.fact.subject.lower() != name.lower()
+                                   and ("," in m.fact.subject or name_words(m.fact.subject) != exact)))
         candidates.append((name, picked))
     # One measure for every subject when the sources give one: the one its subjects' best figures share.
     shared = [{m.fact.attribute for m in picked} for _, picked in candidates if picked]

@@ -314,7 +314,7 @@ HEAD_COUNT = frozenset("people persons workers employees individuals professiona
 def one_subject(corpus: CorpusIndex, facts: list[FactMatch]) -> list[FactMatch]:
     """Facts about what the best one is about: another document's figure stays only when that document is about the
     same thing (a source that disagrees: most words of the best one's title in its title); another occupation's
-    figure ("Paralegals" after "Lawyers") is left out."""
+    figure ("Paralegals" after "Lawyers", "Physical Therapist Aides" after "Physical Therapists") is left out."""
     if not facts:
         return facts
     best = facts[0].fact
@@ -326,9 +326,28 @@ def one_subject(corpus: CorpusIndex, facts: list[FactMatch]) -> list[FactMatch]:
             kept.append(match)
             continue
         shared = title & name_words(corpus.documents[other].title)
+        longer = name_words(match.fact.subject) - name_words(best.subject)
+        if longer and name_words(best.subject) < name_words(match.fact.subject) and not levels(" ".join(longer)):
+            continue  # a narrower occupation ("Physical Therapist Aides" beside "Physical Therapists")
         if title and len(shared) > len(title) / 2:
             kept.append(match)
     return kept
+
+
+def statistics_stated(fact: Fact) -> set[str]:
+    """Which of the median and the average a fact's column or qualifiers say it is ("Mean annual wage": average)."""
+    said = f"{fact.attribute} {' '.join(fact.qualifiers)}".lower().replace("mean", "average")
+    return {word for word in ("median", "average") if word in said}
+
+
+def stating_statistic(statistic: str, facts: list[FactMatch]) -> list[FactMatch]:
+    """The facts that are the statistic asked for ("the median salary") first, when any is: a source's median
+    before another's average for the same subject."""
+    asked = {"avg": "average", "mean": "average"}.get(statistic, statistic)
+    if asked not in ("median", "average"):
+        return facts
+    stating = [m for m in facts if asked in statistics_stated(m.fact)]
+    return stating + [m for m in facts if asked not in statistics_stated(m.fact)] if stating else facts
 
 
 def asks_pay(question: str) -> bool:

@@ -28,6 +28,7 @@ from careerbot.text.terms import (
     MAX_NAME_WORDS,
     STOPWORDS,
     levels,
+    name_before_comma,
     name_key,
     parts_of_speech,
     singular,
@@ -296,7 +297,7 @@ def titled_names(corpus: CorpusIndex) -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def _titled(titles: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(name_key(title.split(",")[0].split()) for title in titles)
+    return frozenset(name_key(name_before_comma(title).split()) for title in titles if name_before_comma(title))
 
 
 MIN_OTHER_NAME = 5  # letters of a one-word other name ("Chiropodist"); shorter ones are too often other words
@@ -521,10 +522,14 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
     kind, wh = _kind(re.sub(r"^(?:and|but|also|so|then|ok(?:ay)?)\b[\s,]*", "", body[_question_clause(body):],
                             flags=re.I),
                      len(subjects) + len(places))
+    statistic = STATISTIC.search(body)
+    if kind == "ranking" and len(subjects) == 1 and statistic and "percentile" in statistic.group(0).lower() \
+            and not re.match(r"^\W*which\b", body, re.I):
+        kind = "figure"  # "what do the lowest paid physical therapists make, the bottom 10%?": that percentile of
+        # the one subject named, not a ranking of subjects
     threshold = _threshold(body) if _YESNO.match(body) else None
     if threshold is not None:  # "Do RNs earn more than $100,000?": a yes or no against a figure, not a comparison
         kind = "yesno"
-    statistic = STATISTIC.search(body)
     place_words = {w.lower() for p in places for w in QUESTION_WORD.findall(p.text)}
     place_words |= {w.lower() for name in missing_places for w in name.split()}
     place_words |= {w.lower() for pattern, _ in LEVEL_PATTERNS for m in pattern.finditer(body)  # "entry-level"

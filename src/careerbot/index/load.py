@@ -21,6 +21,7 @@ from careerbot.text.terms import (
     acronyms,
     inverted_name,
     lemma,
+    name_before_comma,
     name_key,
     parts_of_speech,
     singular,
@@ -55,7 +56,7 @@ def load_corpus_index(index_dir: Path, version: str | None = None) -> CorpusInde
     lexical = LexicalIndex([f"{c.section}\n{c.text}" for c in chunks])
     names: dict[str, str] = {}
     for fact in facts:  # subject names (before any comma) a follow-up question may name
-        name = " ".join(fact.subject.split(",")[0].split())
+        name = name_before_comma(fact.subject)
         if 0 < len(name) <= 60 and len(name.split()) <= 5:
             names.setdefault(name_key(name.split()), name)
         inverted = inverted_name(fact.subject)  # "restaurant cooks" for "Cooks, Restaurant"

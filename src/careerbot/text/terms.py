@@ -71,6 +71,20 @@ def inverted_name(subject: str) -> str | None:
     return f"{' '.join(said)} {' '.join(head.split())}"
 
 
+_SERIES = re.compile(r"^[^,]+,(?:[^,]+,)*\s+(?:and|or|&)\s", re.I)  # "Life, Physical, and Social Science ..."
+
+
+def name_before_comma(subject: str) -> str:
+    """What a subject is called before its comma ("Boston" of "Boston, MA", "Architects" of "Architects, Except ..."),
+    "" when the comma starts a series of modifiers sharing the name's head ("Life, Physical, and Social Science
+    Technicians": "Life" names nothing; "Plumbers, Pipefitters, and Steamfitters": "Plumbers" does)."""
+    head = " ".join(subject.split(",")[0].split())
+    last = head.split()[-1] if head else ""
+    if _SERIES.match(subject) and singular(last.lower()) == last.lower():
+        return ""
+    return head
+
+
 def name_words(name: str) -> set[str]:
     """A name's words in their singular form, a kind after its comma with them: "bartender" names "Bartenders",
     "restaurant cook" names "Cooks, Restaurant" (not "Cooks, Fast Food" or "Cooks, All Other")."""
@@ -82,9 +96,12 @@ def content_words(text: str) -> list[str]:
 
 
 def singular(word: str) -> str:
-    """A light plural folding (engineers -> engineer, salaries -> salary) for vocabulary look-ups."""
+    """A light plural folding (engineers -> engineer, salaries -> salary, coaches -> coach) for vocabulary
+    look-ups."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 5 and word.endswith(("ches", "shes", "xes", "sses", "zzes")):
+        return word[:-2]  # coaches -> coach, taxes -> tax, classes -> class
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
