@@ -144,6 +144,7 @@ _RATE = re.compile(r"^(?:per|an?|each|every|by the)\s+(?:year|yr|hour|hr|month|w
 
 def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "") -> Resolution:
     names = corpus.subject_names
+    question = re.sub(r"^\s*[&+]\s*", "and ", question)  # "& in the UK?"
     elliptical = bool(_MARKER.match(question)) or (len(question.split()) <= 3 and not _QUESTION_WORD.match(question))
     mentions = subject_mentions(question, corpus, names)
     if previous and mentions and not elliptical:  # "how many in 2017?": a question word and a new mention, no

@@ -100,7 +100,7 @@ def singular(word: str) -> str:
     look-ups."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 5 and word.endswith(("ches", "shes", "xes", "sses", "zzes")):
+    if len(word) > 4 and word.endswith(("ches", "shes", "xes", "sses", "zzes")):
         return word[:-2]  # coaches -> coach, taxes -> tax, classes -> class
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
