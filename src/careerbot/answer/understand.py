@@ -333,7 +333,8 @@ def _with_other_names(text: str, corpus: CorpusIndex) -> str:
 
 def _other_name_words(text: str, titles: Collection[str]) -> list[tuple[int, int]]:
     """The spans of the words an other name was written in, before the subject it was followed by ("court
-    stenographer" in "a court stenographer (Court Reporters and ...)"): the subject is named once, by its title."""
+    stenographer" in "a court stenographer (Court Reporters and ...)"): the subject is named once, by its title
+    (`titles`: the documents' titles, which other names stand for)."""
     spans: list[tuple[int, int]] = []
     for paren in re.finditer(r" \(([^()]+)\)", text):
         if paren.group(1) not in titles:
@@ -512,7 +513,7 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
     places, missing_places = _places(body, corpus)
     self_names = {m.group(1) for m in SELF_NAME.finditer(question)}
     subjects: list[Mention] = []
-    renamed = _other_name_words(body, set(corpus.other_names.values())) if body != before_names else []
+    renamed = _other_name_words(body, corpus.titles) if body != before_names else []
     for mention in subject_mentions(body, corpus, corpus.subject_names):
         if any(start <= mention.start < end for start, end in renamed):
             continue  # "court" of "court stenographer (Court Reporters ...)": the title names the subject
