@@ -87,7 +87,8 @@ _FRAMING = re.compile(r"\b(?:in the (?:context|realm|world) of|when it comes to|
 _FRAMED = {"in the": "in", "when it": "for", "in terms": "for", "with respect": "for", "with regard": "for"}
 # "on a typical day", "all day", "day to day": when, not what, a job does (English usage).
 _A_DAY = re.compile(r"\b(?:on|in|during)\s+an?\s+(?:typical|normal|average|regular|usual|given)\s+(?:work\s*)?day\b|"
-                    r"\b(?:all|every|each)\s+day(?:\s+long)?\b|\bday[- ]to[- ]day\b|\bday[- ]in[- ](?:the[- ])?life\b",
+                    r"\b(?:all|every|each)\s+day(?:\s+long)?\b|(?:\bon\s+an?\s+)?\bday[- ]to[- ]day(?:\s+basis)?\b|"
+                    r"\bday[- ]in[- ](?:the[- ])?life\b",
                     re.I)
 # When the question is asked ("right now", "these days"): every answer is from the corpus as it stands.
 _NOW = re.compile(r"\b(?:right now|these days|nowadays|currently|at the moment|at present|as of now)\b", re.I)
