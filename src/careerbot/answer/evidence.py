@@ -385,19 +385,18 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
         score = (0.5 * float(scores[sid]) + 0.5 * found.chunk_scores.get(sentence.chunk_id, floor)
                  + LEXICAL_WEIGHT * overlap(question_terms, sentence)
                  + LEXICAL_WEIGHT / 2 * title_overlap(corpus, question_terms, sentence))
+        points = referent(corpus, sentence, term)  # "" unless it opens "They ..." after a sentence naming the term
         if asks_names and sentence.kind == "sentence" and OTHER_NAMES.match(sentence.text):
             target: Sentence | None = sentence  # "what other titles ...": the names are the answer, whatever
             score += NAME_LIST_BONUS  # their words share with the question's
-        elif term and referent(corpus, sentence, term) and _says_of_referent(sentence.text, term,
-                                                                             query is not None
-                                                                             and query.kind == "definition"):
+        elif points and _says_of_referent(sentence.text, term, query is not None and query.kind == "definition"):
             target = sentence  # "They [bootcamps] are short-term intensive programs": it says it, on its own
         else:
             target = answer_to(corpus, sentence)
         if target is None:
             continue
         score += _shape_bonus(query, target, corpus, sentence.text, focus) + _level_bonus(query, target, term)
-        refers = referent(corpus, target, term)
+        refers = points if target is sentence else referent(corpus, target, term)
         if refers:  # "In this position [software engineer], ...": its words are what it speaks of
             score += LEXICAL_WEIGHT * (weighted_share(question_terms, term_set(f"{target.text} {refers}"))
                                        - overlap(question_terms, target))
