@@ -67,7 +67,7 @@ from careerbot.index.lexical import fuse
 from careerbot.index.load import load_corpus_index
 from careerbot.index.store import VERSIONS, check_model, current_version, read_manifest
 from careerbot.records import Answer, Turn
-from careerbot.text.terms import name_key, stems, words
+from careerbot.text.terms import every_lemma, name_key, singular, stems, words
 from careerbot.text.values import FIGURE, figure_value
 
 FULL_COVER = 0.8  # a short question whose rare words one quoted sentence nearly all holds is covered ("what's a GAN?")
@@ -163,6 +163,12 @@ class Advisor:
         if facts and query.kind in ("ranking", "list") and not any(m.subject_named for m in facts) \
                 and not about_focus([m.fact for m in facts], focus, query.text):
             notes.append(f"the facts found say nothing of {', '.join(sorted(focus))}: not shown")
+            facts = []
+        named = {form for m in query.subjects for w in words(m.text) for form in every_lemma(w) | {singular(w)}}
+        if facts and query.kind in ("list", "yesno", "other") and not query.asks_figure and focus - named \
+                and not about_focus([m.fact for m in facts], focus - named):
+            # "what education do most telemarketers have?": their wages name them, but are not what is asked
+            notes.append(f"the facts found are the subject's, not its {', '.join(sorted(focus - named))}: not shown")
             facts = []
         notes.extend(f"fact {m.fact.subject} / {m.fact.attribute} = {m.fact.value} ({m.score:.3f})" for m in facts)
         limit = self.settings.answer_sentences

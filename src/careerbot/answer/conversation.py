@@ -26,6 +26,9 @@ _LEADING_FILLER = re.compile(r"^\s*(?:and|but|also|so|ok(?:ay)?|then)?[\s,]*"
                              r"(?:(?:what|how) about|same (?:for|in))?[\s,]*",
                              re.I)
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|theirs|this|these|those|ones?)\b", re.I)
+# "that job", "this field", "the same role": the job the conversation is about, named by a general noun (English).
+_THAT_JOB = re.compile(r"\b(?:that|this|the same|such an?)\s+(?:job|role|occupation|career|field|profession|position|"
+                       r"line of work|trade|kind of work|type of work)s?\b", re.I)
 _QUESTION_WORD = re.compile(r"^(?:who|what|when|where|why|how|which|is|are|do|does|can|should|tell|list|give)\b", re.I)
 
 
@@ -153,6 +156,12 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
         typed = re.findall(r"[\w+#-]+", question.lower())
         elliptical = all(w in STOPWORDS or w in mentioned for w in typed) and not set(typed) & _AUXILIARIES
     new_levels = levels(question)
+    that_job = _THAT_JOB.search(question)
+    if previous and that_job and not mentions:  # "top skills for that job?" after "what does a hostler do?"
+        subject = topic or _topic(previous, corpus, names)
+        if subject and subject.lower() != _body(previous).lower():
+            before_it = re.sub(r"\b(work(?:ing|s)?|jobs?)\s+in\s*$", r"\1 as ", question[:that_job.start()], flags=re.I)
+            return Resolution(before_it + subject + question[that_job.end():], "subject", topic)
     pronoun = _PRONOUN.search(question)
     if previous and _WHICH_OF_THEM.match(question) and not mentions:  # "Which is higher?" after a comparison
         return Resolution(f"{previous.rstrip('?.! ')}: {question}", "topic")

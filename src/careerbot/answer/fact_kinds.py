@@ -9,7 +9,7 @@ import numpy as np
 
 from careerbot.answer.compose import sort_value
 from careerbot.answer.evidence import about_focus, focus_words
-from careerbot.answer.facts import FACT_MIN, HEAD_COUNT, NAMED_MARGIN, asks_pay, score_facts
+from careerbot.answer.facts import FACT_MIN, HEAD_COUNT, NAMED_MARGIN, asks_pay, score_facts, statistics_stated
 from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, FactMatch, Query, SentenceScores, phrase_around
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact
@@ -47,6 +47,8 @@ def rank_facts(corpus: CorpusIndex, query: Query,
     tables = [m for m in matches if m.fact.source == "table"]
     top = tables[0].score if tables else matches[0].score  # rankings are read from tables: measured from theirs
     tried: set[tuple[object, ...]] = set()  # the measures already tried: many matches share one
+    widest = bool(_EVERY_ONE.search(query.text))
+    fitting: list[tuple[list[Fact], bool]] = []
     for match in matches[:80]:  # the best-matching measure that has something to rank
         if match.score < top - (2 * NAMED_MARGIN if wants_places or query.levels else NAMED_MARGIN):
             break
@@ -60,8 +62,15 @@ def rank_facts(corpus: CorpusIndex, query: Query,
         placed = not wants_places or sum(place_of(f.subject) is not None for f in group) >= 2
         levelled = not query.levels or any(set(query.levels) & set(levels(" ".join(f.qualifiers))) for f in group)
         if len(group) >= 2 and placed and levelled and about_focus(group, focus, query.text):
-            break
-        group = []
+            fitting.append((group, named_all))
+            if not widest or named_all:
+                break
+    # "of all the jobs", "in your data": the measure that ranks the most documents, not one article's table
+    across = [g for g in fitting if len({f.doc_id for f in g[0]}) > 1]
+    asked = {"avg": "average", "mean": "average"}.get(query.statistic, query.statistic)
+    across = [g for g in across if asked in statistics_stated(g[0][0])] + \
+        [g for g in across if asked not in statistics_stated(g[0][0])]  # "the highest average": the mean's column
+    group, named_all = (across or fitting)[0] if fitting else ([], False)
     if not group and wants_places:  # "where do they get paid the least": the tables whose rows are places
         group = _place_table(corpus, query, sentence_scores)
     if not group:
@@ -77,6 +86,14 @@ def rank_facts(corpus: CorpusIndex, query: Query,
     one_document = len({f.doc_id for f in ordered}) == 1
     return ([FactMatch(f, scored.get(id(f), matches[0].score), True) for f in ordered[:shown]], len(ordered),
             one_document)
+
+
+# A ranking over everything the sources hold ("out of all of them", "in your data", "of any job") (English).
+_EVERY_ONE = re.compile(r"\b(?:of|out of|among|from)\s+(?:them\s+)?all\b|\ball\s+(?:of\s+)?(?:them|the\s+\w+)\b|"
+                        r"\b(?:any|which|what)\s+(?:other\s+|\w+-paying\s+)?(?:jobs?|occupations?|careers?|"
+                        r"professions?)\b|\boverall\b|"
+                        r"\bin\s+(?:the|your|this|these)\s+(?:data(?:set|base)?|sources?|corpus|documents?|files?)\b",
+                        re.I)
 
 
 def ranking_focus(corpus: CorpusIndex, query: Query) -> set[str]:
@@ -203,8 +220,15 @@ def compare_facts(corpus: CorpusIndex, query: Query,
                 alone = re.sub(re.escape(other), " ", alone, flags=re.I)
         # every fact about this subject that fits the question, not only the best family: the measure the
         # subjects share is chosen below
-        picked = [m for m in score_facts(corpus, alone, sentence_scores) if m.score >= FACT_MIN
-                  and _about(m.fact, name, spellings)]
+        scored = [m for m in score_facts(corpus, alone, sentence_scores) if m.score >= FACT_MIN]
+        picked = [m for m in scored if _about(m.fact, name, spellings)]
+        if not picked and not spellings:  # a name no row uses ("vet"): the subject its words found best, if it
+            # is none of the others named
+            others = [other for other, _ in named if other != name]
+            best = next((m.fact.subject for m in scored[:NEAREST] if m.fact.parsed.low is not None
+                         and not any(_about(m.fact, other, set()) for other in others)
+                         and _clips(name, m.fact.subject)), None)
+            picked = [m for m in scored if m.fact.subject == best]
         if query.levels:  # "entry-level pay in SF vs NYC": the figures stated for that level, when there are any
             picked = [m for m in picked if set(query.levels) & set(levels(" ".join(m.fact.qualifiers)))] or picked
         # a figure before a word ("Google" as a certification's issuer), the subject itself before a longer name
@@ -289,6 +313,15 @@ def _named_rows(group: list[Fact], name: str) -> list[Fact]:
     ("mechanical engineers" is not "Engineers, All Other" when the group has "Mechanical Engineers")."""
     about = [f for f in group if _about(f, name, set())]
     return [f for f in about if name_words(f.subject) == name_words(name)] or about
+
+
+NEAREST = 10  # a name no row uses stands for a subject among the facts the question finds first, or none
+
+
+def _clips(name: str, subject: str) -> bool:
+    """Whether each word of a name opens a word of a subject's, as a clipped form does ("vet": Veterinarians)."""
+    said = words(subject.lower())
+    return bool(words(name)) and all(len(w) >= 3 and any(s.startswith(w.lower()) for s in said) for w in words(name))
 
 
 def _about(fact: Fact, name: str, spellings: set[str]) -> bool:

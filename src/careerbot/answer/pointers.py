@@ -125,6 +125,11 @@ def render_block(corpus: CorpusIndex, sentence: Sentence) -> str:
         said = "; ".join(text[:1].lower() + text[1:] if number else text.rstrip(".")
                          for number, text in enumerate(lead))
         return plain(f"{said} {'; '.join(rows)}") + "."
+    heading = sentence.section.strip().lstrip("#").strip()
+    table = corpus.sentences[sentence.sentence_id].kind == "row"
+    if rows and table and heading and not heading.endswith(("?", ":")):
+        # a table with nothing before it: the heading it stands under says what it is ("Education of Welders")
+        return plain(f"{heading} — {'; '.join(rows)}") + "."
     return plain("; ".join(rows)) + "." if rows else display(sentence)
 
 

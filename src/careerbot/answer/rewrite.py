@@ -7,10 +7,10 @@ from __future__ import annotations
 import os
 import re
 
-from careerbot.answer.query import QUESTION_WORD
+from careerbot.answer.query import MEASURE_WORDS, QUESTION_WORD
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.text.places import is_known_place
-from careerbot.text.terms import STOPWORDS, parts_of_speech, word_forms
+from careerbot.text.terms import STOPWORDS, parts_of_speech, singular, word_forms
 
 _GREETING = re.compile(r"^\s*(?:(?:hi|hello|hey) there|hi|hello|hey|hiya|howdy|greetings|"
                        r"good (?:morning|afternoon|evening|day)|dear \w+|thanks|thank you|ok(?:ay)?|so|well|um+|yo|"
@@ -96,6 +96,32 @@ _SLASHED = {"w/o": "without", "b/c": "because", "w/": "with"}
 _SLASHED_FORM = re.compile(r"(?<!\w)(?:w/o|b/c|w/)(?=\s|$)", re.I)
 
 
+def _completing_name(match: re.Match[str], short: str, corpus: CorpusIndex) -> str | None:
+    """The word a clipped one stands for when, with the word before or after it, it makes two words of a name the
+    corpus uses ("software devs": Software Developers; "vet assistants": Veterinary Assistants); None if it
+    already does or none does."""
+    if short in STOPWORDS or short in MEASURE_WORDS or short in corpus.acronyms or len(short) < 3:
+        return None
+    if corpus.idf.get(singular(short), corpus.max_idf) < corpus.rare_idf:  # a word the corpus uses ("pay")
+        return None
+    before = re.findall(r"[A-Za-z][\w'-]*", match.string[:match.start()])[-1:]
+    after = re.findall(r"[A-Za-z][\w'-]*", match.string[match.end():])[:1]
+    pairs = corpus.name_pairs
+    # the neighbour and which side of the clipped word it stands on
+    beside = [(singular(w.lower()), side) for w, side in [*((w, True) for w in before), *((w, False) for w in after)]
+              if w.lower() not in STOPWORDS]
+
+    def pair(neighbour: str, first: bool, word: str) -> bool:
+        return ((neighbour, word) if first else (word, neighbour)) in pairs
+
+    if not beside or any(pair(n, first, singular(short)) for n, first in beside):
+        return None
+    for candidate in corpus.spelling.clipped_all(short)[:200]:
+        if any(pair(n, first, singular(candidate)) for n, first in beside):
+            return candidate
+    return None
+
+
 def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
     """Short forms the corpus does not use, written out as it writes them: an acronym it defines (ML -> machine
     learning) or that a subject's initials make (MLE -> Machine Learning Engineer), and a clipped word whose
@@ -113,6 +139,9 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
             return ""
         if lowered in LEVEL_ABBREVIATIONS:  # sr -> senior: searched and matched as the text writes it
             return LEVEL_ABBREVIATIONS[lowered]
+        completed = _completing_name(match, lowered, corpus) if len(bare) <= 5 else None
+        if completed:  # "software devs" -> software developers, "vet assistants" -> veterinary assistants
+            return completed + ("s" if word != bare and not completed.endswith("s") else "")
         if len(bare) > 5 or word_forms(word.lower()) & corpus.vocabulary or lowered in STOPWORDS:
             return word
         if word.isupper() or (bare.isupper() and word.endswith("s")):
@@ -218,8 +247,45 @@ def _percentiles(text: str) -> str:
 
 def normalise(text: str, corpus: CorpusIndex) -> str:
     """The words of a question as the corpus spells them: short forms written out, slips of the keyboard mended,
-    a share of earners ("top 10 percent") named as the percentile tables give."""
-    return _percentiles(_correct_spelling(_expand_abbreviations(text, corpus), corpus))
+    a share of earners ("top 10 percent") named as the percentile tables give, a field of work by its workers."""
+    return _field_as_workers(_percentiles(_correct_spelling(_expand_abbreviations(text, corpus), corpus)), corpus)
+
+
+# A field of work named by what its workers do, as where a career is ("get into commercial diving", "a career in
+# welding", "jobs in plumbing") (English usage).
+_FIELD = re.compile(r"\b(?:get(?:ting)?|go(?:ing)?|break(?:ing)?|mov(?:e|ing)|switch(?:ing)?|transition(?:ing)?)\s+"
+                    r"into\s+|\b(?:careers?|jobs?|work(?:ing)?|start(?:ing)?(?: out)?|interested|future|employment)\s+"
+                    r"in\s+|\bfield of\s+", re.I)
+
+
+def _workers(gerund: str) -> list[str]:
+    """The nouns for those who do what a gerund says: diving -> diver, welding -> welder, nursing -> nurse."""
+    stem = gerund[:-3]
+    bases = [stem, stem + "e"] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])
+    return [agent for base in bases for agent in (base + "er", base + "r" if base.endswith("e") else "", base + "or",
+                                                  base if base.endswith("e") else "") if agent]
+
+
+def _field_as_workers(text: str, corpus: CorpusIndex) -> str:
+    """"How do I get into commercial diving?" -> "... commercial divers?": the field read as the occupation whose
+    name its workers' noun makes with the word before it (or alone), when the corpus has that name."""
+    def swap(match: re.Match[str]) -> str:
+        before, gerund = (match.group(1) or "").strip(), match.group(2)
+        key = singular(before.lower()) if before else ""
+        if (key, gerund.lower()) in corpus.name_pairs or gerund.lower() in corpus.subject_names:
+            return match.group(0)  # "machine learning": a name as it stands
+        for worker in _workers(gerund.lower()):
+            if (key and (key, worker) in corpus.name_pairs) or worker in corpus.subject_names:
+                return f"{before} {worker}s".strip() if before else worker + "s"
+        return match.group(0)
+    out, last = [], 0
+    for field in _FIELD.finditer(text):
+        phrase = re.compile(r"((?:[a-z]+\s+)?)([a-z]+ing)\b", re.I).match(text, field.end())
+        if phrase is None or phrase.start() < last:
+            continue
+        out.append(text[last:phrase.start()] + swap(phrase))
+        last = phrase.end()
+    return "".join(out) + text[last:]
 
 
 def with_acronyms(text: str, corpus: CorpusIndex) -> str:

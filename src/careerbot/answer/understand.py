@@ -20,7 +20,7 @@ from careerbot.answer.query import (
 )
 from careerbot.answer.rewrite import SELF_NAME, normalise, split_questions, strip_preamble, with_acronyms
 from careerbot.index.corpus_index import CorpusIndex
-from careerbot.text.places import is_known_place
+from careerbot.text.places import is_country, is_known_place
 from careerbot.text.terms import (
     BOUND_PREFIXES,
     LEVEL_PATTERNS,
@@ -501,6 +501,25 @@ def _carry_experience(question: str, body: str, corpus: CorpusIndex) -> str:
     return f"{body.rstrip('?.! ')} ({level})?" if level else body
 
 
+_SCOPE = re.compile(r"\b(?:in|across|throughout|within|around|for)\s+((?:the\s+)?[\w.]+(?:\s+[\w.]+){0,2})", re.I)
+
+
+def _country_words(body: str) -> set[str]:
+    """The words of a country named as the scope of a question ("in the us", "across the United States"): where
+    the figures hold, not a subject the sources must name."""
+    said: set[str] = set()
+    for match in _SCOPE.finditer(body):
+        tokens = match.group(1).split()
+        bare = tokens[1:] if tokens[0].lower() == "the" else tokens
+        for size in range(len(tokens), 0, -1):
+            named = next((run[:size] for run in (tokens, bare)
+                          if size <= len(run) and is_country(" ".join(run[:size]))), None)
+            if named:
+                said.update(t.lower().strip(".") for t in named if t.lower() != "the")
+                break
+    return said
+
+
 def understand(question: str, corpus: CorpusIndex) -> Query:
     """Read a question (already resolved against the conversation) into a Query."""
     preamble, body = strip_preamble(question)
@@ -533,6 +552,7 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
         kind = "yesno"
     place_words = {w.lower() for p in places for w in QUESTION_WORD.findall(p.text)}
     place_words |= {w.lower() for name in missing_places for w in name.split()}
+    place_words |= _country_words(body)
     place_words |= {w.lower() for pattern, _ in LEVEL_PATTERNS for m in pattern.finditer(body)  # "entry-level"
                     for w in QUESTION_WORD.findall(m.group(0))}
     topic: list[str] = []

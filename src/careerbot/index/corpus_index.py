@@ -58,6 +58,7 @@ class CorpusIndex:
     titles: tuple[str, ...]  # the documents' titles, sorted
     compounds: dict[str, str]  # a hyphenated word by its letters run together ("ecommerce") -> as written
     sentence_index: SentenceIndex | None  # nearest sentences to a question (None: a version written without one)
+    name_pairs: frozenset[tuple[str, str]] = frozenset()  # two words that follow one another in a subject's name
 
     @property
     def rare_idf(self) -> float:
@@ -93,7 +94,7 @@ class Spelling:
                                    | {w for w in STOPWORDS if 3 <= len(w) <= 5}))
         self._idf = idf
         self._closest: dict[str, str | None] = {}
-        self._clipped: dict[str, str | None] = {}
+        self._clipped: dict[str, list[str]] = {}
 
     def closest(self, word: str) -> str | None:
         if word not in self._closest:
@@ -119,14 +120,19 @@ class Spelling:
         return self._closest[word]
 
     def clipped(self, short: str) -> str | None:
+        found = self.clipped_all(short)
+        return found[0] if found else None
+
+    def clipped_all(self, short: str) -> list[str]:
+        """Every word a clipped form opens and runs through, the likeliest first."""
         if short not in self._clipped:
             pattern = re.compile(short[0] + "".join(f"[a-z]*{re.escape(c)}" for c in short[1:]))
             found = [w for w in self._words if w[0] == short[0] and len(w) > len(short) and pattern.match(w)
                      and (w.startswith(short) or len(short) >= 3)]
             # four letters or more: the word's opening letters before letters picked through it ("lang":
             # language, not learning); fewer ("wat") are too few to tell
-            self._clipped[short] = min(found, key=lambda w: (len(short) >= 4 and not w.startswith(short),
-                                                             self._idf.get(w, 99.0))) if found else None
+            self._clipped[short] = sorted(found, key=lambda w: (len(short) >= 4 and not w.startswith(short),
+                                                                self._idf.get(w, 99.0)))
         return self._clipped[short]
 
 

@@ -84,7 +84,17 @@ def load_corpus_index(index_dir: Path, version: str | None = None) -> CorpusInde
         median_idf=median_idf, sentences_by_word=by_term, max_idf=max(idf.values(), default=0.0),
         subjects_by_initials=initials, other_names=_other_names(sentences, documents, names),
         titles=tuple(sorted({d.title for d in documents.values()})), compounds=_compounds(documents, vocabulary),
-        sentence_index=stored.sentence_index)
+        sentence_index=stored.sentence_index, name_pairs=_name_pairs(facts))
+
+
+def _name_pairs(facts: list[Fact]) -> frozenset[tuple[str, str]]:
+    """Each two words that follow one another in a fact's subject, singular and in lower case ("software
+    developer", "veterinary assistant"): what a clipped word beside another may complete."""
+    pairs: set[tuple[str, str]] = set()
+    for name in {fact.subject for fact in facts}:
+        said = [singular(w.lower()) for w in re.findall(r"[A-Za-z][\w'-]*", name)]
+        pairs.update(zip(said, said[1:], strict=False))
+    return frozenset(pairs)
 
 
 def _other_names(sentences: list[Sentence], documents: dict[str, Document], names: dict[str, str]) -> dict[str, str]:
