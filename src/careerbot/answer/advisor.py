@@ -23,7 +23,14 @@ from careerbot.answer.assemble import (
 )
 from careerbot.answer.compose import not_said
 from careerbot.answer.conversation import resolve, resolve_history
-from careerbot.answer.coverage import facts_for_place_and_level, not_covered, states_superlative, unlisted_subject
+from careerbot.answer.coverage import (
+    facts_for_place_and_level,
+    measure_not_held,
+    not_covered,
+    not_held,
+    states_superlative,
+    unlisted_subject,
+)
 from careerbot.answer.evidence import (
     GLOBAL_SENTENCES,
     about_focus,
@@ -145,6 +152,10 @@ class Advisor:
             notes.append(f"not covered: the sources never use {', '.join(missing)}")
             return not_covered(self.embedder, corpus, found, missing,
                                places=bool(query.missing_places) and len(missing) == len(query.missing_places))
+        lacking = measure_not_held(corpus, query)
+        if lacking:  # "the projected job growth for locksmiths": their page never speaks of growth
+            notes.append(f"not covered: the page of {lacking[1]} never speaks of {lacking[0]}")
+            return not_held(corpus, found, *lacking)
         # an acronym that names no subject the facts know ("LPNs") is matched by its long form too
         facts = [] if query.kind in ("howto", "duties") else select_facts(
             corpus, query.text if query.subjects else query.search_text, found.sentence_scores,

@@ -70,12 +70,18 @@ def neighbours_sentence(facts: list[tuple[Fact, int]]) -> str:
     """What the sources give near a figure they lack, named without its value (the value answers another question):
     "They give the entry-level average salary range for Boston, MA [1]."; subjects of one measure together."""
     by_measure: dict[str, list[str]] = {}
+    by_subject: dict[str, list[str]] = {}  # one subject's several measures ("the median ... and the mean ... for X")
     for fact, marker in facts:
         before, after = _qualifier_words(fact)
         measure = " ".join(part for part in (before, measure_words(fact)) if part) or "figure"
         where = f", {after}" if after else ""
         by_measure.setdefault(measure, []).append(f"{plain(fact.subject)}{where} [{marker}]")
-    said = [f"the {measure} for {_joined_and(subjects)}" for measure, subjects in by_measure.items()]
+        by_subject.setdefault(f"{plain(fact.subject)}{where} [{marker}]", []).append(f"the {measure}")
+    if len(by_subject) < len(by_measure):
+        said = [f"{_joined_and(list(dict.fromkeys(measures)))} for {subject}"
+                for subject, measures in by_subject.items()]
+    else:
+        said = [f"the {measure} for {_joined_and(subjects)}" for measure, subjects in by_measure.items()]
     return f"They give {_joined_and(said)}." if said else ""
 
 

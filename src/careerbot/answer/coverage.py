@@ -13,7 +13,18 @@ from careerbot.index.corpus_index import CorpusIndex
 from careerbot.index.embedding import Embedder
 from careerbot.records import Answer, Fact
 from careerbot.text.places import is_country
-from careerbot.text.terms import LEVEL_PATTERNS, lemma, levels, name_words, parts_of_speech, singular, term_set, words
+from careerbot.text.terms import (
+    LEVEL_PATTERNS,
+    STOPWORDS,
+    lemma,
+    levels,
+    name_words,
+    parts_of_speech,
+    singular,
+    subject_words,
+    term_set,
+    words,
+)
 
 MAX_LISTED = 12  # subjects named in a "not covered" answer, per table
 MAX_TABLES = 6  # tables compared with a name the sources lack
@@ -173,6 +184,89 @@ def tables_like(embedder: Embedder, names: list[str],
         position += len(table)
     top = max(best_per_table)
     return [table for table, score in zip(tables, best_per_table, strict=False) if score >= top - 0.1][:2]
+
+
+# Words any page about an occupation answers to (its job, its work, the people in it), and the spans of time a
+# figure may be asked over: none of them is a measure a page could lack (English).
+_ANY_OCCUPATION = frozenset("job jobs career careers work occupation occupations profession people person worker "
+                            "workers role field line position kind type year years month months week weeks day days "
+                            "next last ten".split())
+_TIME_ASKED = re.compile(r"\b(?:per|a|an|each|every|over the next|in the next|next)\s+(?:\w+\s+)?"
+                         r"(?:years?|months?|weeks?|days?|hours?|decade)\b", re.I)
+
+
+def page_of(corpus: CorpusIndex, name: str) -> str | None:
+    """The document whose title names the one occupation a name stands for ("locksmiths": Locksmiths and Safe
+    Repairers), or None: the name fits no title, or several without one that is the name itself."""
+    wanted = name_words(name)
+    if not wanted:
+        return None
+    fitting = [d for d in corpus.documents.values() if wanted <= name_words(d.title)]
+    exact = [d for d in fitting if name_words(d.title) == wanted]
+    chosen = exact or fitting
+    if len(chosen) != 1:
+        return None
+    # an occupation's page: its title is the subject of its own figures (an article's title is no occupation)
+    title = chosen[0].title
+    first = subject_words(title)[:1]
+    own = first and any(corpus.facts[p].subject == title and corpus.facts[p].doc_id == chosen[0].doc_id
+                        for p in corpus.facts_by_word.get(first[0], []))
+    return chosen[0].doc_id if own else None
+
+
+# "the projected job growth for locksmiths", "the union membership rate of bridge tenders": a measure asked of an
+# occupation, the words between "the" and the preposition before the occupation (English).
+_MEASURE_OF = re.compile(r"\bthe\s+((?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:for|of|among)\s+(?:an?\s+|the\s+)?"
+                         r"([\w'&-]+(?:\s+[\w'&-]+){0,6})", re.I)
+
+
+def measure_not_held(corpus: CorpusIndex, query: Query) -> tuple[str, str] | None:
+    """What a question asks of one occupation that its page never speaks of ("the projected job growth for
+    locksmiths"): (the measure as asked, the page's document), or None. Only nouns of a measure the question
+    puts before the occupation can be missing: not its modifiers, nor a span of time."""
+    if query.kind not in ("figure", "definition", "other", "wh", "list") or len(query.subjects) > 1:
+        return None
+    asked = _MEASURE_OF.search(query.text)
+    if asked is None:
+        return None
+    rest = asked.group(2).split()
+    # the occupation: the subject named, or the longest opening of what follows that names one page
+    names = [m.text for m in query.subjects] or [" ".join(rest[:n]) for n in range(len(rest), 0, -1)]
+    doc_id = next((d for d in map(lambda n: page_of(corpus, n), names) if d), None)
+    if doc_id is None:
+        return None
+    page = corpus.documents[doc_id]
+    held = term_set(page.text)
+    held |= {lemma(w) for w in held}
+    own = {form for w in words(page.title) for form in (singular(w), lemma(w))}
+    timed = {w.lower() for m in _TIME_ASKED.finditer(query.text) for w in words(m.group(0))}
+    for word in words(asked.group(1)):
+        forms = {singular(word), lemma(word)}
+        speech = parts_of_speech(word)
+        if len(word) <= 3 or forms & own or forms & held or word in corpus.acronyms or word in _ANY_OCCUPATION \
+                or word in STOPWORDS or word in MEASURE_WORDS or word in timed or levels(word) \
+                or "NOUN" not in speech or "ADJ" in speech or _light_verb_or_adverb(word) \
+                or any(len(word) >= 6 and h.startswith(word[:6]) for h in held):  # "certification": certificate
+            continue
+        said = asked.group(1).split()
+        while said and said[-1].lower() in STOPWORDS:  # "the work environment like for ...": "work environment"
+            said.pop()
+        return " ".join(said), doc_id
+    return None
+
+
+def not_held(corpus: CorpusIndex, found: Retrieval, asked: str, doc_id: str) -> Answer:
+    """An occupation's page lacks what was asked: say so, and what the page does give (its sections)."""
+    document = corpus.documents[doc_id]
+    sections = [s for s in dict.fromkeys(c.section for c in corpus.chunks if c.doc_id == doc_id)
+                if re.search(r"[A-Za-z]", s) and s != document.title]
+    text = f"The sources give no {asked} for {document.title}."
+    # each section by what it is about, without the occupation's name ("Wages of Locksmiths ..." -> "wages")
+    kinds = [" ".join(re.sub(rf"(?:\s+(?:of|for|to))?\s+{re.escape(document.title)}(?=\s*(?:\(|$))", "",
+                             s).replace(document.title, "they").split()) for s in sections]
+    if kinds:
+        text += f" What they give for {document.title}: {'; '.join(k[:1].lower() + k[1:] for k in kinds)}."
+    return Answer(question=found.question, resolved_question=found.question, answer=text, found=False)
 
 
 def not_covered(embedder: Embedder, corpus: CorpusIndex, found: Retrieval, unknown: list[str],

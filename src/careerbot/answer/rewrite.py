@@ -71,7 +71,7 @@ _SHORTHAND = {"u": "you", "ur": "your", "rn": "right now", "bc": "because", "cuz
               "yr": "year", "yrs": "years", "hr": "hour", "hrs": "hours", "wk": "week", "wks": "weeks",
               "co": "company", "kinda": "kind of", "sorta": "sort of", "gonna": "going to", "wanna": "want to",
               "gotta": "have to", "wat": "what", "wut": "what", "wht": "what",
-              "req'd": "required", "reqd": "required", "req’d": "required",
+              "req'd": "required", "reqd": "required", "req’d": "required", "avg": "average", "approx": "about",
               # apostrophes left out
               "im": "I'm", "ive": "I've", "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "cant": "can't",
               "isnt": "isn't", "arent": "aren't", "wont": "won't", "whats": "what's", "thats": "that's",
@@ -94,6 +94,22 @@ _A_DAY = re.compile(r"\b(?:on|in|during)\s+an?\s+(?:typical|normal|average|regul
 _NOW = re.compile(r"\b(?:right now|these days|nowadays|currently|at the moment|at present|as of now)\b", re.I)
 _SLASHED = {"w/o": "without", "b/c": "because", "w/": "with"}
 _SLASHED_FORM = re.compile(r"(?<!\w)(?:w/o|b/c|w/)(?=\s|$)", re.I)
+
+
+_ACRONYM_HEAD = re.compile(r"\b([A-Z]{2,4})\s+([A-Za-z]+)\b")
+
+
+def _headed_name(match: re.Match[str], corpus: CorpusIndex) -> str:
+    """An acronym and the head noun after it ("HR manager", "PR mgr") as the one name whose initials they make
+    ("Human Resources Managers"), when the corpus does not define the acronym itself."""
+    acronym, typed = match.group(1), match.group(2)
+    headed = corpus.subjects_by_initials.get(acronym.lower() + typed[0].lower(), set())
+    if acronym.lower() in corpus.acronyms or len(headed) != 1:
+        return match.group(0)
+    name = next(iter(headed)).split()
+    if singular(name[-1].lower()) not in {singular(w) for w in [typed.lower(), *corpus.clipped_words(typed.lower())]}:
+        return match.group(0)
+    return " ".join(name[:-1] + [name[-1] if typed.endswith("s") else singular(name[-1].lower())])
 
 
 def _completing_name(match: re.Match[str], short: str, corpus: CorpusIndex) -> str | None:
@@ -167,6 +183,7 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
         if len(lowered) >= 4 and corpus.closest_word(lowered):  # a slip ("isues", "waht"), not a clipped word
             return word
         return clipped if clipped else word
+    text = _ACRONYM_HEAD.sub(lambda m: _headed_name(m, corpus), text)
     text = _SLASHED_FORM.sub(lambda m: _SLASHED[m.group(0).lower()], text)
     text = _FRAMING.sub(lambda m: _FRAMED[" ".join(m.group(0).lower().split()[:2])], text)
     text = _A_DAY.sub("", text)

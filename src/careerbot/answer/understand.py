@@ -176,7 +176,9 @@ def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
         return "comparison", wh
     if _RANKING.search(_QUANTIFIER_MOST.sub(_unless_superlative, text)):
         return "ranking", wh
-    if subjects >= 2 and re.search(r"\b(?:and|or)\b", text) and asks_figure(text):
+    if subjects >= 2 and re.search(r"\b(?:and|or)\b", re.sub(r"\([^)]*\)", "", text)) and asks_figure(text):
+        # (not the "and" of a title put after the other name it is asked by: "court stenographer (Court Reporters
+        # and Simultaneous Captioners)")
         return "comparison", wh
     if asks_figure(text) and not _DUTIES.search(text):
         return "figure", wh

@@ -67,6 +67,10 @@ class CorpusIndex:
         count = max(len(self.sentences), 1)
         return math.log(1 + count / max(3.0, count / 2000))
 
+    def clipped_words(self, short: str) -> list[str]:
+        """Every word of the corpus a clipped form may stand for ("mgr": manager, ...), the likeliest first."""
+        return self.spelling.clipped_all(short)
+
     def closest_word(self, word: str) -> str | None:
         """The corpus word a misspelt one most likely means (enginer -> engineer), or None."""
         return self.spelling.closest(word)
