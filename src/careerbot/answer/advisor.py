@@ -283,6 +283,12 @@ class Advisor:
             return compose_answer(corpus, found, facts, [], opening=stated)
         if facts:  # the facts lead: a passage after them must be about what was asked too
             chosen = focused(corpus, query, chosen, lead=0)
+            lead = facts[0].fact
+            # not a line that gives the same measure for another subject ("287K /yr Most Likely Range" under the
+            # next role's heading): beside the answer it reads as the answer's
+            chosen = [c for c in chosen if c.sentence.kind in ("block", "row") or not any(
+                other.attribute == lead.attribute and other.subject != lead.subject and other.doc_id == lead.doc_id
+                for other in (corpus.facts[p] for p in corpus.facts_by_sentence.get(c.sentence.sentence_id, [])))]
         asked = _STATISTICS_NAMED.findall(query.text)
         if facts and asked:  # "the median salary for an RDH": that figure, not the other cells of its row (mean,
             # percentiles), which answer a question about pay in general; "the 25th percentile? and the 75th?": both

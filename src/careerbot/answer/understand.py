@@ -174,7 +174,9 @@ def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
         wh = "when" if "year" in word or word.endswith("when") else word
     if _COMPARISON.search(text):
         return "comparison", wh
-    if _RANKING.search(_QUANTIFIER_MOST.sub(_unless_superlative, text)):
+    # "the most likely pay": how likely, not which ranks highest (English)
+    if _RANKING.search(_QUANTIFIER_MOST.sub(_unless_superlative, re.sub(r"\bmost likely\b", "likely", text,
+                                                                          flags=re.I))):
         return "ranking", wh
     if subjects >= 2 and re.search(r"\b(?:and|or)\b", re.sub(r"\([^)]*\)", "", text)) and asks_figure(text):
         # (not the "and" of a title put after the other name it is asked by: "court stenographer (Court Reporters
