@@ -21,7 +21,6 @@ from careerbot.text.terms import (
     name_words,
     parts_of_speech,
     singular,
-    subject_words,
     term_set,
     words,
 )
@@ -189,8 +188,8 @@ def tables_like(embedder: Embedder, names: list[str],
 # Words any page about an occupation answers to (its job, its work, the people in it), and the spans of time a
 # figure may be asked over: none of them is a measure a page could lack (English).
 _ANY_OCCUPATION = frozenset("job jobs career careers work occupation occupations profession people person worker "
-                            "workers role field line position kind type year years month months week weeks day days "
-                            "next last ten".split())
+                            "workers role field line position kind type year years month months week weeks day "
+                            "days".split())
 _TIME_ASKED = re.compile(r"\b(?:per|a|an|each|every|over the next|in the next|next)\s+(?:\w+\s+)?"
                          r"(?:years?|months?|weeks?|days?|hours?|decade)\b", re.I)
 
@@ -201,17 +200,26 @@ def page_of(corpus: CorpusIndex, name: str) -> str | None:
     wanted = name_words(name)
     if not wanted:
         return None
-    fitting = [d for d in corpus.documents.values() if wanted <= name_words(d.title)]
-    exact = [d for d in fitting if name_words(d.title) == wanted]
-    chosen = exact or fitting
-    if len(chosen) != 1:
-        return None
-    # an occupation's page: its title is the subject of its own figures (an article's title is no occupation)
-    title = chosen[0].title
-    first = subject_words(title)[:1]
-    own = first and any(corpus.facts[p].subject == title and corpus.facts[p].doc_id == chosen[0].doc_id
-                        for p in corpus.facts_by_word.get(first[0], []))
-    return chosen[0].doc_id if own else None
+    pages = _pages(corpus)
+    fitting = [(doc_id, words_of) for doc_id, words_of in pages if wanted <= words_of]
+    exact = [doc_id for doc_id, words_of in fitting if words_of == wanted]
+    chosen = exact or [doc_id for doc_id, _ in fitting]
+    return chosen[0] if len(chosen) == 1 else None
+
+
+_PAGES: dict[str, list[tuple[str, frozenset[str]]]] = {}  # index version -> its occupations' pages, read once
+
+
+def _pages(corpus: CorpusIndex) -> list[tuple[str, frozenset[str]]]:
+    """The documents that are an occupation's page (the title is the subject of the document's own figures; an
+    article's title is no occupation), with their titles' name words."""
+    if corpus.version not in _PAGES:
+        own = {(f.doc_id, f.subject) for f in corpus.facts}
+        if len(_PAGES) >= 4:
+            _PAGES.clear()
+        _PAGES[corpus.version] = [(d.doc_id, frozenset(name_words(d.title))) for d in corpus.documents.values()
+                                  if (d.doc_id, d.title) in own]
+    return _PAGES[corpus.version]
 
 
 # "the projected job growth for locksmiths", "the union membership rate of bridge tenders": a measure asked of an

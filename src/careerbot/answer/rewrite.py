@@ -275,6 +275,9 @@ _FIELD = re.compile(r"\b(?:get(?:ting)?|go(?:ing)?|break(?:ing)?|mov(?:e|ing)|sw
                     r"in\s+|\bfield of\s+", re.I)
 
 
+_GERUND = re.compile(r"((?:[a-z]+\s+)?)([a-z]+ing)\b", re.I)  # "commercial diving", "welding"
+
+
 def _workers(gerund: str) -> list[str]:
     """The nouns for those who do what a gerund says: diving -> diver, welding -> welder, nursing -> nurse."""
     stem = gerund[:-3]
@@ -297,7 +300,7 @@ def _field_as_workers(text: str, corpus: CorpusIndex) -> str:
         return match.group(0)
     out, last = [], 0
     for field in _FIELD.finditer(text):
-        phrase = re.compile(r"((?:[a-z]+\s+)?)([a-z]+ing)\b", re.I).match(text, field.end())
+        phrase = _GERUND.match(text, field.end())
         if phrase is None or phrase.start() < last:
             continue
         out.append(text[last:phrase.start()] + swap(phrase))
