@@ -81,3 +81,14 @@ def test_a_clipped_word_is_completed_by_the_name_its_neighbour_makes(onet_adviso
     kept = understand("what share of entry level ML engineers come in with 2 to 5 years of experience",
                       onet_advisor.corpus)
     assert " come in " in kept.text, kept.text
+
+
+def test_nationally_after_a_place_drops_the_place(onet_advisor):
+    answer = _asked_after(onet_advisor, "how much do electricians make in texas?", "what about nationally?")
+    assert "texas" not in answer.resolved_question.lower(), answer.resolved_question
+    assert answer.found and "$" in first_sentence(answer.answer), answer.answer
+
+
+def test_top_skills_are_several(onet_advisor):
+    head = first_sentence(onet_advisor.ask("top skills required for electricians?").answer)
+    assert "; then " in head, head

@@ -225,11 +225,10 @@ def _direction(text: str) -> str:
 
 def _asks_plural(text: str) -> bool:
     """ "Which companies ...", "What cities ...": the noun after the question word is plural."""
-    match = re.match(r"^\s*(?:which|what)\s+(\w+)", text, re.I)
-    if match is None:
-        return False
-    noun = match.group(1).lower()
-    return noun.endswith("s") and singular(noun) != noun and noun not in STOPWORDS
+    said = [re.match(r"^\s*(?:which|what)\s+(\w+)", text, re.I),
+            re.search(r"\b(?:top|best|main|most important)\s+(\w+)", text, re.I)]  # "top skills required for ..."
+    nouns = [match.group(1).lower() for match in said if match is not None]
+    return any(noun.endswith("s") and singular(noun) != noun and noun not in STOPWORDS for noun in nouns)
 
 
 def _top_n(text: str) -> int | None:
