@@ -87,6 +87,8 @@ def test_nationally_after_a_place_drops_the_place(onet_advisor):
     answer = _asked_after(onet_advisor, "how much do electricians make in texas?", "what about nationally?")
     assert "texas" not in answer.resolved_question.lower(), answer.resolved_question
     assert answer.found and "$" in first_sentence(answer.answer), answer.answer
+    country = _asked_after(onet_advisor, "how much do electricians make in texas?", "and across the US?")
+    assert "texas" not in country.resolved_question.lower(), country.resolved_question
 
 
 def test_top_skills_are_several(onet_advisor):

@@ -29,9 +29,9 @@ _PRONOUN = re.compile(r"\b(it|its|they|them|their|theirs|this|these|those|ones?)
 # "that job", "this field", "the same role": the job the conversation is about, named by a general noun (English).
 _THAT_JOB = re.compile(r"\b(?:that|this|the same|such an?)\s+(?:job|role|occupation|career|field|profession|position|"
                        r"line of work|trade|kind of work|type of work)s?\b", re.I)
-# The whole country rather than a place in it ("what about nationally?") (English).
-_NATIONAL = re.compile(r"^(?:nationally|nationwide|national|overall|in general|across the (?:us|country|united states)|"
-                       r"in the (?:us|usa|u\.s\.?|united states|whole country))\W*$", re.I)
+# The whole country rather than a place in it ("what about nationally?", "in the US?") (English).
+_NATIONAL = re.compile(r"^(?:nationally|nationwide|national|overall|in general|(?:in|across|throughout)\s+(.+?))\W*$",
+                       re.I)
 _QUESTION_WORD = re.compile(r"^(?:who|what|when|where|why|how|which|is|are|do|does|can|should|tell|list|give)\b", re.I)
 
 
@@ -177,7 +177,11 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
         return Resolution(question, "")
     fragment = _strip_filler(question).rstrip("?.! ")
     placed = places_in(previous, corpus) if previous else []
-    if elliptical and placed and _NATIONAL.match(fragment):  # "what about nationally?" after "... in Texas?"
+    national = _NATIONAL.match(fragment)
+    if elliptical and placed and national and (national.group(1) is None or (
+            is_country(national.group(1)) and not places_in(fragment, corpus))):
+        # "what about nationally?", "and across the US?" after "... in Texas?": the country, not the place (a
+        # country the corpus gives figures in, "& in the UK?", is another place)
         before_place = re.sub(r"\s+(?:in|at|for|near)\s*$", "", previous[:placed[-1].start])
         return Resolution(f"{before_place}{previous[placed[-1].end:]}", "subject", topic)
     before = subject_mentions(previous, corpus, names)

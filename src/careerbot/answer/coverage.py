@@ -7,7 +7,7 @@ import re
 
 from careerbot.answer.evidence import LIGHT_VERBS
 from careerbot.answer.facts import FACT_MIN, asks_pay, score_facts, statistics_stated
-from careerbot.answer.query import MEASURE_WORDS, FactMatch, Query, Retrieval, Scored, SentenceScores
+from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, FactMatch, Query, Retrieval, Scored, SentenceScores
 from careerbot.answer.query import phrase_around as _phrase
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.index.embedding import Embedder
@@ -185,11 +185,11 @@ def tables_like(embedder: Embedder, names: list[str],
     return [table for table, score in zip(tables, best_per_table, strict=False) if score >= top - 0.1][:2]
 
 
-# Words any page about an occupation answers to (its job, its work, the people in it), and the spans of time a
-# figure may be asked over: none of them is a measure a page could lack (English).
-_ANY_OCCUPATION = frozenset("job jobs career careers work occupation occupations profession people person worker "
-                            "workers role field line position kind type year years month months week weeks day "
-                            "days".split())
+# Words any page about an occupation answers to (the work, the people in it) beyond the kind of thing a career
+# question asks about (OPERATOR_WORDS: job, role, career ...), and the spans of time a figure may be asked over:
+# none of them is a measure a page could lack (English).
+_ANY_OCCUPATION = frozenset("work people person worker workers field line position year years month months week "
+                            "weeks day days".split())
 _TIME_ASKED = re.compile(r"\b(?:per|a|an|each|every|over the next|in the next|next)\s+(?:\w+\s+)?"
                          r"(?:years?|months?|weeks?|days?|hours?|decade)\b", re.I)
 
@@ -252,7 +252,8 @@ def measure_not_held(corpus: CorpusIndex, query: Query) -> tuple[str, str] | Non
         forms = {singular(word), lemma(word)}
         speech = parts_of_speech(word)
         if len(word) <= 3 or forms & own or forms & held or word in corpus.acronyms or word in _ANY_OCCUPATION \
-                or word in STOPWORDS or word in MEASURE_WORDS or word in timed or levels(word) \
+                or word in STOPWORDS or word in MEASURE_WORDS or word in OPERATOR_WORDS or word in timed \
+                or levels(word) \
                 or "NOUN" not in speech or "ADJ" in speech or _light_verb_or_adverb(word) \
                 or any(len(word) >= 6 and h.startswith(word[:6]) for h in held):  # "certification": certificate
             continue

@@ -224,7 +224,8 @@ def _direction(text: str) -> str:
 
 
 def _asks_plural(text: str) -> bool:
-    """ "Which companies ...", "What cities ...": the noun after the question word is plural."""
+    """ "Which companies ...", "What cities ...", "top skills ...": the noun after the question word, or after
+    "top"/"best"/"main", is plural."""
     said = [re.match(r"^\s*(?:which|what)\s+(\w+)", text, re.I),
             re.search(r"\b(?:top|best|main|most important)\s+(\w+)", text, re.I)]  # "top skills required for ..."
     nouns = [match.group(1).lower() for match in said if match is not None]
