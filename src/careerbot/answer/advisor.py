@@ -62,7 +62,7 @@ from careerbot.answer.facts import (
     select_facts,
     stating_statistic,
 )
-from careerbot.answer.pointers import is_name_list
+from careerbot.answer.pointers import is_name_list, labelled_list
 from careerbot.answer.query import Query, Retrieval, Scored, SentenceScores
 from careerbot.answer.rewrite import as_typed
 from careerbot.answer.understand import NUMBER_WORDS, titled_names, understand
@@ -192,8 +192,9 @@ class Advisor:
                   ([Scored(row, item.score, f"a row the question names, of: {item.why}", item.matched)
                     for row in rows_named(corpus, query, item.sentence)] or [item])]
         if query.kind == "list" and chosen and chosen[0].sentence.kind not in ("block", "list") \
-                and not is_name_list(chosen[0].sentence):  # a list of names is a list
-            # a list question: the list leads when it scores close to the sentence above it (often its lead-in)
+                and not is_name_list(chosen[0].sentence) and not labelled_list(chosen[0].sentence.text):
+            # a list question: the list leads when it scores close to the sentence above it (often its lead-in); a
+            # list of names, or of things under their label ("Other tools: ..."), is a list
             listed = next((c for c in chosen[1:] if c.sentence.kind in ("block", "list")
                            and c.score >= chosen[0].score - LIST_MARGIN), None)
             if listed is not None:

@@ -7,7 +7,7 @@ import math
 import re
 from collections.abc import Collection, Sequence
 
-from careerbot.answer.pointers import answer_to, enumerates, pointed_block
+from careerbot.answer.pointers import answer_to, enumerates, labelled_list, labelled_run, pointed_block
 from careerbot.answer.query import MEASURE_WORDS, WHAT_IS, Query, Retrieval, Scored
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact, Sentence
@@ -389,6 +389,9 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
         if asks_names and sentence.kind == "sentence" and OTHER_NAMES.match(sentence.text):
             target: Sentence | None = sentence  # "what other titles ...": the names are the answer, whatever
             score += NAME_LIST_BONUS  # their words share with the question's
+        elif query is not None and query.kind == "list" and sentence.kind == "sentence" \
+                and labelled_list(sentence.text):
+            target = labelled_run(corpus, sentence)  # "In-demand technologies: ...", "Related occupations: ..."
         elif points and _says_of_referent(sentence.text, term, query is not None and query.kind == "definition"):
             target = sentence  # "They [bootcamps] are short-term intensive programs": it says it, on its own
         else:
@@ -474,22 +477,41 @@ MAX_FACTS_READ = 40  # facts read to tell what a table is about
 
 def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int = 1) -> list[Scored]:
     """The best passage (`lead` of them: 0 when facts lead the answer), and after it only passages that use one of
-    the question's focus words: a passage that shares nothing but the corpus's theme with the question is padding."""
+    the question's focus words: a passage that shares nothing but the corpus's theme with the question is padding.
+    A close second leads instead of the best when it says what is asked of the subject ("certifications" of
+    welders: their education table, not their skills), or else names the subject where the best does not."""
     focus = focus_words(corpus, query)
     if not focus or len(chosen) <= lead:
         return chosen
+    named = {form for m in query.subjects for w in words(m.text) for form in every_lemma(w) | {singular(w)}}
+    asked = focus - named
+    asked_stems = stems(" ".join(w for w in asked if w in query.topic))
 
-    def uses_focus(item: Scored) -> bool:
-        # a list or table is about what its lead-in says; a sentence a heading handed its match to is not
+    def said(item: Scored) -> tuple[set[str], frozenset[str]]:
+        # a list or table is about what its lead-in says; a sentence a heading handed its match to stands for its
+        # section ("In-demand technologies: ..." under "Technologies X use", with "Other tools: ... software")
         lead_in = item.sentence.kind in ("block", "list") and len(item.matched.split()) >= MIN_LEAD_IN_WORDS
         pointer = item.matched if lead_in or item.matched.endswith("?") else ""
-        said = {form for w in words(f"{item.sentence.text} {item.sentence.context} {pointer} {item.refers_to}")
-                for form in every_lemma(w) | {singular(w)}}
-        return bool(said & focus)
-    if lead and not uses_focus(chosen[0]):  # a close second that says what was asked leads instead
-        better = next((c for c in chosen[1:] if uses_focus(c) and c.score >= chosen[0].score - FOCUS_MARGIN), None)
-        if better is not None:
-            chosen = [better] + [c for c in chosen if c is not better]
+        if item.matched.startswith("#"):
+            pointer = " ".join([item.matched] + [corpus.sentences[p].text for p in corpus.sentences_by_chunk.get(
+                item.sentence.chunk_id, []) if corpus.sentences[p].section == item.sentence.section])
+        text = f"{item.sentence.text} {item.sentence.context} {pointer} {item.refers_to}"
+        return {form for w in words(text) for form in every_lemma(w) | {singular(w)}}, stems(text)
+
+    def uses_focus(item: Scored) -> bool:
+        return bool(said(item)[0] & focus)
+
+    def says_asked(item: Scored) -> bool:
+        forms, item_stems = said(item)
+        return bool(forms & asked) or bool(asked_stems & item_stems)  # "certifications" ~ "Certificate"
+    if lead:  # a close second that says what was asked leads instead
+        for test in ((says_asked,) if asked else ()) + (uses_focus,):
+            if test(chosen[0]):
+                break
+            better = next((c for c in chosen[1:] if test(c) and c.score >= chosen[0].score - FOCUS_MARGIN), None)
+            if better is not None:
+                chosen = [better] + [c for c in chosen if c is not better]
+                break
     kept = chosen[:lead]
     for item in chosen[lead:]:
         if not query.asks_figure and (FIGURE_LINE.match(item.sentence.text.strip()) or _figures_row(corpus, item)):

@@ -210,6 +210,32 @@ def is_name_list(sentence: Sentence) -> bool:
     return len(items) >= 4 and len(named) >= 0.8 * len(items)
 
 
+def labelled_list(text: str) -> bool:
+    """A line that is a label and a list of things ("Other tools: A, B, software for C, ..."), not a thing's other
+    names ("Also called: ...")."""
+    text = text.strip()
+    label, _, body = text.partition(":") if ":" in text[:40] else ("", "", "")
+    return bool(label.strip()) and "," in body and not OTHER_NAMES.match(text)
+
+
+def labelled_run(corpus: CorpusIndex, sentence: Sentence) -> Sentence:
+    """A labelled list of names with the labelled lists around it in its section, as one quote ("In-demand
+    technologies: ..." and "Other tools: ..." under "Technologies X use")."""
+    def beside(unit: Sentence, step: int) -> Sentence | None:
+        position = unit.sentence_id + step
+        if not 0 <= position < len(corpus.sentences):
+            return None
+        other = corpus.sentences[position]
+        same = other.chunk_id == unit.chunk_id and other.section == unit.section and other.kind == unit.kind
+        return other if same and labelled_list(other.text) else None
+    first = last = sentence
+    while (earlier := beside(first, -1)) is not None:
+        first = earlier
+    while (later := beside(last, 1)) is not None:
+        last = later
+    return sentence if first is last else _joined(corpus, first, last) or sentence
+
+
 def _described(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
     """For a list of names: the first sentence of its passage that says something, headed by the document's name
     ("Pharmacists: Dispense drugs prescribed by physicians ...")."""
@@ -226,12 +252,16 @@ def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
     by the list or table it announces, a list of names by what the passage says the named thing is."""
     stripped = sentence.text.rstrip()
     if sentence.kind == "sentence" and is_name_list(sentence):
-        return _described(corpus, sentence)
+        run = labelled_run(corpus, sentence) if labelled_list(sentence.text) else sentence
+        # lists under their labels, one after another ("In-demand technologies: ..." "Other tools: ..."): the
+        # lists are what the passage says; a list of names alone, what the passage says the named thing is
+        return run if run is not sentence else _described(corpus, sentence)
     if sentence.kind == "heading":  # a section's heading hands its match to what the section says first, or to
         if sentence.context or not stripped:  # the list its opening lines announce ("... the following tools:")
             return None
-        return _announced_list(corpus, sentence) or section_steps(corpus, sentence) \
+        opening = _announced_list(corpus, sentence) or section_steps(corpus, sentence) \
             or _next_unit(corpus, sentence, follow=True)
+        return labelled_run(corpus, opening) if opening is not None and labelled_list(opening.text) else opening
     if stripped.endswith("?"):
         block = pointed_block(corpus, sentence)  # a question answered by the list or table under it
         if block is not None:

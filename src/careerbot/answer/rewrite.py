@@ -92,8 +92,8 @@ _A_DAY = re.compile(r"\b(?:on|in|during)\s+an?\s+(?:typical|normal|average|regul
                     re.I)
 # When the question is asked ("right now", "these days"): every answer is from the corpus as it stands.
 _NOW = re.compile(r"\b(?:right now|these days|nowadays|currently|at the moment|at present|as of now)\b", re.I)
-_SLASHED = {"w/o": "without", "b/c": "because", "w/": "with"}
-_SLASHED_FORM = re.compile(r"(?<!\w)(?:w/o|b/c|w/)(?=\s|$)", re.I)
+_SLASHED = {"w/o": "without", "b/c": "because", "w/": "with", "s/w": "software", "h/w": "hardware"}
+_SLASHED_FORM = re.compile(r"(?<!\w)(?:w/o|b/c|s/w|h/w|w/)(?=[\s?.!,]|$)", re.I)
 
 
 _ACRONYM_HEAD = re.compile(r"\b([A-Z]{2,4})\s+([A-Za-z]+)\b")
