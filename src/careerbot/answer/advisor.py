@@ -21,13 +21,14 @@ from careerbot.answer.assemble import (
     join_answers,
     threshold_answer,
 )
-from careerbot.answer.compose import not_said
+from careerbot.answer.compose import not_said, sort_value
 from careerbot.answer.conversation import resolve, resolve_history
 from careerbot.answer.coverage import (
     facts_for_place_and_level,
     measure_not_held,
     not_covered,
     not_held,
+    pay_not_held,
     states_superlative,
     unlisted_subject,
 )
@@ -45,6 +46,7 @@ from careerbot.answer.evidence import (
 )
 from careerbot.answer.fact_kinds import (
     compare_facts,
+    extreme_of,
     is_extreme,
     measure_named,
     rank_facts,
@@ -63,7 +65,7 @@ from careerbot.answer.facts import (
     stating_statistic,
 )
 from careerbot.answer.pointers import is_name_list, labelled_list
-from careerbot.answer.query import Query, Retrieval, Scored, SentenceScores
+from careerbot.answer.query import FactMatch, Query, Retrieval, Scored, SentenceScores
 from careerbot.answer.rewrite import as_typed
 from careerbot.answer.understand import NUMBER_WORDS, titled_names, understand
 from careerbot.config import Settings
@@ -156,6 +158,10 @@ class Advisor:
         if lacking:  # "the projected job growth for locksmiths": their page never speaks of growth
             notes.append(f"not covered: the page of {lacking[1]} never speaks of {lacking[0]}")
             return not_held(corpus, found, *lacking)
+        unpaid = pay_not_held(corpus, query)
+        if unpaid:  # "the hourly pay for home health aides": their page gives no pay
+            notes.append(f"not covered: the page of {unpaid[1]} gives no pay")
+            return not_held(corpus, found, *unpaid)
         # an acronym that names no subject the facts know ("LPNs") is matched by its long form too
         facts = [] if query.kind in ("howto", "duties") else select_facts(
             corpus, query.text if query.subjects else query.search_text, found.sentence_scores,
@@ -185,7 +191,11 @@ class Advisor:
         limit = self.settings.answer_sentences
         # who/when/where: the sentence that states it may stand a little lower; chosen once, widely
         wider = choose_sentences(corpus, found, max(limit, WH_SENTENCES) if query.kind == "wh" else limit, query)
-        chosen = focused(corpus, query, wider[:limit])
+        # a template's sentence leads ("Most of these occupations require ..."): the subject's own passage that says
+        # what was asked may stand a little further down
+        pool = choose_sentences(corpus, found, max(limit, WH_SENTENCES), query) if wider and query.subjects \
+            and wider[0].sentence.text in corpus.shared and query.kind != "wh" else wider
+        chosen = focused(corpus, query, wider[:limit], pool=pool)
         if query.kind in ("list", "duties"):  # items of one list chosen one by one: the list (of things, of tasks)
             chosen = whole_lists(corpus, chosen)
         chosen = [narrowed for item in chosen for narrowed in  # a table's rows the question names, not the table
@@ -280,6 +290,15 @@ class Advisor:
             if verdict is not None:
                 notes.append(f"measured against {query.threshold[2]}")
                 return verdict
+        if query.kind == "yesno" and query.direction and facts and facts[0].subject_named:
+            # "Is Python the most used language?": its figure against the highest of those it ranks among
+            top = extreme_of(corpus, facts[0].fact, query.direction)
+            if top is not None:
+                same = sort_value(top.parsed) == sort_value(facts[0].fact.parsed)
+                notes.append(f"measured against the {'lowest' if query.direction == 'least' else 'highest'} "
+                             f"{top.attribute}: {top.subject} {top.value}")
+                shown = facts[:1] if same else [facts[0], FactMatch(top, facts[0].score, False)]
+                return compose_answer(corpus, found, shown, [], lead="Yes." if same else "No.")
         if stated is not None and facts:  # "Python is the most popular ..." [1], then its figure
             return compose_answer(corpus, found, facts, [], opening=stated)
         if facts:  # the facts lead: a passage after them must be about what was asked too

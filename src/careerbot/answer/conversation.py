@@ -29,6 +29,8 @@ _PRONOUN = re.compile(r"\b(it|its|they|them|their|theirs|this|these|those|ones?)
 # "that job", "this field", "the same role": the job the conversation is about, named by a general noun (English).
 _THAT_JOB = re.compile(r"\b(?:that|this|the same|such an?)\s+(?:job|role|occupation|career|field|profession|position|"
                        r"line of work|trade|kind of work|type of work)s?\b", re.I)
+# "... for that?", "what about that?": a question ending on a demonstrative means the subject before (English).
+_THAT_LAST = re.compile(r"\b(?:for|4|to|about|in|into|of|with|like|on|as)\s+(that|this)\W*$", re.I)
 # The whole country rather than a place in it ("what about nationally?", "in the US?") (English).
 _NATIONAL = re.compile(r"^(?:nationally|nationwide|national|overall|in general|(?:in|across|throughout)\s+(.+?))\W*$",
                        re.I)
@@ -160,11 +162,14 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
         elliptical = all(w in STOPWORDS or w in mentioned for w in typed) and not set(typed) & _AUXILIARIES
     new_levels = levels(question)
     that_job = _THAT_JOB.search(question)
-    if previous and that_job and not mentions:  # "top skills for that job?" after "what does a hostler do?"
+    that_last = _THAT_LAST.search(question)
+    span = (that_job.start(), that_job.end()) if that_job else (that_last.start(1), that_last.end(1)) if that_last \
+        else None
+    if previous and span and not mentions:  # "top skills for that job?" after "what does a hostler do?"
         subject = topic or _topic(previous, corpus, names)
         if subject and subject.lower() != _body(previous).lower():
-            before_it = re.sub(r"\b(work(?:ing|s)?|jobs?)\s+in\s*$", r"\1 as ", question[:that_job.start()], flags=re.I)
-            return Resolution(before_it + subject + question[that_job.end():], "subject", topic)
+            before_it = re.sub(r"\b(work(?:ing|s)?|jobs?)\s+in\s*$", r"\1 as ", question[:span[0]], flags=re.I)
+            return Resolution(before_it + subject + question[span[1]:], "subject", topic)
     pronoun = _PRONOUN.search(question)
     if previous and _WHICH_OF_THEM.match(question) and not mentions:  # "Which is higher?" after a comparison
         return Resolution(f"{previous.rstrip('?.! ')}: {question}", "topic")

@@ -211,14 +211,11 @@ _PAGES: dict[str, list[tuple[str, frozenset[str]]]] = {}  # index version -> its
 
 
 def _pages(corpus: CorpusIndex) -> list[tuple[str, frozenset[str]]]:
-    """The documents that are an occupation's page (the title is the subject of the document's own figures; an
-    article's title is no occupation), with their titles' name words."""
+    """The documents that are an occupation's page (`CorpusIndex.pages`), with their titles' name words."""
     if corpus.version not in _PAGES:
-        own = {(f.doc_id, f.subject) for f in corpus.facts}
         if len(_PAGES) >= 4:
             _PAGES.clear()
-        _PAGES[corpus.version] = [(d.doc_id, frozenset(name_words(d.title))) for d in corpus.documents.values()
-                                  if (d.doc_id, d.title) in own]
+        _PAGES[corpus.version] = [(doc_id, frozenset(name_words(title))) for doc_id, title in corpus.pages.items()]
     return _PAGES[corpus.version]
 
 
@@ -262,6 +259,25 @@ def measure_not_held(corpus: CorpusIndex, query: Query) -> tuple[str, str] | Non
             said.pop()
         return " ".join(said), doc_id
     return None
+
+
+def pay_not_held(corpus: CorpusIndex, query: Query) -> tuple[str, str] | None:
+    """A pay question about one occupation whose page gives no pay at all ("the hourly pay for home health aides"):
+    (the pay as asked, the page's document), or None. Another occupation's wages are no answer to it."""
+    if not query.asks_figure or not asks_pay(query.text) or len(query.subjects) != 1 or query.places:
+        return None
+    doc_id = page_of(corpus, query.subjects[0].text)
+    if doc_id is None:
+        return None
+    tables = [positions for (doc, _), positions in corpus.facts_by_table.items() if doc == doc_id]
+    if any(corpus.facts[p].parsed.currency or _pays_in_words(corpus.facts[p]) for ps in tables for p in ps):
+        return None
+    asked = _MEASURE_OF.search(query.text)
+    return (asked.group(1) if asked else "pay"), doc_id
+
+
+def _pays_in_words(fact: Fact) -> bool:
+    return fact.parsed.kind == "text" and asks_pay(fact.attribute)
 
 
 def not_held(corpus: CorpusIndex, found: Retrieval, asked: str, doc_id: str) -> Answer:

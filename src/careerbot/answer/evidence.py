@@ -34,6 +34,7 @@ RARE_TERMS = 3  # the question's rarest words whose sentences are candidates too
 RARE_POSTINGS = 40  # ... at most this many sentences each
 SOURCE_BONUS = 0.15  # the question names a source ("according to Glassdoor") and the sentence is from or cites it
 FIGURE_LINE = re.compile(r"^\S*\d[\d,.]*\S*(?:\s+\S+){0,4}$")  # a figure and a few words, no sentence
+TEMPLATE_MARGIN = 0.1  # a passage of the subject's own that says what was asked leads over a template this close
 FOCUS_MARGIN = 0.05  # a passage using the question's focus words leads over a better-scored one this close
 WORDS_HELD = 0.8  # a passage with this share of the question's informative words (IDF-weighted) is kept
 THEME_SHARE = 0.25  # a word in this share of the corpus's sentences is its theme ("machine", "engineer"), not a focus
@@ -475,11 +476,13 @@ def about_focus(facts: Sequence[Fact], focus: set[str], question: str = "") -> b
 MAX_FACTS_READ = 40  # facts read to tell what a table is about
 
 
-def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int = 1) -> list[Scored]:
+def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int = 1,
+            pool: Sequence[Scored] = ()) -> list[Scored]:
     """The best passage (`lead` of them: 0 when facts lead the answer), and after it only passages that use one of
     the question's focus words: a passage that shares nothing but the corpus's theme with the question is padding.
     A close second leads instead of the best when it says what is asked of the subject ("certifications" of
-    welders: their education table, not their skills), or else names the subject where the best does not."""
+    welders: their education table, not their skills), or else names the subject where the best does not; `pool`
+    holds the passages it may come from, when more than those chosen."""
     focus = focus_words(corpus, query)
     if not focus or len(chosen) <= lead:
         return chosen
@@ -505,13 +508,20 @@ def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int =
         forms, item_stems = said(item)
         return bool(forms & asked) or bool(asked_stems & item_stems)  # "certifications" ~ "Certificate"
     if lead:  # a close second that says what was asked leads instead
+        first = chosen[0]
+        # a sentence many documents say word for word ("Most of these occupations require ...") is said of a
+        # class: the subject's own passage that says what was asked (its education table) leads over it
+        template = bool(query.subjects) and bool(asked) and first.sentence.text in corpus.shared
         for test in ((says_asked,) if asked else ()) + (uses_focus,):
-            if test(chosen[0]):
+            if test(first) and not template:
                 break
-            better = next((c for c in chosen[1:] if test(c) and c.score >= chosen[0].score - FOCUS_MARGIN), None)
+            margin = TEMPLATE_MARGIN if template else FOCUS_MARGIN
+            better = next((c for c in (pool or chosen)[1:] if test(c) and c.score >= first.score - margin
+                           and not (template and c.sentence.text in corpus.shared)), None)
             if better is not None:
-                chosen = [better] + [c for c in chosen if c is not better]
+                chosen = [better] + [c for c in chosen if c.sentence != better.sentence][:len(chosen) - 1]
                 break
+            template = False  # naming the subject is no reason to pass over a template
     kept = chosen[:lead]
     for item in chosen[lead:]:
         if not query.asks_figure and (FIGURE_LINE.match(item.sentence.text.strip()) or _figures_row(corpus, item)):

@@ -118,6 +118,16 @@ def is_extreme(corpus: CorpusIndex, fact: Fact, direction: str) -> bool:
     return value == (min(values) if direction == "least" else max(values))
 
 
+def extreme_of(corpus: CorpusIndex, fact: Fact, direction: str) -> Fact | None:
+    """The highest (or, for "least", the lowest) figure of those a fact ranks among, or None when it ranks among
+    none."""
+    group = [f for f in _ranking_group(corpus, fact) if sort_value(f.parsed) is not None]
+    if len(group) < 2:
+        return None
+    pick = min if direction == "least" else max
+    return pick(group, key=lambda f: sort_value(f.parsed) or 0.0)
+
+
 def _place_table(corpus: CorpusIndex, query: Query, sentence_scores: SentenceScores) -> list[Fact]:
     """The column of a table of places that best fits a ranking by place: of money when pay is asked, at the level
     asked, the one whose rows score best for the question."""
@@ -185,6 +195,9 @@ def _same_measure(corpus: CorpusIndex, fact: Fact) -> list[Fact]:
                                                                  [])]
 
 
+_STATISTIC_WORD = re.compile(r"^(?:mean|average|\d{1,2}(?:st|nd|rd|th) percentile)\b", re.I)
+
+
 def compare_facts(corpus: CorpusIndex, query: Query,
                   sentence_scores: SentenceScores) -> list[tuple[str, list[FactMatch]]] | None:
     """Two or more named subjects side by side: for each, the figures the question asks for about it alone,
@@ -247,6 +260,9 @@ def compare_facts(corpus: CorpusIndex, query: Query,
         return sum(p.index(m) for m, (_, p) in zip(best, [c for c in candidates if c[1]], strict=True)), \
             -sum(m.score for m in best)
     measure = min(common, key=standing) if common else None
+    if measure is not None and not query.statistic:  # "which pays better": the typical figure, the
+        median = _STATISTIC_WORD.sub("Median", measure, count=1)  # median of the measure, when one is given
+        measure = median if median in common else measure
     result: list[tuple[str, list[FactMatch]]] = []
     for name, picked in candidates:
         if measure is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import re
 
-from careerbot.answer.query import MEASURE_WORDS, QUESTION_WORD
+from careerbot.answer.query import MEASURE_WORDS, QUESTION_WORD, asks_figure
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.text.places import is_known_place
 from careerbot.text.terms import STOPWORDS, parts_of_speech, singular, word_forms
@@ -238,12 +238,21 @@ _SECOND_QUESTION = re.compile(r"(?:\?\s+|,?\s+and\s+|;\s*)(?=(?:which|what|how|w
                               r"can|should)\b)", re.I)
 
 
+# "how does that compare to ...", "how do they stack up against ...": the question before, of one more subject
+_COMPARED_AFTER = re.compile(r"^how\s+(?:does|do|did|would|will)\s+(?:that|it|this|they|those|these|that figure)\s+"
+                             r"(?:compare|stack up|measure up)\s+(?:to|with|against)\s+(.+)$", re.I)
+
+
 def split_questions(text: str) -> tuple[str, ...]:
     """A double question as its parts ("Which MOOC providers offer ML courses, and which course is the best?");
     one part for a single question."""
     pieces = [p.strip(" ,;") for p in _SECOND_QUESTION.split(text) if p.strip(" ,;")]
     if len(pieces) < 2 or any(len(p.split()) < 3 for p in pieces):
         return (text,)
+    against = _COMPARED_AFTER.match(pieces[-1])
+    if len(pieces) == 2 and against and asks_figure(pieces[0]):
+        # "What's the median pay of A, and how does that compare to B?": one question, the figures side by side
+        return (f"{pieces[0].rstrip('?.! ')} vs {against.group(1).rstrip('?.! ')}?",)
     return tuple(p if p.endswith("?") else p + "?" for p in pieces)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -59,6 +59,8 @@ class CorpusIndex:
     compounds: dict[str, str]  # a hyphenated word by its letters run together ("ecommerce") -> as written
     sentence_index: SentenceIndex | None  # nearest sentences to a question (None: a version written without one)
     name_pairs: frozenset[tuple[str, str]] = frozenset()  # two words that follow one another in a subject's name
+    pages: dict[str, str] = field(default_factory=dict)  # doc_id -> title, of documents about one named subject
+    shared: frozenset[str] = frozenset()  # sentences many documents say word for word (a template's, not theirs)
 
     @property
     def rare_idf(self) -> float:

@@ -12,7 +12,7 @@ from pathlib import Path
 from careerbot.index.corpus_index import CorpusIndex, Spelling
 from careerbot.index.lexical import LexicalIndex
 from careerbot.index.store import read_version
-from careerbot.records import Document, Fact, Sentence
+from careerbot.records import Chunk, Document, Fact, Sentence
 from careerbot.text.places import build_gazetteer
 from careerbot.text.terms import (
     MAX_NAME_WORDS,
@@ -62,6 +62,11 @@ def load_corpus_index(index_dir: Path, version: str | None = None) -> CorpusInde
         inverted = inverted_name(fact.subject)  # "restaurant cooks" for "Cooks, Restaurant"
         if inverted is not None and len(inverted.split()) <= 5:
             names.setdefault(name_key(inverted.split()), inverted)
+    pages = _pages(documents, chunks, facts)
+    for title in pages.values():  # an occupation's page names it, with or without figures of its own
+        name = name_before_comma(title)
+        if 0 < len(name) <= 60 and len(name.split()) <= 5:
+            names.setdefault(name_key(name.split()), name)
     idf, by_term, written = _sentence_terms(sentences)
     vocabulary = frozenset(form for term in idf for form in (term, lemma(term))) | written
     labels = [fact.subject for fact in facts] + [q for fact in facts for q in fact.qualifiers]
@@ -84,7 +89,38 @@ def load_corpus_index(index_dir: Path, version: str | None = None) -> CorpusInde
         median_idf=median_idf, sentences_by_word=by_term, max_idf=max(idf.values(), default=0.0),
         subjects_by_initials=initials, other_names=_other_names(sentences, documents, names),
         titles=tuple(sorted({d.title for d in documents.values()})), compounds=_compounds(documents, vocabulary),
-        sentence_index=stored.sentence_index, name_pairs=_name_pairs(facts))
+        sentence_index=stored.sentence_index, name_pairs=_name_pairs(facts), pages=pages,
+        shared=_shared(sentences))
+
+
+MIN_SHARING = 3  # documents saying a sentence word for word for it to be a template's
+
+
+def _shared(sentences: list[Sentence]) -> frozenset[str]:
+    """Sentences that several documents say word for word ("Most of these occupations require a four-year
+    bachelor's degree, but some do not."): a template's, true of a class, saying nothing of any one subject."""
+    saying: dict[str, set[str]] = {}
+    for sentence in sentences:
+        if sentence.kind == "sentence":
+            saying.setdefault(sentence.text, set()).add(sentence.doc_id)
+    return frozenset(text for text, docs in saying.items() if len(docs) >= MIN_SHARING)
+
+
+MIN_NAMING_SECTIONS = 2  # sections whose headings name a document's title, for it to be that subject's page
+
+
+def _pages(documents: dict[str, Document], chunks: list[Chunk], facts: list[Fact]) -> dict[str, str]:
+    """The documents about one named subject, by their titles: the title is the subject of the document's own
+    figures, or its sections' headings name it ("Tasks of Mental Health Counselors", "Education of ..."). An
+    article's title ("How to Become ...") is neither."""
+    own = {(f.doc_id, f.subject) for f in facts}
+    naming: Counter[str] = Counter()
+    for doc_id, section in {(c.doc_id, c.section) for c in chunks}:
+        title = documents[doc_id].title
+        if section != title and title and re.search(rf"\b{re.escape(title)}\b", section):
+            naming[doc_id] += 1
+    return {d.doc_id: d.title for d in documents.values()
+            if (d.doc_id, d.title) in own or naming[d.doc_id] >= MIN_NAMING_SECTIONS}
 
 
 def _name_pairs(facts: list[Fact]) -> frozenset[tuple[str, str]]:
