@@ -15,7 +15,7 @@ from careerbot.config import PROJECT_ROOT, Settings
 from careerbot.http.app import create_app
 from careerbot.index.build import build_index
 from careerbot.index.embedding import SentenceTransformerEmbedder
-from helpers import ONET_FIXTURE, shipped_copy
+from helpers import ONET_FIXTURE, ONET_PAGES_FIXTURE, shipped_copy
 
 
 @pytest.fixture(autouse=True)
@@ -57,6 +57,19 @@ def onet_advisor(embedder: SentenceTransformerEmbedder, tmp_path_factory: pytest
 
     settings = shipped_copy(tmp_path_factory.mktemp("onet-answers"))
     import_onet(ONET_FIXTURE, settings.corpus_dir / "onet")
+    build_index(settings, embedder)
+    return load_advisor(settings, embedder)
+
+
+@pytest.fixture(scope="session")
+def onet_pages_advisor(embedder: SentenceTransformerEmbedder, tmp_path_factory: pytest.TempPathFactory) -> Advisor:
+    """The shipped corpus with five O*NET pages of other shapes: Mental Health Counselors (no wages); Pharmacists,
+    Mathematicians and Statisticians (one job zone's sentences, word for word); Court Reporters and Simultaneous
+    Captioners (two lists of technologies)."""
+    from careerbot.ingest.onet import import_onet
+
+    settings = shipped_copy(tmp_path_factory.mktemp("onet-pages"))
+    import_onet(ONET_PAGES_FIXTURE, settings.corpus_dir / "onet")
     build_index(settings, embedder)
     return load_advisor(settings, embedder)
 

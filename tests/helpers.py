@@ -26,6 +26,7 @@ from careerbot.records import Answer, Citation, FactUse, ParsedValue
 SHIPPED_CORPUS = PROJECT_ROOT / "corpus"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ONET_FIXTURE = FIXTURES / "onet"  # cut from the real files by fixtures/make_onet_fixture.py
+ONET_PAGES_FIXTURE = FIXTURES / "onet-pages"  # ... with --pages: pages of other shapes
 
 
 # careerbot as a user runs it: `python -m careerbot ...` in a subprocess, without the developer's CAREERBOT_* settings.
