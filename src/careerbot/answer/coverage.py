@@ -316,13 +316,16 @@ def not_covered(embedder: Embedder, corpus: CorpusIndex, found: Retrieval, unkno
                        f"{f' and {len(subjects) - MAX_LISTED} more' if len(subjects) > MAX_LISTED else ''}."
                        for measure, subjects in tables)
     else:
-        hint = f" They cover: {'; '.join(titles[:8])}."
+        # a few documents by name; many, by their number (the first eight of a thousand say nothing)
+        hint = f" They cover: {'; '.join(titles)}." if len(titles) <= MAX_TITLES_LISTED else \
+            f" They cover {len(titles):,} documents."
         nearby = list(dict.fromkeys(corpus.chunks[cid].section for cid in list(found.chunk_scores)[:3]))
         if nearby and not unknown:
             hint += f" The closest sections are: {'; '.join(nearby)}."
     return Answer(question=found.question, resolved_question=found.question, answer=opening + hint, found=False)
 
 
+MAX_TITLES_LISTED = 8  # a corpus of more documents is described by their number when nothing closer is found
 COVERED_MARGIN = 0.30  # tables this close to the best one are offered when the subject asked about is missing
 
 

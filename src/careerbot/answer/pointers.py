@@ -276,6 +276,10 @@ def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
     led = _led_list(corpus, sentence)
     if led is not None:
         return led
+    if _SOURCE_NOTE.match(stripped):  # "Based on resume data from ...": a note on the list above it
+        noted = _list_before(corpus, sentence)
+        if noted is not None:
+            return noted
     if is_pointer(sentence):
         block = pointed_block(corpus, sentence) or _next_unit(corpus, sentence, follow=False)
         if block is not None:
@@ -299,6 +303,33 @@ def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
             return _joined(corpus, sentence, naming) or sentence
         return section_steps(corpus, sentence) or sentence  # "we cover the five steps": the steps
     return sentence
+
+
+# A note under a list or table on where its figures come from ("Based on resume data from ...", "Source: ...")
+# (English wording of documents in general).
+_SOURCE_NOTE = re.compile(r"^(?:based on|source[sd]?\b|data (?:from|based on|collected)|figures (?:from|based on))",
+                          re.I)
+
+
+def _list_before(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
+    """The list or table right before a sentence (its note), as one quotable unit."""
+    before: list[Sentence] = []
+    position = sentence.sentence_id - 1
+    if position >= 0 and corpus.sentences[position].kind == "list" \
+            and corpus.sentences[position].doc_id == sentence.doc_id:  # the list whole, after its items
+        return corpus.sentences[position]
+    while position >= 0 and len(before) < MAX_POINTED:
+        candidate = corpus.sentences[position]
+        if candidate.doc_id != sentence.doc_id or candidate.kind not in ("item", "row"):
+            break
+        before.append(candidate)
+        position -= 1
+    if len(before) < 2:
+        return None
+    first, last = before[-1], before[0]
+    text = corpus.documents[sentence.doc_id].text[first.start:last.end]
+    return Sentence(first.sentence_id, first.chunk_id, first.doc_id, first.start, last.end, text, "block", "",
+                    first.section)
 
 
 # "This includes:", "These are:": a lead-in that says nothing without the sentence before it (English wording).

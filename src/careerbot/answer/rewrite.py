@@ -130,12 +130,27 @@ def _completing_name(match: re.Match[str], short: str, corpus: CorpusIndex) -> s
     def pair(neighbour: str, first: bool, word: str) -> bool:
         return ((neighbour, word) if first else (word, neighbour)) in pairs
 
+    def said_together(neighbour: str, first: bool, word: str) -> bool:
+        """The two words side by side in a sentence that uses the (rare) neighbour: "feature engineering"."""
+        a, b = (neighbour, word) if first else (word, neighbour)
+        together = re.compile(rf"\b{re.escape(a)}s?\s+{re.escape(b)}s?\b", re.I)
+        return any(together.search(corpus.sentences[sid].text)
+                   for sid in corpus.sentences_by_word.get(neighbour, [])[:SENTENCES_READ])
+
     if not beside or any(pair(n, first, singular(short)) for n, first in beside):
         return None
-    for candidate in corpus.spelling.clipped_all(short)[:200]:
+    candidates = corpus.spelling.clipped_all(short)[:200]
+    for candidate in candidates:
         if any(pair(n, first, singular(candidate)) for n, first in beside):
             return candidate
+    if re.match(r"\.", match.string[match.end():]):  # written as a short form ("feature eng."): the word the
+        for candidate in candidates:  # corpus says beside its neighbour
+            if any(said_together(n, first, candidate) for n, first in beside):
+                return candidate
     return None
+
+
+SENTENCES_READ = 200  # sentences using a neighbour read for a clipped word written beside it
 
 
 def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
