@@ -191,8 +191,12 @@ def pointed_block(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
         position += 1
     if len(following) < 2 and not (following and following[0].kind == "row" and following[0].context):
         return None  # a table of one row under its header is still the table announced
-    first, last = following[0], following[-1]
-    text = corpus.documents[sentence.doc_id].text[first.start:last.end]
+    return _block(corpus, following[0], following[-1])
+
+
+def _block(corpus: CorpusIndex, first: Sentence, last: Sentence) -> Sentence:
+    """The items or rows from `first` to `last` as one quotable unit."""
+    text = corpus.documents[first.doc_id].text[first.start:last.end]
     return Sentence(first.sentence_id, first.chunk_id, first.doc_id, first.start, last.end, text, "block", "",
                     first.section)
 
@@ -326,10 +330,7 @@ def _list_before(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
         position -= 1
     if len(before) < 2:
         return None
-    first, last = before[-1], before[0]
-    text = corpus.documents[sentence.doc_id].text[first.start:last.end]
-    return Sentence(first.sentence_id, first.chunk_id, first.doc_id, first.start, last.end, text, "block", "",
-                    first.section)
+    return _block(corpus, before[-1], before[0])
 
 
 # "This includes:", "These are:": a lead-in that says nothing without the sentence before it (English wording).
