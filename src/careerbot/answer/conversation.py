@@ -163,8 +163,7 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
     new_levels = levels(question)
     that_job = _THAT_JOB.search(question)
     that_last = _THAT_LAST.search(question)
-    span = (that_job.start(), that_job.end()) if that_job else (that_last.start(1), that_last.end(1)) if that_last \
-        else None
+    span = that_job.span() if that_job else that_last.span(1) if that_last else None
     if previous and span and not mentions:  # "top skills for that job?" after "what does a hostler do?"
         subject = topic or _topic(previous, corpus, names)
         if subject and subject.lower() != _body(previous).lower():

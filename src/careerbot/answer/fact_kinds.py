@@ -110,12 +110,9 @@ _PLACE_WORDS = re.compile(r"\b(?:city|cities|location|locations|place|places|sta
 def is_extreme(corpus: CorpusIndex, fact: Fact, direction: str) -> bool:
     """Whether a fact's figure is the highest (or, for "least", the lowest) of those it ranks among: a table that
     agrees with a sentence stating the superlative."""
-    group = [f for f in _ranking_group(corpus, fact) if sort_value(f.parsed) is not None]
+    top = extreme_of(corpus, fact, direction)
     value = sort_value(fact.parsed)
-    if value is None or len(group) < 2:
-        return False
-    values = [sort_value(f.parsed) or 0.0 for f in group]
-    return value == (min(values) if direction == "least" else max(values))
+    return top is not None and value is not None and sort_value(top.parsed) == value
 
 
 def extreme_of(corpus: CorpusIndex, fact: Fact, direction: str) -> Fact | None:
