@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Collection, Sequence
+from functools import cache
 
 from careerbot.answer.pointers import answer_to, enumerates, labelled_list, labelled_run, pointed_block
 from careerbot.answer.query import MEASURE_WORDS, WHAT_IS, Query, Retrieval, Scored
@@ -490,7 +491,8 @@ def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int =
     asked = focus - named
     asked_stems = stems(" ".join(w for w in asked if w in query.topic))
 
-    def said(item: Scored) -> tuple[set[str], frozenset[str]]:
+    @cache  # each passage read once, whichever test asks
+    def said(item: Scored) -> tuple[frozenset[str], frozenset[str]]:
         # a list or table is about what its lead-in says; a sentence a heading handed its match to stands for its
         # section ("In-demand technologies: ..." under "Technologies X use", with "Other tools: ... software")
         lead_in = item.sentence.kind in ("block", "list") and len(item.matched.split()) >= MIN_LEAD_IN_WORDS
@@ -499,7 +501,7 @@ def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int =
             pointer = " ".join([item.matched] + [corpus.sentences[p].text for p in corpus.sentences_by_chunk.get(
                 item.sentence.chunk_id, []) if corpus.sentences[p].section == item.sentence.section])
         text = f"{item.sentence.text} {item.sentence.context} {pointer} {item.refers_to}"
-        return {form for w in words(text) for form in every_lemma(w) | {singular(w)}}, stems(text)
+        return frozenset(form for w in words(text) for form in every_lemma(w) | {singular(w)}), stems(text)
 
     def uses_focus(item: Scored) -> bool:
         return bool(said(item)[0] & focus)
