@@ -56,6 +56,7 @@ from careerbot.answer.fact_kinds import (
 )
 from careerbot.answer.facts import (
     CANDIDATE_SENTENCES,
+    HEAD_COUNT,
     TIME_COUNTED,
     asks_pay,
     fit_measure,
@@ -91,6 +92,10 @@ def _gives_sum(text: str) -> bool:
     return any(figure_value(match).kind == "money" for match in FIGURE.finditer(text))
 
 
+_TIME_UNIT = re.compile(r"(?:year|month|week|day|hour|decade)s?", re.I)
+# "how much experience", "how many years of training": the thing measured, after a time unit if one is named.
+_HOW_MUCH_OF = re.compile(r"\bhow (?:much|many)\s+(?:(?:years?|months?|weeks?|hours?)\s+of\s+)?([a-z][\w-]*)",
+                          re.I)
 # The statistics a question names, each as a column may name it ("median", "mean", "25th": "25th percentile").
 _STATISTICS_NAMED = re.compile(r"\b(median|mean|\d{1,2}(?:st|nd|rd|th))\b", re.I)
 
@@ -173,9 +178,7 @@ class Advisor:
             # one subject, or one occupation and a row of its tables ("share of electricians with a certificate")
             facts = one_subject(corpus, facts)
         if query.sources:  # "according to Glassdoor": that source's figures, when it gives any
-            facts = [m for m in facts if from_source(corpus, query.sources, m.fact.doc_id,
-                                                     f"{m.fact.quote} {' '.join(m.fact.qualifiers)}",
-                                                     (m.fact.start, m.fact.end))] or facts
+            facts = [m for m in facts if self._sourced(corpus, query, m)] or facts
         focus = ranking_focus(corpus, query) if query.kind == "ranking" else focus_words(corpus, query)
         if facts and query.kind in ("ranking", "list") and not any(m.subject_named for m in facts) \
                 and not about_focus([m.fact for m in facts], focus, query.text):
@@ -198,6 +201,18 @@ class Advisor:
         chosen = focused(corpus, query, wider[:limit], pool=pool)
         if query.kind in ("list", "duties"):  # items of one list chosen one by one: the list (of things, of tasks)
             chosen = whole_lists(corpus, chosen)
+        how_much = _HOW_MUCH_OF.search(query.text)  # "how much experience", "how many years of training"
+        measured_thing = how_much.group(1).lower() if how_much else ""
+        unmeasured = {w for w in focus - named if not _TIME_UNIT.fullmatch(w)} if measured_thing \
+            and measured_thing not in HEAD_COUNT and every_lemma(measured_thing) & focus else set()
+        if facts and query.kind == "figure" and unmeasured and not asks_pay(query.text) \
+                and not about_focus([m.fact for m in facts], unmeasured, query.text) \
+                and any(unmeasured & {form for w in words(c.sentence.text) for form in every_lemma(w)}
+                        for c in chosen):
+            # "how much experience do pharmacists need?": a passage speaks of experience, the tables (their wages,
+            # their education) do not; the figure asked for is the passage's
+            notes.append(f"the facts found do not measure {', '.join(sorted(unmeasured))}; a passage does")
+            facts = []
         chosen = [narrowed for item in chosen for narrowed in  # a table's rows the question names, not the table
                   ([Scored(row, item.score, f"a row the question names, of: {item.why}", item.matched)
                     for row in rows_named(corpus, query, item.sentence)] or [item])]
@@ -212,6 +227,11 @@ class Advisor:
         if query.sources:
             chosen = sorted(chosen, key=lambda c: not from_source(corpus, query.sources, c.sentence.doc_id,
                                                                   c.sentence.text, (c.sentence.start, c.sentence.end)))
+            if facts and chosen and self._sourced(corpus, query, chosen[0]) \
+                    and not any(self._sourced(corpus, query, m) for m in facts):
+                # "which skills ... according to Glassdoor?": Glassdoor's passage, not another source's table
+                notes.append(f"the facts found are not from {', '.join(query.sources)}; a passage is")
+                facts = []
         stated = states_superlative(query, chosen) if query.kind == "ranking" else None
         if stated is not None:
             notes.append("the text states the superlative itself: quoted, not ranked")
@@ -222,6 +242,10 @@ class Advisor:
                      and is_extreme(corpus, m.fact, query.direction)][:1]
         if query.kind == "ranking" and not stated:
             ranked = rank_facts(corpus, query, found.sentence_scores)
+            if ranked and query.sources and chosen and self._sourced(corpus, query, chosen[0]) \
+                    and not self._sourced(corpus, query, ranked[0][0]):
+                notes.append(f"the table ranked is not from {', '.join(query.sources)}; a passage is")
+                ranked = None
             if ranked:
                 notes.append(f"ranking over {ranked[1]} figures of '{ranked[0][0].fact.attribute}'")
                 return compose_ranking(corpus, query, *ranked)
@@ -318,6 +342,15 @@ class Advisor:
             facts = (fit_measure(cells, query.text) or facts[:1]) + [m for m in facts if m.fact.sentence_id != row]
             return compose_answer(corpus, found, facts, chosen, every_cell=True)
         return compose_answer(corpus, found, facts, chosen)
+
+    @staticmethod
+    def _sourced(corpus: CorpusIndex, query: Query, item: Scored | FactMatch) -> bool:
+        """Whether a passage or a fact comes from a source the question names ("according to Glassdoor")."""
+        if isinstance(item, Scored):
+            return from_source(corpus, query.sources, item.sentence.doc_id, item.sentence.text,
+                               (item.sentence.start, item.sentence.end))
+        return from_source(corpus, query.sources, item.fact.doc_id,
+                           f"{item.fact.quote} {' '.join(item.fact.qualifiers)}", (item.fact.start, item.fact.end))
 
     def retrieve(self, corpus: CorpusIndex, question: str) -> Retrieval:
         """The best chunks by dense and lexical search fused, each with its cosine to the question."""

@@ -86,6 +86,9 @@ def _topic(question: str, corpus: CorpusIndex, names: dict[str, str]) -> str:
     return _body(question)
 
 
+SHORT_NAME = 5  # words of a previous question that, all of it a name, is the subject "that job" points at
+
+
 def _body(question: str) -> str:
     """A question without its opening words ("what is", "tell me about") and closing mark."""
     body = re.sub(r"^(?:tell me about|what (?:is|are)|who (?:is|are)|explain|describe)\s+", "", question.strip(),
@@ -93,6 +96,10 @@ def _body(question: str) -> str:
     return body.rstrip("?.! ")
 
 
+# "which of the two jobs", "which of them", "which one of these": one of the subjects just named (English).
+_WHICH_OF_PAIR = re.compile(r"^\s*(?:so\s+|and\s+)?which\s+(?:one\s+)?of\s+"
+                            r"(?:the\s+two|the\s+both|both|them|these|those)"
+                            r"(?:\s+(?:jobs?|roles?|occupations?|careers?|professions?|ones?))?\b", re.I)
 _WHICH_OF_THEM = re.compile(r"^\s*(?:so\s+|and\s+)?(?:which|who|what)\s+(?:one\s+)?(?:is|are|pays?|has|gets?|earns?)\s+"
                             r"(?:the\s+)?(?:higher|lower|more|less|better|bigger|most|least|highest|lowest)\b", re.I)
 
@@ -166,10 +173,17 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
     span = that_job.span() if that_job else that_last.span(1) if that_last else None
     if previous and span and not mentions:  # "top skills for that job?" after "what does a hostler do?"
         subject = topic or _topic(previous, corpus, names)
-        if subject and subject.lower() != _body(previous).lower():
-            before_it = re.sub(r"\b(work(?:ing|s)?|jobs?)\s+in\s*$", r"\1 as ", question[:span[0]], flags=re.I)
+        # "Tell me about gambling cage workers." then "... in that occupation?": a short name is the subject too
+        if subject and (subject.lower() != _body(previous).lower() or len(subject.split()) <= SHORT_NAME):
+            before_it = re.sub(r"\b(work(?:ing|s)?|jobs?|employed)\s+in\s*$", r"\1 as ", question[:span[0]], flags=re.I)
             return Resolution(before_it + subject + question[span[1]:], "subject", topic)
     pronoun = _PRONOUN.search(question)
+    pair = _WHICH_OF_PAIR.match(question) if previous and not mentions else None
+    if pair:  # "which of the two jobs employs more people?" after "... fast food cooks ... restaurant cooks": the two
+        named = [m.text for m in subject_mentions(previous, corpus, names) if m.role == "subject"]
+        if len(named) >= 2:
+            rest = question[pair.end():].strip().rstrip("?.! ")
+            return Resolution(f"which {rest}, {' or '.join(named)}?", "subject", topic)
     if previous and _WHICH_OF_THEM.match(question) and not mentions:  # "Which is higher?" after a comparison
         return Resolution(f"{previous.rstrip('?.! ')}: {question}", "topic")
     if previous and not elliptical and not pronoun and not mentions and not _names_anything(question, corpus):

@@ -15,6 +15,7 @@ from careerbot.records import Answer, Fact
 from careerbot.text.places import is_country
 from careerbot.text.terms import (
     LEVEL_PATTERNS,
+    OTHER_NAMES,
     STOPWORDS,
     lemma,
     levels,
@@ -32,8 +33,8 @@ MAX_TABLES = 6  # tables compared with a name the sources lack
 def states_superlative(query: Query, chosen: list[Scored]) -> Scored | None:
     """The passage that states the superlative itself ("The minimum education level ... is a master's degree"):
     then it is quoted, not computed from a table."""
-    phrase = re.search(r"\b(?:most|least|highest|lowest|minimum|maximum|best|top)\s+\w+", query.text, re.I)
-    if phrase is None:
+    phrase = re.search(r"\b(?:most|least|highest|lowest|minimum|maximum|best|top)\s+(?!of\b)\w+", query.text, re.I)
+    if phrase is None:  # ("most of them": how many, no superlative)
         return None
     return next((c for c in chosen if phrase.group(0).lower() in c.sentence.text.lower()), None)
 
@@ -63,7 +64,7 @@ def unlisted_subject(corpus: CorpusIndex, query: Query, facts: list[FactMatch], 
                     and not ({singular(word), lemma(word)} & bundle) and word not in corpus.acronyms \
                     and not _used_as_verb(query.text, word) and not _light_verb_or_adverb(word):
                 return _phrase(query.text, word)
-        headless = _named_without_head(query, facts[0], bundle)
+        headless = _named_without_head(query, facts[0], bundle) or _other_kind(corpus, query, facts[0], levelled)
         if headless:
             return headless
     if any(m.subject_named for m in facts):
@@ -93,6 +94,60 @@ def _named_without_head(query: Query, match: FactMatch, bundle: set[str]) -> str
         if not {singular(head), lemma(head)} & (bundle | name_words(match.fact.subject)):
             return phrase
     return ""
+
+
+def _other_kind(corpus: CorpusIndex, query: Query, match: FactMatch, levelled: set[str]) -> str:
+    """The role asked about when it is another kind of the figure's subject: "data engineers" (the subject's head
+    noun after another word) or "summer intern ML engineers" (a word before the whole subject) answered with machine
+    learning engineers' pay. That word is neither in the subject nor in what the figure's sentence says of it (a
+    level, a place, an acronym are no kind)."""
+    named = words(match.fact.subject)
+    if not named:
+        return ""
+    subject = name_words(match.fact.subject)
+    head = singular(named[-1])
+    said = {form for w in words(f"{match.fact.subject} {match.fact.quote} {' '.join(match.fact.qualifiers)}")
+            for form in (singular(w), lemma(w))}
+    places = {w.lower() for p in query.places for w in words(p.text)}
+    typed = words(query.text)
+    # each word typed, with the words it stands for ("ml": machine, learning)
+    spelled = [[singular(w) for w in words(corpus.acronyms.get(t, t))] for t in typed]
+    for position, kind in enumerate(typed[:-1]):
+        if {singular(kind), lemma(kind)} & said or kind in levelled or kind in places or kind in corpus.acronyms \
+                or kind in STOPWORDS or kind in MEASURE_WORDS or kind in OPERATOR_WORDS or levels(kind) \
+                or "NOUN" not in parts_of_speech(kind) or kind not in query.topic:
+            continue
+        run: list[str] = []
+        taken = 0
+        for forms in spelled[position + 1:]:
+            if not forms or not set(forms) <= subject:
+                break
+            run += forms
+            taken += 1
+        whole = bool(run) and set(run) >= subject and len(subject) >= 2  # "summer intern ML engineers", not "use R"
+        other = spelled[position + 1] == [head] and "VERB" not in parts_of_speech(kind) \
+            and not match.subject_named  # "data engineers"
+        if (whole or other) and _called(corpus, match.fact.doc_id, kind, typed[position + 1]):
+            continue  # "deep sea divers": the figure's document says its subject is also called so
+        if whole or other:
+            first = position
+            while first > 0 and typed[first - 1] in query.topic and "NOUN" in parts_of_speech(typed[first - 1]):
+                first -= 1  # "summer intern ..."
+            return " ".join(typed[first:position + 1 + (taken if whole else 1)])
+    return ""
+
+
+def _called(corpus: CorpusIndex, doc_id: str, *typed: str) -> bool:
+    """Whether a document's title or its list of other names ("Also called: Deep Sea Diver, ...") holds the words
+    typed together, in any form."""
+    document = corpus.documents[doc_id]
+    lines = [document.title] + [line for line in document.text.splitlines() if OTHER_NAMES.match(line.strip())]
+    wanted = [{singular(w), lemma(w)} for w in typed]
+    for line in lines:
+        said = [{singular(w), lemma(w)} for w in words(line)]
+        if any(all(said[i + j] & wanted[j] for j in range(len(wanted))) for i in range(len(said) - len(wanted) + 1)):
+            return True
+    return False
 
 
 def _only_in_other_tables(corpus: CorpusIndex, name: str, fact: Fact) -> bool:

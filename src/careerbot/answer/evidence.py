@@ -8,7 +8,7 @@ import re
 from collections.abc import Collection, Sequence
 from functools import cache
 
-from careerbot.answer.pointers import answer_to, enumerates, labelled_list, labelled_run, pointed_block
+from careerbot.answer.pointers import answer_to, enumerates, is_name_list, labelled_list, labelled_run, pointed_block
 from careerbot.answer.query import MEASURE_WORDS, WHAT_IS, Query, Retrieval, Scored
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact, Sentence
@@ -19,6 +19,7 @@ from careerbot.text.terms import (
     every_lemma,
     lemma,
     levels,
+    name_words,
     parts_of_speech,
     singular,
     stems,
@@ -128,7 +129,8 @@ def _shape_bonus(query: Query | None, sentence: Sentence, corpus: CorpusIndex, m
     if query.kind in ("definition", "duties"):
         term = _term_asked(query, corpus)
         # "Machine learning is a subset of ...", "Entry-level ML engineers develop ...": the thing asked about first
-        if term and _opens_with(sentence.text, term, query.kind == "definition") and (
+        if term and any(_opens_with(sentence.text, named, query.kind == "definition")
+                        for named in (term, core_term(corpus, term))) and (
                 not query.levels or set(query.levels) & set(levels(" ".join(sentence.text.split()[:4])))):
             return 3 * KIND_BONUS
         if term and referent(corpus, sentence, term) and _says_of_referent(sentence.text, term,
@@ -259,11 +261,22 @@ def referent(corpus: CorpusIndex, unit: Sentence, term: list[str]) -> str:
         return ""
     tokens = re.findall(r"[\w'’+#-]+", before.text)
     found = [w.lower() for w in tokens]
-    for start in range(len(found) - len(term) + 1):
-        if _same_words(found[start:start + len(term)], term):
-            said = tokens[start:start + len(term)]
-            return " ".join(w if w.isupper() or start > 0 else w.lower() for w in said)
+    for named in dict.fromkeys((tuple(term), tuple(core_term(corpus, term)))):
+        for start in range(len(found) - len(named) + 1):
+            if _same_words(found[start:start + len(named)], list(named)):
+                said = tokens[start:start + len(named)]
+                return " ".join(w if w.isupper() or start > 0 else w.lower() for w in said)
     return ""
+
+
+def core_term(corpus: CorpusIndex, term: list[str]) -> list[str]:
+    """A term without the modifiers that only repeat the corpus's theme ("ML bootcamp" -> bootcamp, where most
+    sentences speak of machine learning); the term itself when it is all theme ("ML engineer")."""
+    theme = math.log(1 + 1 / THEME_SHARE)
+    start = 0
+    while start < len(term) - 1 and corpus.idf.get(singular(term[start]), 0.0) < theme:
+        start += 1
+    return term[start:] if start < len(term) and corpus.idf.get(singular(term[-1]), 0.0) >= theme else term
 
 
 def resolved(text: str, refers_to: str) -> str:
@@ -400,6 +413,9 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
             target = answer_to(corpus, sentence)
         if target is None:
             continue
+        if target is not sentence and target.kind == "sentence" and is_name_list(target) and not asks_names \
+                and (query is None or query.kind != "list"):
+            continue  # a heading's list of names ("Related occupations: ...") answers a question asking for them
         score += _shape_bonus(query, target, corpus, sentence.text, focus) + _level_bonus(query, target, term)
         refers = points if target is sentence else referent(corpus, target, term)
         if refers:  # "In this position [software engineer], ...": its words are what it speaks of
@@ -477,6 +493,17 @@ def about_focus(facts: Sequence[Fact], focus: set[str], question: str = "") -> b
 MAX_FACTS_READ = 40  # facts read to tell what a table is about
 
 
+_TITLED: dict[str, frozenset[str]] = {}  # index version -> the words of its occupations' page titles
+
+
+def _title_words(corpus: CorpusIndex) -> frozenset[str]:
+    if corpus.version not in _TITLED:
+        if len(_TITLED) >= 4:
+            _TITLED.clear()
+        _TITLED[corpus.version] = frozenset(w for title in corpus.pages.values() for w in name_words(title))
+    return _TITLED[corpus.version]
+
+
 def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int = 1,
             pool: Sequence[Scored] = ()) -> list[Scored]:
     """The best passage (`lead` of them: 0 when facts lead the answer), and after it only passages that use one of
@@ -509,6 +536,31 @@ def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int =
     def says_asked(item: Scored) -> bool:
         forms, item_stems = said(item)
         return bool(forms & asked) or bool(asked_stems & item_stems)  # "certifications" ~ "Certificate"
+    if lead and len(query.subjects) == 1 and chosen[0].sentence.doc_id in corpus.pages:
+        # another occupation's page leads ("Related occupations: ..., Ship Engineers, ..." on the Sailors' page):
+        # a close passage of the subject's own page that says as much leads instead
+        wanted = name_words(query.subjects[0].text)
+
+        def own(item: Scored) -> bool:
+            title = corpus.pages.get(item.sentence.doc_id)
+            return title is not None and bool(wanted) and wanted <= name_words(title)
+        if not own(chosen[0]):
+            mine = next((c for c in (pool or chosen)[1:] if own(c) and c.score >= chosen[0].score - FOCUS_MARGIN
+                         and (says_asked(c) if asked else uses_focus(c))), None)
+            if mine is not None:
+                chosen = [mine] + [c for c in chosen if c.sentence != mine.sentence][:len(chosen) - 1]
+    titled = _title_words(corpus)  # "interpreter or translator": the page it names, not what is asked of it
+    asked_words = [w for w in query.topic if every_lemma(w) & asked and singular(w) not in titled]
+    if lead and len(asked_words) >= 2:  # a close second that says more of what was asked leads ("which industries
+        # are hiring ...": the industries hiring, over the companies hiring)
+        def says_how_much(item: Scored) -> int:
+            forms, item_stems = said(item)
+            return sum(bool(every_lemma(w) & forms) or bool(stems(w) & item_stems) for w in asked_words)
+        most = says_how_much(chosen[0])
+        more = next((c for c in (pool or chosen)[1:] if c.score >= chosen[0].score - FOCUS_MARGIN
+                     and says_how_much(c) > most), None)
+        if more is not None:
+            chosen = [more] + [c for c in chosen if c.sentence != more.sentence][:len(chosen) - 1]
     if lead:  # a close second that says what was asked leads instead
         first = chosen[0]
         # a sentence many documents say word for word ("Most of these occupations require ...") is said of a

@@ -9,7 +9,15 @@ import numpy as np
 
 from careerbot.answer.compose import sort_value
 from careerbot.answer.evidence import about_focus, focus_words
-from careerbot.answer.facts import FACT_MIN, HEAD_COUNT, NAMED_MARGIN, asks_pay, score_facts, statistics_stated
+from careerbot.answer.facts import (
+    FACT_MIN,
+    HEAD_COUNT,
+    NAMED_MARGIN,
+    asks_pay,
+    fit_measure,
+    score_facts,
+    statistics_stated,
+)
 from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, FactMatch, Query, SentenceScores, phrase_around
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact
@@ -256,6 +264,10 @@ def compare_facts(corpus: CorpusIndex, query: Query,
         best = [next(m for m in p if m.fact.attribute == attribute) for _, p in candidates if p]
         return sum(p.index(m) for m, (_, p) in zip(best, [c for c in candidates if c[1]], strict=True)), \
             -sum(m.score for m in best)
+    if common and len(candidates[0][1]) > 0:  # a pay question by the hour compares hourly wages, else annual ones
+        fitting = {m.fact.attribute for m in fit_measure([m for m in candidates[0][1]
+                                                          if m.fact.attribute in common], query.text)}
+        common = common & fitting or common
     measure = min(common, key=standing) if common else None
     if measure is not None and not query.statistic:  # "which pays better": the typical figure, the
         median = _STATISTIC_WORD.sub("Median", measure, count=1)  # median of the measure, when one is given

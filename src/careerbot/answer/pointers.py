@@ -263,6 +263,11 @@ def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
     if sentence.kind == "heading":  # a section's heading hands its match to what the section says first, or to
         if sentence.context or not stripped:  # the list its opening lines announce ("... the following tools:")
             return None
+        names = corpus.sentences[sentence.sentence_id + 1] \
+            if sentence.sentence_id + 1 < len(corpus.sentences) else None
+        if names is not None and names.doc_id == sentence.doc_id and names.kind == "sentence" \
+                and is_name_list(names):  # "Related occupations: ...": the names are what the section says
+            return labelled_run(corpus, names) if labelled_list(names.text) else names
         opening = _announced_list(corpus, sentence) or section_steps(corpus, sentence) \
             or _next_unit(corpus, sentence, follow=True)
         return labelled_run(corpus, opening) if opening is not None and labelled_list(opening.text) else opening

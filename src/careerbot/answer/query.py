@@ -18,9 +18,10 @@ from careerbot.text.terms import STOPWORDS, parts_of_speech
 QueryKind = Literal["figure", "list", "ranking", "comparison", "definition", "duties", "howto", "yesno", "wh",
                     "other"]
 
-FIGURE_WORDS = re.compile(r"\b(?:how (?:much|many)|what (?:share|percent(?:age)?|proportion|fraction|number)|number of|"
-                     r"percent(?:age)?|share of|salar(?:y|ies)|pay(?:s|ing)?|paid|wages?|earn(?:s|ings)?|make|"
-                     r"income|compensation|openings|positions|growth rate|rate|percentile|median)\b", re.I)
+FIGURE_WORDS = re.compile(r"\b(?:how (?:much|many|common|prevalent|widespread|likely)|"
+                          r"what (?:share|percent(?:age)?|proportion|fraction|number)|number of|"
+                          r"percent(?:age)?|share of|salar(?:y|ies)|pay(?:s|ing)?|paid|wages?|earn(?:s|ings)?|make|"
+                          r"income|compensation|openings|positions|growth rate|rate|percentile|median)\b", re.I)
 
 # A time unit after "make" or "paid" still asks a figure ("make a year", "paid per hour").
 _PER_TIME = re.compile(r"^\s*(?:(?:a|an|per|each|every)\s+)?(?:year|month|week|day|hour)s?\b", re.I)

@@ -154,6 +154,11 @@ _QUANTIFIER_MOST = re.compile(r"\b(?:do|does|did|are|were|have|has|can|could|wou
                               r"(\w+(?:\s+\w+){0,2})", re.I)
 
 
+# "which degree do most of them hold?": one thing (a singular noun) that most of a group have (English).
+_ONE_THING_MOST = re.compile(r"\b(?:which|what)\s+([a-z][\w'-]*)\s+(?:do|does|did)\s+most\s+(?:\w+\s+){1,4}?"
+                             r"(?:hold|have|get|earn|need|pursue|complete|choose|pick|use|study|take)\b", re.I)
+
+
 def _unless_superlative(match: re.Match[str]) -> str:
     following = match.group(1).lower().split()  # "most hydrologists", "most ml engineers", "most of them"
     speech = parts_of_speech(following[0])
@@ -178,6 +183,10 @@ def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
     if _RANKING.search(_QUANTIFIER_MOST.sub(_unless_superlative, re.sub(r"\bmost likely\b", "likely", text,
                                                                           flags=re.I))):
         return "ranking", wh
+    one_thing = _ONE_THING_MOST.search(text)
+    if one_thing and singular(one_thing.group(1).lower()) == one_thing.group(1).lower() \
+            and "NOUN" in parts_of_speech(one_thing.group(1)):
+        return "ranking", wh  # "which degree do most of them hold?": the most common one
     if subjects >= 2 and re.search(r"\b(?:and|or)\b", re.sub(r"\([^)]*\)", "", text)) and asks_figure(text):
         # (not the "and" of a title put after the other name it is asked by: "court stenographer (Court Reporters
         # and Simultaneous Captioners)")
@@ -350,10 +359,16 @@ def _other_name_words(text: str, titles: Collection[str]) -> list[tuple[int, int
     return spans
 
 
+# A source named as a source, however it is cased: "according to glassdoor", "what does payscale say" (English).
+_SOURCE_CUED = re.compile(r"\b(?:according to|per|from|on|by)\s+([\w&.-]*[A-Za-z])|"
+                          r"\b([\w&.-]*[A-Za-z])\s+(?:says?|said|reports?|reported|shows?|lists?)\b", re.I)
+
+
 def sources_named(text: str, corpus: CorpusIndex) -> tuple[str, ...]:
     """Sources the question names that the corpus cites or is: "according to PayScale", "on Glassdoor"."""
     named: list[str] = []
-    for word in re.findall(r"\b[A-Z][\w&.-]*[A-Za-z]", text):
+    cued = [m.group(1) or m.group(2) for m in _SOURCE_CUED.finditer(text)]  # "according to glassdoor", lower case
+    for word in re.findall(r"\b[A-Z][\w&.-]*[A-Za-z]", text) + cued:
         key = word.lower()
         if key in corpus.source_names and len(key) > 2:
             named.append(corpus.source_names[key])
