@@ -28,6 +28,7 @@ from careerbot.answer.coverage import (
     measure_not_held,
     not_covered,
     not_held,
+    page_of,
     pay_not_held,
     states_superlative,
     unlisted_subject,
@@ -205,12 +206,14 @@ class Advisor:
         measured_thing = how_much.group(1).lower() if how_much else ""
         unmeasured = {w for w in focus - named if not _TIME_UNIT.fullmatch(w)} if measured_thing \
             and measured_thing not in HEAD_COUNT and every_lemma(measured_thing) & focus else set()
+        own_page = page_of(corpus, query.subjects[0].text) if unmeasured and len(query.subjects) == 1 else None
         if facts and query.kind == "figure" and unmeasured and not asks_pay(query.text) \
-                and not about_focus([m.fact for m in facts], unmeasured, query.text) \
+                and (not about_focus([m.fact for m in facts], unmeasured, query.text)
+                     or (own_page is not None and all(m.fact.doc_id != own_page for m in facts))) \
                 and any(unmeasured & {form for w in words(c.sentence.text) for form in every_lemma(w)}
                         for c in chosen):
             # "how much experience do pharmacists need?": a passage speaks of experience, the tables (their wages,
-            # their education) do not; the figure asked for is the passage's
+            # their education, or another subject's years of experience) do not; the figure is the passage's
             notes.append(f"the facts found do not measure {', '.join(sorted(unmeasured))}; a passage does")
             facts = []
         chosen = [narrowed for item in chosen for narrowed in  # a table's rows the question names, not the table
