@@ -93,6 +93,7 @@ def _gives_sum(text: str) -> bool:
     return any(figure_value(match).kind == "money" for match in FIGURE.finditer(text))
 
 
+_COSTS = re.compile(r"\b(?:cost|costs|price|prices|priced|fee|fees|tuition)\b", re.I)  # a price asked (English)
 _TIME_UNIT = re.compile(r"(?:year|month|week|day|hour|decade)s?", re.I)
 # "how much experience", "how many years of training": the thing measured, after a time unit if one is named.
 _HOW_MUCH_OF = re.compile(r"\bhow (?:much|many)\s+(?:(?:years?|months?|weeks?|hours?)\s+of\s+)?([a-z][\w-]*)",
@@ -299,7 +300,10 @@ class Advisor:
             chosen = stating  # the sentence that says it; the rest would be padding
         if not facts and not chosen:
             return not_covered(self.embedder, corpus, found, [], asked=as_typed(query.text, query.original))
-        pay = asks_pay(query.text)
+        costs = bool(_COSTS.search(query.text))  # "how much does the AWS certification cost?": a sum of money
+        if costs:
+            facts = [m for m in facts if m.fact.parsed.kind == "money"]
+        pay = asks_pay(query.text) or costs
         unit = TIME_COUNTED.search(query.text)  # "how many hours a week": a count of hours, not of years
         if query.kind == "figure" and query.asks_figure and not facts \
                 and not any((_gives_sum(c.sentence.text) if pay else FIGURE.search(c.sentence.text)

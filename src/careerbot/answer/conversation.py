@@ -184,6 +184,10 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
         if len(named) >= 2:
             rest = question[pair.end():].strip().rstrip("?.! ")
             return Resolution(f"which {rest}, {' or '.join(named)}?", "subject", topic)
+        thing = _asked_for(previous)
+        if thing:  # "Which of those is the most popular one?" after "Which companies offer them?": of the companies
+            rest = question[pair.end():]
+            return Resolution(f"which {thing}{rest}", "topic", topic)
     if previous and _WHICH_OF_THEM.match(question) and not mentions:  # "Which is higher?" after a comparison
         return Resolution(f"{previous.rstrip('?.! ')}: {question}", "topic")
     if previous and not elliptical and not pronoun and not mentions and not _names_anything(question, corpus):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from careerbot.answer.evidence import LIGHT_VERBS
+from careerbot.answer.evidence import ASKS_NAMES, LIGHT_VERBS
 from careerbot.answer.facts import FACT_MIN, asks_pay, score_facts, statistics_stated
 from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, FactMatch, Query, Retrieval, Scored, SentenceScores
 from careerbot.answer.query import phrase_around as _phrase
@@ -276,7 +276,7 @@ def _pages(corpus: CorpusIndex) -> list[tuple[str, frozenset[str]]]:
 
 # "the projected job growth for locksmiths", "the union membership rate of bridge tenders": a measure asked of an
 # occupation, the words between "the" and the preposition before the occupation (English).
-_MEASURE_OF = re.compile(r"\bthe\s+((?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:for|of|among)\s+(?:an?\s+|the\s+)?"
+_MEASURE_OF = re.compile(r"(?:\bthe\s+|^\s*)((?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:for|of|among)\s+(?:an?\s+|the\s+)?"
                          r"([\w'&-]+(?:\s+[\w'&-]+){0,6})", re.I)
 
 
@@ -284,14 +284,16 @@ def measure_not_held(corpus: CorpusIndex, query: Query) -> tuple[str, str] | Non
     """What a question asks of one occupation that its page never speaks of ("the projected job growth for
     locksmiths"): (the measure as asked, the page's document), or None. Only nouns of a measure the question
     puts before the occupation can be missing: not its modifiers, nor a span of time."""
-    if query.kind not in ("figure", "definition", "other", "wh", "list") or len(query.subjects) > 1:
+    if query.kind not in ("figure", "definition", "other", "wh", "list") or len(query.subjects) > 1 \
+            or ASKS_NAMES.search(query.text):  # "other names for pen testers": its "Also called" line
         return None
     asked = _MEASURE_OF.search(query.text)
     if asked is None:
         return None
     rest = asked.group(2).split()
     # the occupation: the subject named, or the longest opening of what follows that names one page
-    names = [m.text for m in query.subjects] or [" ".join(rest[:n]) for n in range(len(rest), 0, -1)]
+    names = [m.text for m in query.subjects] or [" ".join(rest[:n]) for n in range(len(rest), 0, -1)] \
+        + re.findall(r"\(([^()]+)\)", query.text)  # "ultrasound techs (sonographers)"
     doc_id = next((d for d in map(lambda n: page_of(corpus, n), names) if d), None)
     if doc_id is None:
         return None

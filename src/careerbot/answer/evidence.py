@@ -348,7 +348,7 @@ def _asks_same(faq: str, question: str) -> bool:
 
 # "What other titles do lifeguard jobs go by?", "what else is a podiatrist called?": the other names asked for
 # (English wording).
-_ASKS_NAMES = re.compile(r"\b(?:other|alternat\w*|different|similar|job)\s+(?:job\s+)?(?:titles|names)\b|"
+ASKS_NAMES = re.compile(r"\b(?:other|alternat\w*|different|similar|job)\s+(?:job\s+)?(?:titles|names)\b|"
                          r"\b(?:also|else|other)\b.{0,30}\b(?:called|known as)\b|\b(?:titles|names)\b.{0,40}\b(?:go by|"
                          r"posted under|listed (?:as|under))\b", re.I)
 NAME_LIST_BONUS = 0.25
@@ -387,7 +387,7 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
     best: dict[tuple[int, int], tuple[float, Sentence, str, str]] = {}
     focus = focus_words(corpus, query) if query is not None and query.kind in ("yesno", "howto") else set()
     background = weighted_terms(corpus, query.preamble) if query is not None and query.preamble else {}
-    asks_names = query is not None and bool(_ASKS_NAMES.search(query.text))
+    asks_names = query is not None and bool(ASKS_NAMES.search(query.text))
     if asks_names:
         candidates.update(_name_lists(corpus, found))
     term = _term_asked(query, corpus) if query is not None and query.kind in ("definition", "duties") else []

@@ -203,6 +203,9 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
             return word
         return clipped if clipped else word
     text = _ACRONYM_HEAD.sub(lambda m: _headed_name(m, corpus), text)
+    # "proj. job growth": a shorthand's full stop inside the sentence is no end of it
+    text = re.sub(r"\b([A-Za-z]+)\.(?=\s+[a-z])", lambda m: m.group(1) if m.group(1) in _SHORTHAND else m.group(0),
+                  text)
     text = _SLASHED_FORM.sub(lambda m: _SLASHED[m.group(0).lower()], text)
     text = _FRAMING.sub(lambda m: _FRAMED[" ".join(m.group(0).lower().split()[:2])], text)
     text = _A_DAY.sub("", text)
