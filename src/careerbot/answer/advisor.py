@@ -301,8 +301,9 @@ class Advisor:
         if not facts and not chosen:
             return not_covered(self.embedder, corpus, found, [], asked=as_typed(query.text, query.original))
         costs = bool(_COSTS.search(query.text))  # "how much does the AWS certification cost?": a sum of money
-        if costs:
-            facts = [m for m in facts if m.fact.parsed.kind == "money"]
+        if costs:  # a price, not a salary nor a count
+            facts = [m for m in facts if m.fact.parsed.kind == "money"
+                     and _COSTS.search(f"{m.fact.attribute} {m.fact.caption} {m.fact.quote}")]
         pay = asks_pay(query.text) or costs
         unit = TIME_COUNTED.search(query.text)  # "how many hours a week": a count of hours, not of years
         if query.kind == "figure" and query.asks_figure and not facts \

@@ -349,8 +349,8 @@ def _asks_same(faq: str, question: str) -> bool:
 # "What other titles do lifeguard jobs go by?", "what else is a podiatrist called?": the other names asked for
 # (English wording).
 ASKS_NAMES = re.compile(r"\b(?:other|alternat\w*|different|similar|job)\s+(?:job\s+)?(?:titles|names)\b|"
-                         r"\b(?:also|else|other)\b.{0,30}\b(?:called|known as)\b|\b(?:titles|names)\b.{0,40}\b(?:go by|"
-                         r"posted under|listed (?:as|under))\b", re.I)
+                        r"\b(?:also|else|other)\b.{0,30}\b(?:called|known as)\b|\b(?:titles|names)\b.{0,40}\b(?:go by|"
+                        r"posted under|listed (?:as|under))\b", re.I)
 NAME_LIST_BONUS = 0.25
 NAMED_DOCUMENTS = 3  # documents whose lists of other names a question asking for them reads
 
