@@ -493,6 +493,11 @@ def about_focus(facts: Sequence[Fact], focus: set[str], question: str = "") -> b
 MAX_FACTS_READ = 40  # facts read to tell what a table is about
 
 
+def _lists(sentence: Sentence) -> bool:
+    """A list, a table or a sentence naming its items ("Cloud platforms like AWS, Microsoft Azure, and ...")."""
+    return sentence.kind in ("block", "list") or (sentence.kind == "sentence" and enumerates(sentence.text))
+
+
 _TITLED: dict[str, frozenset[str]] = {}  # index version -> the words of its occupations' page titles
 
 
@@ -557,8 +562,9 @@ def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int =
             forms, item_stems = said(item)
             return sum(bool(every_lemma(w) & forms) or bool(stems(w) & item_stems) for w in asked_words)
         most = says_how_much(chosen[0])
+        listing = query.kind == "list" and _lists(chosen[0].sentence)  # a list is not passed over for a sentence
         more = next((c for c in (pool or chosen)[1:] if c.score >= chosen[0].score - FOCUS_MARGIN
-                     and says_how_much(c) > most), None)
+                     and says_how_much(c) > most and (not listing or _lists(c.sentence))), None)
         if more is not None:
             chosen = [more] + [c for c in chosen if c.sentence != more.sentence][:len(chosen) - 1]
     if lead:  # a close second that says what was asked leads instead

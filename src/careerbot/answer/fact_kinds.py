@@ -50,9 +50,6 @@ def rank_facts(corpus: CorpusIndex, query: Query,
         return None
     wants_places = bool(_PLACE_WORDS.search(query.text))
     focus = ranking_focus(corpus, query)
-    # "which certification is the most popular?": the rows ranked are certifications, whatever else matches
-    kind = _RANKED_KIND.match(query.text)
-    ranked_kind = set(every_lemma(kind.group(1).lower())) & focus if kind else set()
     group: list[Fact] = []
     named_all = False
     tables = [m for m in matches if m.fact.source == "table"]
@@ -72,8 +69,7 @@ def rank_facts(corpus: CorpusIndex, query: Query,
         group, named_all = (among, True) if len(among) >= 2 else (group, False)
         placed = not wants_places or sum(place_of(f.subject) is not None for f in group) >= 2
         levelled = not query.levels or any(set(query.levels) & set(levels(" ".join(f.qualifiers))) for f in group)
-        if len(group) >= 2 and placed and levelled and about_focus(group, focus, query.text) \
-                and about_focus(group, ranked_kind):
+        if len(group) >= 2 and placed and levelled and about_focus(group, focus, query.text):
             fitting.append((group, named_all))
             if not widest or named_all:
                 break
@@ -100,7 +96,6 @@ def rank_facts(corpus: CorpusIndex, query: Query,
             one_document)
 
 
-_RANKED_KIND = re.compile(r"^\s*(?:so\s+|and\s+)?(?:which|what)\s+([a-z][\w-]*)\b", re.I)
 # A ranking over everything the sources hold ("out of all of them", "in your data", "of any job") (English).
 _EVERY_ONE = re.compile(r"\b(?:of|out of|among|from)\s+(?:them\s+)?all\b|\ball\s+(?:of\s+)?(?:them|the\s+\w+)\b|"
                         r"\b(?:any|which|what)\s+(?:other\s+|\w+-paying\s+)?(?:jobs?|occupations?|careers?|"
