@@ -413,9 +413,9 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
             target = answer_to(corpus, sentence)
         if target is None:
             continue
-        if target is not sentence and target.kind == "sentence" and is_name_list(target) and not asks_names \
-                and (query is None or query.kind != "list"):
-            continue  # a heading's list of names ("Related occupations: ...") answers a question asking for them
+        if target is not sentence and target.kind == "sentence" and query is not None \
+                and query.kind in ("definition", "duties") and is_name_list(target):
+            continue  # a heading's list of names ("Related occupations: ...") is not what a job is or does
         score += _shape_bonus(query, target, corpus, sentence.text, focus) + _level_bonus(query, target, term)
         refers = points if target is sentence else referent(corpus, target, term)
         if refers:  # "In this position [software engineer], ...": its words are what it speaks of
