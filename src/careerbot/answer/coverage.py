@@ -9,6 +9,7 @@ from careerbot.answer.evidence import ASKS_NAMES, LIGHT_VERBS
 from careerbot.answer.facts import FACT_MIN, asks_pay, score_facts, statistics_stated
 from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, FactMatch, Query, Retrieval, Scored, SentenceScores
 from careerbot.answer.query import phrase_around as _phrase
+from careerbot.answer.understand import NUMBER_WORDS
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.index.embedding import Embedder
 from careerbot.records import Answer, Fact
@@ -115,7 +116,8 @@ def _other_kind(corpus: CorpusIndex, query: Query, match: FactMatch, levelled: s
     for position, kind in enumerate(typed[:-1]):
         if {singular(kind), lemma(kind)} & said or kind in levelled or kind in places or kind in corpus.acronyms \
                 or kind in STOPWORDS or kind in MEASURE_WORDS or kind in OPERATOR_WORDS or levels(kind) \
-                or "NOUN" not in parts_of_speech(kind) or kind not in query.topic:
+                or "NOUN" not in parts_of_speech(kind) or kind not in query.topic \
+                or kind in NUMBER_WORDS or kind[:1].isdigit():  # "less than two years": a span, not a kind
             continue
         run: list[str] = []
         taken = 0
