@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from careerbot.answer.evidence import ASKS_NAMES, LIGHT_VERBS
+from careerbot.answer.evidence import ASKS_NAMES, LIGHT_VERBS, page_words
 from careerbot.answer.facts import FACT_MIN, asks_pay, score_facts, statistics_stated
 from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, FactMatch, Query, Retrieval, Scored, SentenceScores
 from careerbot.answer.query import phrase_around as _phrase
@@ -257,23 +257,13 @@ def page_of(corpus: CorpusIndex, name: str) -> str | None:
     wanted = name_words(name)
     if not wanted:
         return None
-    pages = _pages(corpus)
+    pages = page_words(corpus)
     fitting = [(doc_id, words_of) for doc_id, words_of in pages if wanted <= words_of]
     exact = [doc_id for doc_id, words_of in fitting if words_of == wanted]
     chosen = exact or [doc_id for doc_id, _ in fitting]
     return chosen[0] if len(chosen) == 1 else None
 
 
-_PAGES: dict[str, list[tuple[str, frozenset[str]]]] = {}  # index version -> its occupations' pages, read once
-
-
-def _pages(corpus: CorpusIndex) -> list[tuple[str, frozenset[str]]]:
-    """The documents that are an occupation's page (`CorpusIndex.pages`), with their titles' name words."""
-    if corpus.version not in _PAGES:
-        if len(_PAGES) >= 4:
-            _PAGES.clear()
-        _PAGES[corpus.version] = [(doc_id, frozenset(name_words(title))) for doc_id, title in corpus.pages.items()]
-    return _PAGES[corpus.version]
 
 
 # "the projected job growth for locksmiths", "the union membership rate of bridge tenders": a measure asked of an

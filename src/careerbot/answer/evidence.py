@@ -498,15 +498,20 @@ def _lists(sentence: Sentence) -> bool:
     return sentence.kind in ("block", "list") or (sentence.kind == "sentence" and enumerates(sentence.text))
 
 
-_TITLED: dict[str, frozenset[str]] = {}  # index version -> the words of its occupations' page titles
+_PAGES: dict[str, list[tuple[str, frozenset[str]]]] = {}  # index version -> its occupations' pages, read once
+
+
+def page_words(corpus: CorpusIndex) -> list[tuple[str, frozenset[str]]]:
+    """The documents that are an occupation's page (`CorpusIndex.pages`), with their titles' name words."""
+    if corpus.version not in _PAGES:
+        if len(_PAGES) >= 4:
+            _PAGES.clear()
+        _PAGES[corpus.version] = [(doc_id, frozenset(name_words(title))) for doc_id, title in corpus.pages.items()]
+    return _PAGES[corpus.version]
 
 
 def _title_words(corpus: CorpusIndex) -> frozenset[str]:
-    if corpus.version not in _TITLED:
-        if len(_TITLED) >= 4:
-            _TITLED.clear()
-        _TITLED[corpus.version] = frozenset(w for title in corpus.pages.values() for w in name_words(title))
-    return _TITLED[corpus.version]
+    return frozenset(w for _, named in page_words(corpus) for w in named)
 
 
 def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int = 1,
