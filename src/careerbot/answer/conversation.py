@@ -104,6 +104,11 @@ _WHICH_OF_THEM = re.compile(r"^\s*(?:so\s+|and\s+)?(?:which|who|what)\s+(?:one\s
                             r"(?:the\s+)?(?:higher|lower|more|less|better|bigger|most|least|highest|lowest)\b", re.I)
 
 
+# "the year after that", "the following year", "a year earlier": the year next to the one just asked about (English)
+_YEAR_SHIFT = re.compile(r"\b(?:the|a)\s+year\s+(?:(?P<after>after|later)|before|earlier|prior)\b|"
+                         r"\bthe\s+(?:(?P<next>next|following)|previous|prior|preceding)\s+year\b", re.I)
+
+
 def _asked_for(question: str) -> str:
     """The noun a which/what question asks for ("certification" in "Which certification does Google issue?")."""
     match = re.search(r"\b(?:which|what)\s+(?:(?:are|is)\s+)?(?:the\s+)?((?:\w+\s+){0,2}?\w+)\s+(?:does|do|did|is|"
@@ -168,6 +173,14 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
         typed = re.findall(r"[\w+#-]+", question.lower())
         elliptical = all(w in STOPWORDS or w in mentioned for w in typed) and not set(typed) & _AUXILIARIES
     new_levels = levels(question)
+    shift = _YEAR_SHIFT.search(question)
+    years = list(re.finditer(r"\b(?:19|20)\d\d\b", previous))
+    if shift and years and not re.search(r"\b(?:19|20)\d\d\b", question):
+        # "And the year after that?" after "... in 2016?": 2017, the same question
+        later = bool(shift.group("after") or shift.group("next"))
+        year = years[-1]
+        return Resolution(f"{previous[:year.start()]}{int(year.group(0)) + (1 if later else -1)}"
+                          f"{previous[year.end():]}", "subject", topic)
     that_job = _THAT_JOB.search(question)
     that_last = _THAT_LAST.search(question)
     span = that_job.span() if that_job else that_last.span(1) if that_last else None
@@ -190,7 +203,8 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
             return Resolution(f"which {thing}{rest}", "topic", topic)
     if previous and _WHICH_OF_THEM.match(question) and not mentions:  # "Which is higher?" after a comparison
         return Resolution(f"{previous.rstrip('?.! ')}: {question}", "topic")
-    if previous and not elliptical and not pronoun and not mentions and not _names_anything(question, corpus):
+    asks_anew = not elliptical or bool(_QUESTION_WORD.match(_strip_filler(question)))  # "and what do ... earn?"
+    if previous and asks_anew and not pronoun and not mentions and not _names_anything(question, corpus):
         # "How many are employed?" after a question about software developers: the same subject, another measure
         subject = topic or _topic(previous, corpus, names)
         if subject and subject.lower() != _body(previous).lower():

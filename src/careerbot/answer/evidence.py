@@ -27,6 +27,7 @@ from careerbot.text.terms import (
     weighted_share,
     words,
 )
+from careerbot.text.values import FIGURE
 
 GLOBAL_SENTENCES = 24  # best sentences taken from the whole corpus, beside those of the best chunks
 NEAR_DUPLICATE = 0.92  # sentences this similar to one already chosen add nothing
@@ -220,7 +221,9 @@ def _opens_with(text: str, term: list[str], defining: bool) -> bool:
         tokens = tokens[1:]
     label, colon, _ = " ".join(tokens).partition(":")
     if colon and _same_words(words(label), term, levelled=True):  # "Senior Machine Learning Engineer: Senior ..."
-        return True
+        said = text.partition(":")[2]
+        # a definition under the label: "Deep learning: a subset of ...", not "Bootcamps: Bootcamps have become ..."
+        return not defining or _opens_with(said, term, defining) or not _same_words(words(said)[:len(term)], term)
     opening = words(" ".join(tokens))
     head, rest = opening[:len(term)], opening[len(term):len(term) + 3]
     if len(head) < len(term) or not rest:
@@ -413,9 +416,11 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
             target = answer_to(corpus, sentence)
         if target is None:
             continue
-        if target is not sentence and target.kind == "sentence" and query is not None \
-                and query.kind in ("definition", "duties") and is_name_list(target):
-            continue  # a heading's list of names ("Related occupations: ...") is not what a job is or does
+        if target.kind == "sentence" and query is not None and is_name_list(target) and (
+                (target is not sentence and query.kind in ("definition", "duties"))
+                or (query.kind in ("figure", "comparison") and not FIGURE.search(target.text))):
+            continue  # a heading's list of names ("Related occupations: ...") is not what a job is or does, nor
+            # any figure
         score += _shape_bonus(query, target, corpus, sentence.text, focus) + _level_bonus(query, target, term)
         refers = points if target is sentence else referent(corpus, target, term)
         if refers:  # "In this position [software engineer], ...": its words are what it speaks of

@@ -46,6 +46,7 @@ def rank_facts(corpus: CorpusIndex, query: Query,
                if sort_value(m.fact.parsed) is not None and m.fact.parsed.kind != "text"]
     if set(words(query.text.lower())) & HEAD_COUNT:  # "employs the most people": a head count, not a share or a sum
         matches = [m for m in matches if m.fact.parsed.kind not in ("percent", "money")] or matches
+    matches = fit_measure(matches, query.text)  # "makes the most per hour": hourly wages
     if not matches or matches[0].score < FACT_MIN - 0.1:
         return None
     wants_places = bool(_PLACE_WORDS.search(query.text))
@@ -64,8 +65,9 @@ def rank_facts(corpus: CorpusIndex, query: Query,
         if measure in tried:
             continue
         tried.add(measure)
-        group = _within(corpus, _ranking_group(corpus, match.fact), query, focus)
-        among = _among_named(corpus, query, group)
+        whole = _ranking_group(corpus, match.fact)
+        group = _within(corpus, whole, query, focus)
+        among = _among_named(corpus, query, whole)  # those named, whatever words they share with the question
         group, named_all = (among, True) if len(among) >= 2 else (group, False)
         placed = not wants_places or sum(place_of(f.subject) is not None for f in group) >= 2
         levelled = not query.levels or any(set(query.levels) & set(levels(" ".join(f.qualifiers))) for f in group)
@@ -281,6 +283,9 @@ def compare_facts(corpus: CorpusIndex, query: Query,
             if first is not None:  # the same kind of figure for every subject
                 picked = [m for m in picked if m.fact.parsed.kind == first.parsed.kind]
         result.append((name, picked[:1]))
+    scope = {w for _, found in result for m in found for w in name_words(f"{m.fact.caption} {m.fact.title}")}
+    # "python compared to R for machine learning engineers": whom the table is about is no subject compared
+    result = [(name, found) for name, found in result if found or not name_words(name) <= scope]
     if sum(1 for _, found in result if found) < 1:
         return None
     return sorted(result, key=lambda item: -(sort_value(item[1][0].fact.parsed) or 0.0) if item[1] else 1.0)

@@ -196,6 +196,10 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
     elif asks_pay(question) and not re.search(r"\bhow many\b", question, re.I):
         # "how much do they get paid": a sum of money, never a share of respondents or a count of workers
         matches = [m for m in matches if m.fact.parsed.kind == "money" or _pay_in_words(m.fact)]
+    if statistic and "percentile" in statistic.group(1).lower():  # "the 90th percentile for locksmiths": that
+        # column (or those: "at the 25th percentile? and at the 75th?"), not a share of respondents
+        ranks = {f"{rank.lower()} percentile" for rank in re.findall(r"\b(\d{1,2}(?:st|nd|rd|th))\b", question, re.I)}
+        matches = [m for m in matches if any(rank in m.fact.attribute.lower() for rank in ranks)] or matches
     if TIME_COUNTED.search(question):  # "how many hours a week": a count of time, not an hourly wage
         matches = [m for m in matches if m.fact.parsed.kind != "money"]
     counted = _COUNTED.search(re.sub(r"\s*\([^)]*\)", "", question))  # "ML (machine learning)": as typed

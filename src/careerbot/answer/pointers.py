@@ -76,11 +76,11 @@ def _correction_joined(text: str) -> str:
     """A belief and the correction after it, as one sentence ("One misconception is that ...; however, domain
     knowledge is crucial ..."): the belief alone says the opposite of the source."""
     end = text.find(". ")
-    if end < 0 or not _reports_belief(text[:end]):
+    if end < 0:
         return text
     rest = text[end + 2:]
-    if not _CORRECTION.match(rest):
-        return text
+    if not (_reports_belief(text[:end]) and _CORRECTION.match(rest)) and not _TURNS.match(rest):
+        return text  # "The time frame depends on ...; however, employers require ...": a hedge and its turn too
     return f"{text[:end]}; {rest[:1].lower()}{rest[1:]}"
 
 
@@ -280,6 +280,12 @@ def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
             answer = corpus.sentences[following]
             if len(answer.text.split()) < MIN_QUOTE_WORDS and following + 1 < len(corpus.sentences):
                 return _joined(corpus, answer, corpus.sentences[following + 1])  # "Yes." and its reason
+            turn = _next_unit(corpus, answer, follow=False)
+            if turn is not None and _TURNS.match(turn.text) and "\n" not in \
+                    corpus.documents[answer.doc_id].text[answer.end:turn.start]:
+                # "The time frame depends on your education path. However, employers require ... four years.":
+                # the answer is in the turn
+                return _joined(corpus, answer, turn) or answer
             return answer_to(corpus, answer)
         return None
     led = _led_list(corpus, sentence)
@@ -312,6 +318,10 @@ def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
             return _joined(corpus, sentence, naming) or sentence
         return section_steps(corpus, sentence) or sentence  # "we cover the five steps": the steps
     return sentence
+
+
+# A sentence that turns the one before it ("However, ...", "That said, ..."): English connectives.
+_TURNS = re.compile(r"^(?:However|But|Still|That said|Even so|Nonetheless|Nevertheless)\b")
 
 
 # A note under a list or table on where its figures come from ("Based on resume data from ...", "Source: ...")

@@ -19,6 +19,7 @@ QueryKind = Literal["figure", "list", "ranking", "comparison", "definition", "du
                     "other"]
 
 FIGURE_WORDS = re.compile(r"\b(?:how (?:much|many|common|prevalent|widespread|likely)|"
+                          r"how (?:fast|quickly)(?=[^?]*\b(?:grow|expand|increas|ris[ei]))|"  # a rate of growth
                           r"what (?:share|percent(?:age)?|proportion|fraction|number)|number of|"
                           r"percent(?:age)?|share of|salar(?:y|ies)|pay(?:s|ing)?|paid|wages?|earn(?:s|ings)?|make|"
                           r"income|compensation|openings|positions|growth rate|rate|percentile|median)\b", re.I)
@@ -55,7 +56,7 @@ _OBJECTS = frozenset("a an the my your our their his her its it this that these 
                      "sense use".split())
 
 # "What is ...", "what exactly are ...", "who's ...": a question asking what something is (English).
-WHAT_IS = r"^(?:what|who)\s*(?:exactly\s+|really\s+|actually\s+)?(?:is|are|['’]s)\s+"
+WHAT_IS = r"^(?:what|who)\s*(?:exactly\s+|really\s+|actually\s+|even\s+)?(?:is|are|['’]s)\s+"
 QUESTION_WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:['’][a-z]+)?")
 
 # Words that say what kind of answer is wanted, not what it is about.

@@ -4,13 +4,12 @@ tell me" dropped, abbreviations and clipped words written out, typos corrected a
 
 from __future__ import annotations
 
-import os
 import re
 
 from careerbot.answer.query import MEASURE_WORDS, QUESTION_WORD, asks_figure
-from careerbot.index.corpus_index import CorpusIndex
+from careerbot.index.corpus_index import CorpusIndex, confusable
 from careerbot.text.places import is_known_place
-from careerbot.text.terms import STOPWORDS, parts_of_speech, singular, word_forms
+from careerbot.text.terms import STOPWORDS, in_dictionary, parts_of_speech, singular, word_forms
 
 _GREETING = re.compile(r"^\s*(?:(?:hi|hello|hey) there|hi|hello|hey|hiya|howdy|greetings|"
                        r"good (?:morning|afternoon|evening|day)|dear \w+|thanks|thank you|ok(?:ay)?|so|well|um+|yo|"
@@ -31,10 +30,11 @@ _INTRO = re.compile(r"^\s*(?:i\s*['’]?\s*m|i am|my name\s*['’]?\s*s|my name 
 
 
 # A first sentence that tells about the asker ("I just finished my CS degree.", "Long story short, I teach
-# physics.", "CS sophomore here."), before the question itself: a statement with a first-person word in it, or
-# one that ends in "here".
+# physics.", "CS sophomore here.", "career changer here with no background."), before the question itself: a
+# statement with a first-person word in it, or one saying "... here".
 _FIRST_PERSON = r"\b(?:i|i['’]m|im|i['’]ve|ive|me|my|we|our)\b"
-_ABOUT_ME = re.compile(rf"^\s*(?:[^.!?]*{_FIRST_PERSON}[^.!?]*|[^.!?]{{1,60}}\bhere)[.!]+\s+(?=\S)", re.I)
+_ABOUT_ME = re.compile(rf"^\s*(?:[^.!?]*{_FIRST_PERSON}[^.!?]*|[^.!?]{{1,60}}\bhere\b[^.!?]{{0,60}})[.!]+\s+(?=\S)",
+                       re.I)
 FIRST_PERSON = re.compile(_FIRST_PERSON, re.I)  # the asker speaking of themselves
 
 
@@ -157,6 +157,54 @@ def _completing_name(match: re.Match[str], short: str, corpus: CorpusIndex) -> s
 SENTENCES_READ = 200  # sentences using a neighbour read for a clipped word written beside it
 
 
+PHRASE_USES = 3  # times a phrase is written for its initials to stand for it, twice as often as any other's
+_BY_INITIALS: dict[tuple[str, str], str | None] = {}
+
+
+def phrase_by_initials(corpus: CorpusIndex, short: str) -> str | None:
+    """The phrase of the corpus whose words' initials an acronym it never defines spells ("dl": deep learning), when
+    the corpus writes it often and far more often than any other phrase with those initials; else None."""
+    key = (corpus.version, short)
+    if key not in _BY_INITIALS:
+        if not 2 <= len(short) <= 4 or not short.isalpha():
+            _BY_INITIALS[key] = None
+            return None
+        pattern = re.compile(r"\b" + r"\s+".join(rf"({letter}[a-z]{{2,}})" for letter in short) + r"\b", re.I)
+        counts: dict[str, int] = {}
+        for document in corpus.documents.values():
+            for match in pattern.finditer(document.text):
+                if not any(w.lower() in STOPWORDS for w in match.groups()):
+                    phrase = " ".join(w.lower() for w in match.groups())
+                    counts[phrase] = counts.get(phrase, 0) + 1
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        fits = ranked and ranked[0][1] >= PHRASE_USES and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
+        _BY_INITIALS[key] = ranked[0][0] if fits else None
+    return _BY_INITIALS[key]
+
+
+def _initials_inside_name(match: re.Match[str], short: str, corpus: CorpusIndex) -> str | None:
+    """The words of a document's title an acronym the corpus never defines stands for, when a word typed beside it
+    is in that title too ("software QA analyst": Software Quality Assurance Analysts and Testers); None unless
+    exactly one run of words fits."""
+    beside = {singular(w.lower()) for w in re.findall(r"[A-Za-z][\w'-]*", match.string[:match.start()])[-2:]
+              + re.findall(r"[A-Za-z][\w'-]*", match.string[match.end():])[:2] if w.lower() not in STOPWORDS}
+    if len(short) < 2 or not beside:
+        return None
+    found: dict[str, int] = {}  # each run of words, by the most words typed beside it that its title has
+    for title in corpus.titles:
+        named = re.findall(r"[A-Za-z][\w'-]*", title)
+        shared = len(beside & {singular(w.lower()) for w in named})
+        if not shared:
+            continue
+        for start in range(len(named) - len(short) + 1):
+            run = named[start:start + len(short)]
+            if all(w[0].lower() == letter for w, letter in zip(run, short, strict=True)) \
+                    and not any(w.lower() in STOPWORDS for w in run):
+                found[" ".join(run)] = max(shared, found.get(" ".join(run), 0))
+    best = [run for run, shared in found.items() if shared == max(found.values(), default=0)]
+    return best[0] if len(best) == 1 else None
+
+
 def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
     """Short forms the corpus does not use, written out as it writes them: an acronym it defines (ML -> machine
     learning) or that a subject's initials make (MLE -> Machine Learning Engineer), and a clipped word whose
@@ -177,6 +225,14 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
         completed = _completing_name(match, lowered, corpus) if len(bare) <= 5 else None
         if completed:  # "software devs" -> software developers, "vet assistants" -> veterinary assistants
             return completed + ("s" if word != bare and not completed.endswith("s") else "")
+        if bare.isupper() and lowered not in corpus.acronyms and lowered not in STOPWORDS:
+            inside = _initials_inside_name(match, lowered, corpus)
+            if inside:  # "software QA analyst": Software Quality Assurance Analysts
+                return inside
+        if len(bare) > 5 and not word_forms(word.lower()) & corpus.vocabulary and not parts_of_speech(lowered) \
+                and not in_dictionary(lowered) and not corpus.closest_word(lowered):
+            opened = [w for w in corpus.clipped_words(lowered) if w.startswith(lowered)]
+            return opened[0] if opened else word  # "cytotech": the one word of the corpus it opens
         if len(bare) > 5 or word_forms(word.lower()) & corpus.vocabulary or lowered in STOPWORDS:
             return word
         if word.isupper() or (bare.isupper() and word.endswith("s")):
@@ -185,6 +241,9 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
             names = subjects_by_initials.get(lowered, set())
             if len(names) == 1:
                 return next(iter(names)) + ("s" if word != bare else "")
+            phrase = phrase_by_initials(corpus, lowered)
+            if phrase:  # "DL": deep learning, a phrase the corpus uses often but never shortens
+                return phrase + ("s" if word != bare else "")
             if len(lowered) < 3:
                 return word
             clipped = corpus.clipped_word(lowered)  # MSFT -> microsoft
@@ -210,7 +269,11 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
     text = _FRAMING.sub(lambda m: _FRAMED[" ".join(m.group(0).lower().split()[:2])], text)
     text = _A_DAY.sub("", text)
     kept = _place_words(text)
-    return " ".join(_NOW.sub("", QUESTION_WORD.sub(expand, text)).split())
+    expanded = QUESTION_WORD.sub(expand, text)
+    if expanded != text:  # "info sec analysts": "sec" is "security" beside "analysts", then "info" beside "security"
+        kept = _place_words(expanded)
+        expanded = QUESTION_WORD.sub(expand, expanded)
+    return " ".join(_NOW.sub("", expanded).split())
 
 
 _SWAPPED_FUNCTION_WORDS = {w[:i] + w[i + 1] + w[i] + w[i + 2:]: w for w in sorted(STOPWORDS, reverse=True)
@@ -240,20 +303,13 @@ def _correct_spelling(text: str, corpus: CorpusIndex) -> str:
         if len(word) == 4 and not word.islower():  # "AWS", "Java": four letters in capitals are a name
             return word
         closest = corpus.closest_word(lowered)
-        if parts_of_speech(lowered) and not (closest and _confusable(lowered, closest)):
+        if parts_of_speech(lowered) and not (closest and confusable(lowered, closest)):
             return word  # an English word the corpus happens not to use ("released") stays
         if closest is None or closest in word_forms(lowered):
             return word
         return closest.capitalize() if word[:1].isupper() else closest
     kept = _place_words(text)
     return QUESTION_WORD.sub(fix, text)
-
-
-def _confusable(word: str, other: str) -> bool:
-    """Two English words told apart only by letters near their end ("principle" for "principal", "stationery"
-    for "stationary"): the one the corpus uses was meant."""
-    shared = len(os.path.commonprefix([word, other]))
-    return len(word) >= 7 and len(other) == len(word) and shared >= max(6, len(word) - 3)
 
 
 _SECOND_QUESTION = re.compile(r"(?:\?\s+|,?\s+and\s+|;\s*)(?=(?:which|what|how|where|who|when|why|is|are|do|does|"

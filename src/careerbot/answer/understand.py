@@ -27,12 +27,14 @@ from careerbot.text.terms import (
     MANNER_PHRASES,
     MAX_NAME_WORDS,
     STOPWORDS,
+    joined_names,
     levels,
     name_before_comma,
     name_key,
     parts_of_speech,
     singular,
     spelled_out,
+    subject_words,
     word_forms,
 )
 from careerbot.text.values import FIGURE, figure_value
@@ -303,6 +305,28 @@ def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> l
     return sorted(mentions, key=lambda m: m.start)
 
 
+def _tables_of(corpus: CorpusIndex, name: str) -> set[tuple[str, int]]:
+    return {(corpus.facts[p].doc_id, corpus.facts[p].table)
+            for p in corpus.facts_by_name.get(frozenset(subject_words(name)), []) if corpus.facts[p].table >= 0}
+
+
+def _with_row_mates(text: str, corpus: CorpusIndex, subjects: list[Mention]) -> list[Mention]:
+    """The subjects with words in lower case that are rows of one table with another subject named ("how does
+    python compare to R", "python or java"): each names a subject beside the other, though one lower-case word
+    alone names one only when a document is about it."""
+    taken = [(m.start, m.end) for m in subjects]
+    loose = [t for t in _NAME_TOKEN.finditer(text) if t.group(0).islower() and len(t.group(0)) > 1
+             and t.group(0) not in STOPWORDS and name_key([t.group(0)]) in corpus.subject_names
+             and not any(start <= t.start() < end for start, end in taken)]
+    if not loose:
+        return subjects
+    tables = {m.text: _tables_of(corpus, m.text) for m in subjects}
+    tables.update({t.group(0): _tables_of(corpus, t.group(0)) for t in loose})
+    mates = [Mention(t.group(0), t.start(), t.end(), "subject") for t in loose
+             if any(tables[t.group(0)] & shared for name, shared in tables.items() if name != t.group(0))]
+    return sorted(subjects + mates, key=lambda m: m.start) if mates else subjects
+
+
 def titled_names(corpus: CorpusIndex) -> frozenset[str]:
     """The names the documents are about, as looked up ("Architects, Except Landscape and Naval" -> "architect")."""
     return _titled(corpus.titles)
@@ -310,7 +334,8 @@ def titled_names(corpus: CorpusIndex) -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def _titled(titles: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(name_key(name_before_comma(title).split()) for title in titles if name_before_comma(title))
+    return frozenset(name_key(name.split()) for title in titles if name_before_comma(title)
+                     for name in (name_before_comma(title), *joined_names(name_before_comma(title))))
 
 
 MIN_OTHER_NAME = 5  # letters of a one-word other name ("Chiropodist"); shorter ones are too often other words
@@ -539,6 +564,21 @@ def _country_words(body: str) -> set[str]:
     return said
 
 
+# "the top earning dietitians", "the lowest paid cooks": the top or bottom of one subject's pay (English wording)
+_TOP_EARNERS = re.compile(r"\b(?:the\s+)?(top|highest|best|lowest|bottom|worst)[- ](?:earning|earners|paid)\b", re.I)
+
+
+# "for a registered nurse?": the last word of a phrase a determiner opens, a word or two before it, names the thing
+# (English wording)
+_PHRASE_OPENED = re.compile(r"\b(?:a|an|the|this|that|these|those|my|your|our|their|some|any)\s+(?:[\w-]+\s+){1,2}$",
+                            re.I)
+_PHRASE_ENDS = re.compile(r"^\s*(?:$|[?.!,;:]|(?:in|at|for|of|with|on|and|or|vs)\b)", re.I)
+
+
+def _ends_noun_phrase(body: str, match: re.Match[str]) -> bool:
+    return bool(_PHRASE_OPENED.search(body[:match.start()]) and _PHRASE_ENDS.match(body[match.end():]))
+
+
 def understand(question: str, corpus: CorpusIndex) -> Query:
     """Read a question (already resolved against the conversation) into a Query."""
     preamble, body = strip_preamble(question)
@@ -557,8 +597,9 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
             continue  # "court" of "court stenographer (Court Reporters ...)": the title names the subject
         if mention.text not in self_names and not any(p.start <= mention.start < p.end for p in places):
             subjects.append(mention)
+    subjects = _with_row_mates(body, corpus, subjects)
     # "and which big data tools?": a follow-up's opening conjunction says nothing of its kind
-    kind, wh = _kind(re.sub(r"^(?:and|but|also|so|then|ok(?:ay)?)\b[\s,]*", "", body[_question_clause(body):],
+    kind, wh = _kind(re.sub(r"^(?:(?:and|but|also|so|then|ok(?:ay)?|well)\b[\s,]*)+", "", body[_question_clause(body):],
                             flags=re.I),
                      len(subjects) + len(places))
     statistic = STATISTIC.search(body)
@@ -566,6 +607,14 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
             and not re.match(r"^\W*which\b", body, re.I):
         kind = "figure"  # "what do the lowest paid physical therapists make, the bottom 10%?": that percentile of
         # the one subject named, not a ranking of subjects
+    earners = _TOP_EARNERS.search(body)
+    if kind == "ranking" and len(subjects) == 1 and earners and not re.match(r"^\W*(?:which|who)\b", body, re.I):
+        # "what do the top earning dietitians make?": the top of one subject's pay, its highest percentile the
+        # tables give, not a ranking of subjects
+        rank = "90th" if earners.group(1).lower() in ("top", "highest", "best") else "10th"
+        body = f"{body[:earners.start()]}the {rank} percentile{body[earners.end():]}"
+        kind = "figure"
+        statistic = STATISTIC.search(body)
     threshold = _threshold(body) if _YESNO.match(body) else None
     if threshold is not None:  # "Do RNs earn more than $100,000?": a yes or no against a figure, not a comparison
         kind = "yesno"
@@ -585,6 +634,7 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
         if word[:-1].isupper() and word.endswith("s") and lowered[:-1] in corpus.acronyms:
             lowered = lowered[:-1]  # "LPNs": the acronym the corpus defines
         if (lowered in STOPWORDS or lowered in OPERATOR_WORDS or lowered in MEASURE_WORDS or len(lowered) < 2
+                or body[match.start() - 1:match.start()].isdigit()  # "th" of "90th": part of a number
                 or lowered in place_words or levels(word) or word in self_names
                 or any(start <= match.start() < end for start, end in manner)  # "on a day-to-day basis"
                 or (lowered in BOUND_PREFIXES and body[match.end():match.end() + 1] == "-")):  # "self-study"
@@ -598,7 +648,7 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
         is_name = position > 0 and word[:1].isupper()
         speech = parts_of_speech(lowered)
         after_determiner = bool(re.search(r"\b(?:a|an|the|this|that|these|those|my|your|our|their|some|any)\s+$",
-                                          body[:match.start()], re.I))
+                                          body[:match.start()], re.I)) or _ends_noun_phrase(body, match)
         if is_name or not speech or speech == {"NOUN"} or (after_determiner and "NOUN" in speech):
             missing.append(word)
         else:

@@ -7,6 +7,7 @@ the answer stage reads a CorpusIndex without loading the code that builds or sea
 from __future__ import annotations
 
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from careerbot.records import Chunk, Document, Fact, Sentence
-from careerbot.text.terms import STOPWORDS
+from careerbot.text.terms import STOPWORDS, in_dictionary
 
 if TYPE_CHECKING:
     from careerbot.index.lexical import LexicalIndex
@@ -83,12 +84,19 @@ class CorpusIndex:
         return self.spelling.clipped(short)
 
 
-def _slip(typed: str, meant: str) -> int:
+def slip(typed: str, meant: str) -> int:
     """How likely a slip of the keyboard turned `meant` into `typed`: a letter left out or two swapped (0) before a
     wrong letter (1) before an extra one (2): "wich" is "which" before "with"."""
     if len(meant) == len(typed) + 1 or (len(meant) == len(typed) and sorted(meant) == sorted(typed)):
         return 0
     return 1 if len(meant) == len(typed) else 2
+
+
+def confusable(word: str, other: str) -> bool:
+    """Two English words told apart only by letters near their end ("principle" for "principal", "stationery"
+    for "stationary"): the one the corpus uses was meant."""
+    shared = len(os.path.commonprefix([word, other]))
+    return len(word) >= 7 and len(other) == len(word) and shared >= max(6, len(word) - 3)
 
 
 class Spelling:
@@ -111,7 +119,7 @@ class Spelling:
                 # A four-letter slip is one swapped, wrong, missing or extra letter ("waht", "lern"), against the
                 # corpus's words and the language's function words; the most common such word wins.
                 near = [w for w in self._short if OSA.distance(word, w) == 1]
-                self._closest[word] = min(near, key=lambda w: (_slip(word, w), self._idf.get(w, 0.0))) \
+                self._closest[word] = min(near, key=lambda w: (slip(word, w), self._idf.get(w, 0.0))) \
                     if near else None
             else:
                 # 80: one wrong, missing or extra letter in a word of five or more ("salery", "enginer"), not
@@ -121,8 +129,13 @@ class Spelling:
                 close = [w for w, _, _ in process.extract(word, self._words, scorer=fuzz.ratio, score_cutoff=80,
                                                           limit=None)
                          if w[0] == word[0] or (w[:2] == word[1::-1] and len(word) > 1)]
-                self._closest[word] = min(close, key=lambda w: (
-                    OSA.distance(word, w), _slip(word, w), self._idf.get(w, 0.0))) if close else None
+                best = min(close, key=lambda w: (OSA.distance(word, w), slip(word, w), self._idf.get(w, 0.0))) \
+                    if close else None
+                # a word the language knows is no slip for a wrong or extra letter ("esports" is not "escorts"),
+                # unless the two differ only near their end ("principle", "principal"); a letter left out or two
+                # swapped still is ("positons")
+                self._closest[word] = None if best is not None and slip(word, best) and in_dictionary(word) \
+                    and not confusable(word, best) else best
         return self._closest[word]
 
     def clipped(self, short: str) -> str | None:

@@ -20,6 +20,7 @@ from careerbot.text.terms import (
     STOPWORDS,
     acronyms,
     inverted_name,
+    joined_names,
     lemma,
     name_before_comma,
     name_key,
@@ -67,6 +68,8 @@ def load_corpus_index(index_dir: Path, version: str | None = None) -> CorpusInde
         name = name_before_comma(title)
         if 0 < len(name) <= 60 and len(name.split()) <= 5:
             names.setdefault(name_key(name.split()), name)
+        for part in joined_names(name):  # "Waiters and Waitresses": a waiter is named by the page too
+            names.setdefault(name_key(part.split()), name)
     idf, by_term, written = _sentence_terms(sentences)
     vocabulary = frozenset(form for term in idf for form in (term, lemma(term))) | written
     labels = [fact.subject for fact in facts] + [q for fact in facts for q in fact.qualifiers]

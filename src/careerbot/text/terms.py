@@ -19,7 +19,8 @@ will with would you your yours yourself yourselves tell know give get got much m
 s t don doesn isn aren wasn weren won ll ve re d m
 someone anyone everyone somebody anybody everybody something anything everything nothing nobody
 via per thru among amongst whilst toward towards upon within without across along around beside besides beyond
-despite onto since throughout unlike unto whether though tho although unless yet ever
+despite onto since throughout unlike unto whether though tho although unless yet ever even
+actually really exactly basically literally
 """.split())
 
 
@@ -185,6 +186,24 @@ def spelled_out(token: str, acronyms: Mapping[str, str]) -> str:
     return token
 
 
+def joined_names(name: str) -> list[str]:
+    """The names a title joins with "and": "Waiters and Waitresses" names waiters and waitresses; "Calibration
+    Technologists and Technicians", calibration technologists and calibration technicians; "Crane and Tower
+    Operators", crane operators. None from a list of three or more ("Heating, Air Conditioning, and Refrigeration
+    Mechanics and Installers")."""
+    parts = [part.strip() for part in re.split(r"\s+and\s+", name)]
+    if len(parts) != 2 or any("," in part or not part for part in parts):
+        return []
+    first, second = parts[0].split(), parts[1].split()
+    if len(first) >= 2 and len(second) == 1 and second[0].endswith("s"):  # "Calibration Technologists and
+        return [parts[0], " ".join(first[:-1] + second)]  # Technicians": calibration technicians, not technicians
+    if all(part[-1].endswith("s") and len(part) <= 5 for part in (first, second)):
+        return parts
+    if len(first) == 1 and len(second) >= 2 and second[-1].endswith("s"):  # "Crane and Tower Operators": a crane
+        return [" ".join(first + second[-size:]) for size in (1, 2) if size < len(second)]  # operator, a heavy
+    return []  # truck driver (of "Heavy and Tractor-Trailer Truck Drivers")
+
+
 def name_key(words: Sequence[str]) -> str:
     """How a name is looked up: lower case, plurals folded ("Data Scientists" and "data scientist" meet)."""
     return " ".join(singular(w.lower().rstrip(".")) for w in words)
@@ -196,6 +215,15 @@ def lemma(word: str) -> str:
     import simplemma  # its data loads on first use, not at import
 
     return simplemma.lemmatize(word.lower(), lang="en").lower()
+
+
+@lru_cache(maxsize=50_000)
+def in_dictionary(word: str) -> bool:
+    """Whether English knows the word as written (simplemma's word list): "esports" is a word, not "escorts"
+    mistyped."""
+    import simplemma
+
+    return bool(simplemma.is_known(word.lower(), lang="en"))
 
 
 def word_forms(word: str) -> set[str]:
