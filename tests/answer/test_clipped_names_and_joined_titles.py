@@ -2,9 +2,10 @@
 title ("software QA analyst"), a clipped word ("cytotech", "info sec"), each name a title joins with "and"
 ("waitresses", "crane operators"), a ranking among the subjects named, "the top earning X", a word English knows
 that is no slip ("esports"), a phrase the corpus never shortens ("DL"), a noun phrase's head ("a registered
-nurse"), a year next to the one asked about, a sentence that turns the one before it ("However, ...")
-(answer/rewrite.py, answer/understand.py, answer/conversation.py, answer/fact_kinds.py, answer/facts.py,
-answer/pointers.py, index/corpus_index.py, index/load.py, text/terms.py)."""
+nurse"), a year next to the one asked about, a sentence that turns the one before it ("However, ..."), a list read
+with the line leading into it, and pay nobody asked for (answer/rewrite.py, answer/understand.py,
+answer/conversation.py, answer/fact_kinds.py, answer/facts.py, answer/pointers.py, answer/evidence.py,
+answer/advisor.py, index/corpus_index.py, index/load.py, text/terms.py)."""
 
 import pytest
 
@@ -135,3 +136,13 @@ def test_the_year_after_the_one_asked_about(advisor):
                Turn("user", "And in 2016?"), Turn("assistant", "")]
     answer = advisor.ask("And the year after that?", history)
     assert "20,000" in first_sentence(answer.answer) and "2017" in answer.resolved_question, answer.answer
+
+
+def test_a_ranking_that_ranks_nothing_shows_no_pay_nobody_asked_for(advisor):
+    answer = advisor.ask("what skills show up most on glassdoor resumes for ml engineers")
+    assert "Pytorch" in first_sentence(answer.answer) and "210K" not in answer.answer, answer.answer
+
+
+def test_a_list_is_about_the_line_that_leads_into_it(advisor):
+    answer = advisor.ask("What are the day-to-day tasks of a machine learning engineer?")
+    assert first_sentence(answer.answer).startswith("Designing machine learning systems"), answer.answer

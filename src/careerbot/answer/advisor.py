@@ -253,6 +253,10 @@ class Advisor:
             if ranked:
                 notes.append(f"ranking over {ranked[1]} figures of '{ranked[0][0].fact.attribute}'")
                 return compose_ranking(corpus, query, *ranked)
+            if facts and not asks_pay(query.text) and all(m.fact.parsed.kind == "money" for m in facts):
+                # "what skills show up most on Glassdoor resumes": nothing ranked, and pay was not asked
+                notes.append("the facts found are pay; the question asks for none")
+                facts = []
         saying = next((c for c in chosen if lexical_cover(corpus, query, c) >= FULL_COVER), None)
         named_in_text = saying is not None
         if saying is not None and found.best_chunk < self.settings.min_score:  # a weak match overall, but this

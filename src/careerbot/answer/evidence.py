@@ -456,7 +456,11 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
         holding = next((c for c in scored if overlap(question_terms, c.sentence) >= WORDS_HELD
                         and not _covered_by(c.sentence, chosen)), None)
         if holding is not None:
-            chosen = chosen[:max(limit - 1, 1)] + [holding]
+            # it takes the place of the weakest passage, never of a list a list question found
+            listed = query is not None and query.kind == "list"
+            weakest = next((c for c in reversed(chosen) if not (listed and c.sentence.kind in ("list", "block"))),
+                           None) if len(chosen) >= limit else None
+            chosen = [c for c in chosen if c is not weakest][:max(limit - 1, 1)] + [holding]
     return chosen
 
 
@@ -542,6 +546,10 @@ def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int =
         if item.matched.startswith("#"):
             pointer = " ".join([item.matched] + [corpus.sentences[p].text for p in corpus.sentences_by_chunk.get(
                 item.sentence.chunk_id, []) if corpus.sentences[p].section == item.sentence.section])
+        sid = item.sentence.sentence_id
+        if item.sentence.kind in ("block", "list") and sid > 0 \
+                and corpus.sentences[sid - 1].doc_id == item.sentence.doc_id:  # and the line that leads into it
+            pointer += f" {corpus.sentences[sid - 1].text}"  # ("Your day-to-day tasks will include ... below.")
         text = f"{item.sentence.text} {item.sentence.context} {pointer} {item.refers_to}"
         return frozenset(form for w in words(text) for form in every_lemma(w) | {singular(w)}), stems(text)
 
