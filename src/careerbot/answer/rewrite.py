@@ -158,7 +158,8 @@ SENTENCES_READ = 200  # sentences using a neighbour read for a clipped word writ
 
 
 PHRASE_USES = 3  # times a phrase is written for its initials to stand for it, twice as often as any other's
-_BY_INITIALS: dict[tuple[str, str], str | None] = {}
+INITIALS_REMEMBERED = 4096  # acronyms looked up, over every version served, before the memory starts over
+_BY_INITIALS: dict[tuple[str, str], str | None] = {}  # (version, acronym) -> phrase: each read of the texts once
 
 
 def phrase_by_initials(corpus: CorpusIndex, short: str) -> str | None:
@@ -166,6 +167,8 @@ def phrase_by_initials(corpus: CorpusIndex, short: str) -> str | None:
     the corpus writes it often and far more often than any other phrase with those initials; else None."""
     key = (corpus.version, short)
     if key not in _BY_INITIALS:
+        if len(_BY_INITIALS) >= INITIALS_REMEMBERED:  # versions swapped in over a long run: not kept forever
+            _BY_INITIALS.clear()
         if not 2 <= len(short) <= 4 or not short.isalpha():
             _BY_INITIALS[key] = None
             return None
