@@ -13,6 +13,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from careerbot.answer.aspects import aspect_bonus
 from careerbot.answer.assemble import (
     compose_answer,
     compose_comparison,
@@ -66,7 +67,7 @@ from careerbot.answer.facts import (
     select_facts,
     stating_statistic,
 )
-from careerbot.answer.pointers import is_name_list, labelled_list
+from careerbot.answer.pointers import announced_list, is_name_list, labelled_list
 from careerbot.answer.query import FactMatch, Query, Retrieval, Scored, SentenceScores
 from careerbot.answer.rewrite import as_typed
 from careerbot.answer.understand import NUMBER_WORDS, titled_names, understand
@@ -195,10 +196,14 @@ class Advisor:
         notes.extend(f"fact {m.fact.subject} / {m.fact.attribute} = {m.fact.value} ({m.score:.3f})" for m in facts)
         limit = self.settings.answer_sentences
         # who/when/where: the sentence that states it may stand a little lower; chosen once, widely
-        wider = choose_sentences(corpus, found, max(limit, WH_SENTENCES) if query.kind == "wh" else limit, query)
+        aspects = aspect_bonus(self.embedder, corpus, query, found)  # the section asked about, by meaning
+        notes.extend(f"section asked about: {section} (+{bonus:.3f})"
+                     for (_, section), bonus in list(aspects.items())[:1])
+        wider = choose_sentences(corpus, found, max(limit, WH_SENTENCES) if query.kind == "wh" else limit, query,
+                                 aspects)
         # a template's sentence leads ("Most of these occupations require ..."): the subject's own passage that says
         # what was asked may stand a little further down
-        pool = choose_sentences(corpus, found, max(limit, WH_SENTENCES), query) if wider and query.subjects \
+        pool = choose_sentences(corpus, found, max(limit, WH_SENTENCES), query, aspects) if wider and query.subjects \
             and wider[0].sentence.text in corpus.shared and query.kind != "wh" else wider
         chosen = focused(corpus, query, wider[:limit], pool=pool)
         if query.kind in ("list", "duties"):  # items of one list chosen one by one: the list (of things, of tasks)
@@ -226,6 +231,14 @@ class Advisor:
             # list of names, or of things under their label ("Other tools: ..."), is a list
             listed = next((c for c in chosen[1:] if c.sentence.kind in ("block", "list")
                            and c.score >= chosen[0].score - LIST_MARGIN), None)
+            announced = announced_list(corpus, chosen[0].sentence) \
+                if listed is None and chosen[0].sentence.kind == "sentence" else None
+            if announced is not None:  # "Deep learning ... with multiple layers. Machine learning engineers should
+                # be familiar with the following: ...": the list the best passage's next lines announce
+                listed = Scored(announced, chosen[0].score, f"announced after: {chosen[0].sentence.text[:80]}",
+                                chosen[0].sentence.text)
+                chosen = [c for c in chosen if not (c.sentence.doc_id == announced.doc_id
+                                                    and announced.start <= c.sentence.start < announced.end)]
             if listed is not None:
                 chosen = [listed] + [c for c in chosen if c is not listed]
         if query.sources:

@@ -25,6 +25,7 @@ _MARKER = re.compile(r"^\s*(?:(?:and|but|also|so|ok(?:ay)?|then)\b[\s,]*)?(?:(?:
 _LEADING_FILLER = re.compile(r"^\s*(?:and|but|also|so|ok(?:ay)?|then)?[\s,]*"
                              r"(?:(?:what|how) about|same (?:for|in))?[\s,]*",
                              re.I)
+_POINTS_BACK = re.compile(r"\b(?:that|this|it|those|these|they|them)\b", re.I)  # words pointing at what was said
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|theirs|this|these|those|ones?)\b", re.I)
 # "that job", "this field", "the same role": the job the conversation is about, named by a general noun (English).
 _THAT_JOB = re.compile(r"\b(?:that|this|the same|such an?)\s+(?:job|role|occupation|career|field|profession|position|"
@@ -144,8 +145,9 @@ def resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "") 
     """Read `question` in the light of the question before it (already resolved); a greeting or thanks before it
     ("Thanks, that helps! And what about data scientists?") is kept in front and does not hide the follow-up."""
     preamble, body = strip_preamble(question)  # before normalising: "hi, im ..." is no clipped word
-    if FIRST_PERSON.search(preamble):
+    if FIRST_PERSON.search(preamble) and not _POINTS_BACK.search(body):
         previous = ""  # "I've been an ML engineer for 6 years. What can I earn?": a new question, about the asker
+        # (but "I'm 25 and work full time, so how long would that take?" asks on about what came before)
     resolution = _resolve(normalise(body, corpus), previous, corpus, topic)
     if not preamble:
         return resolution

@@ -18,6 +18,7 @@ from careerbot.text.terms import (
     LEVEL_PATTERNS,
     OTHER_NAMES,
     STOPWORDS,
+    joined_names,
     lemma,
     levels,
     name_words,
@@ -106,7 +107,9 @@ def _other_kind(corpus: CorpusIndex, query: Query, match: FactMatch, levelled: s
     if not named:
         return ""
     subject = name_words(match.fact.subject)
-    head = singular(named[-1])
+    # its head noun, or that of each name it joins with "and" ("Coaches and Scouts": coach, scout)
+    heads = {singular(words(name)[-1]) for name in joined_names(match.fact.subject.split(",")[0])} \
+        | {singular(named[-1])}
     said = {form for w in words(f"{match.fact.subject} {match.fact.quote} {' '.join(match.fact.qualifiers)}")
             for form in (singular(w), lemma(w))}
     places = {w.lower() for p in query.places for w in words(p.text)}
@@ -127,8 +130,9 @@ def _other_kind(corpus: CorpusIndex, query: Query, match: FactMatch, levelled: s
             run += forms
             taken += 1
         whole = bool(run) and set(run) >= subject and len(subject) >= 2  # "summer intern ML engineers", not "use R"
-        other = spelled[position + 1] == [head] and "VERB" not in parts_of_speech(kind) \
-            and not match.subject_named  # "data engineers"
+        other = len(spelled[position + 1]) == 1 and spelled[position + 1][0] in heads \
+            and "VERB" not in parts_of_speech(kind) \
+            and not (match.subject_named and name_words(" ".join(match.named)) >= subject)  # "data engineers"
         if (whole or other) and _called(corpus, match.fact.doc_id, kind, typed[position + 1]):
             continue  # "deep sea divers": the figure's document says its subject is also called so
         if whole or other:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import cache
 
 from careerbot.answer.pointers import answer_to, enumerates, is_name_list, labelled_list, labelled_run, pointed_block
@@ -120,7 +120,10 @@ def _shape_bonus(query: Query | None, sentence: Sentence, corpus: CorpusIndex, m
         # on ML engineers')
         term = _term_asked(query, corpus)
         named = {lemma(w) for w in words(f"{sentence.section} {corpus.documents[sentence.doc_id].title}")}
-        return 3 * KIND_BONUS if not term or {lemma(w) for w in term} <= named else KIND_BONUS
+        # the opening of a section the question's own words head ("What Phlebotomists do") sums the job up
+        summary = KIND_BONUS / 2 if _WHAT_IT_DOES.match(sentence.section or "") \
+            and _opens_section(corpus, sentence) else 0.0
+        return (3 * KIND_BONUS if not term or {lemma(w) for w in term} <= named else KIND_BONUS) + summary
     if query.kind == "definition" and _WHAT_IT_DOES.match(sentence.section or "") and \
             _opens_section(corpus, sentence):  # "What Orthoptists do" opens with what one is
         term = _term_asked(query, corpus)
@@ -376,7 +379,10 @@ def _name_lists(corpus: CorpusIndex, found: Retrieval) -> set[int]:
     return lists
 
 
-def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Query | None = None) -> list[Scored]:
+def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Query | None = None,
+                     aspects: Mapping[tuple[str, str], float] | None = None) -> list[Scored]:
+    """The passages that best answer the question, at most `limit`; `aspects` gives the bonus of passages under the
+    heading the question asks about (`aspects.aspect_bonus`)."""
     scores = found.sentence_scores
     candidates = {sid for cid in found.chunk_scores for sid in corpus.sentences_by_chunk.get(cid, [])}
     candidates.update(scores.best(GLOBAL_SENTENCES))
@@ -422,6 +428,8 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
             continue  # a heading's list of names ("Related occupations: ...") is not what a job is or does, nor
             # any figure
         score += _shape_bonus(query, target, corpus, sentence.text, focus) + _level_bonus(query, target, term)
+        if aspects and target.kind not in ("row", "item"):  # a section's whole list or table, not one of its lines
+            score += aspects.get((target.doc_id, target.section), 0.0)
         refers = points if target is sentence else referent(corpus, target, term)
         if refers:  # "In this position [software engineer], ...": its words are what it speaks of
             score += LEXICAL_WEIGHT * (weighted_share(question_terms, term_set(f"{target.text} {refers}"))

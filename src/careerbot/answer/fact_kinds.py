@@ -19,6 +19,7 @@ from careerbot.answer.facts import (
     statistics_stated,
 )
 from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, FactMatch, Query, SentenceScores, phrase_around
+from careerbot.answer.understand import tables_of, titled_names
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact
 from careerbot.text.places import place_of
@@ -49,7 +50,7 @@ def rank_facts(corpus: CorpusIndex, query: Query,
     matches = fit_measure(matches, query.text)  # "makes the most per hour": hourly wages
     if not matches or matches[0].score < FACT_MIN - 0.1:
         return None
-    wants_places = bool(_PLACE_WORDS.search(query.text))
+    wants_places = asks_places(corpus, query.text)
     focus = ranking_focus(corpus, query)
     group: list[Fact] = []
     named_all = False
@@ -115,6 +116,13 @@ def ranking_focus(corpus: CorpusIndex, query: Query) -> set[str]:
 
 _PLACE_WORDS = re.compile(r"\b(?:city|cities|location|locations|place|places|state|states|where|area|region)\b",
                           re.I)
+
+
+def asks_places(corpus: CorpusIndex, text: str) -> bool:
+    """Whether a question asks which places ("which city pays the most?"): a word for places that is not a kind of
+    job the documents are about ("city bus drivers", "state troopers": a title's head noun a word or two after)."""
+    heads = {key.split()[-1] for key in titled_names(corpus) if key}
+    return any(not {singular(w) for w in words(text[m.end():])[:2]} & heads for m in _PLACE_WORDS.finditer(text))
 
 
 def is_extreme(corpus: CorpusIndex, fact: Fact, direction: str) -> bool:
@@ -213,6 +221,16 @@ def compare_facts(corpus: CorpusIndex, query: Query,
         (p.known_as[0] if len(p.known_as) == 1 else p.text, {k.lower() for k in p.known_as}) for p in query.places]
     if len(named) < 2:  # two places: the subject is common to both ("ML engineers in Boston and Seattle")
         named += [(_spelled_out(m.text, corpus), set()) for m in query.subjects]
+        sides = _either_side(query.text)
+        aside = [m for m in query.subjects if not name_words(m.text) & name_words(" ".join(sides))]
+        beside = [m for m in query.subjects if m not in aside]
+        if len(named) == 2 and sides and len(aside) == 1 and _SCOPE.search(query.text[:aside[0].start]) and not any(
+                tables_of(corpus, _spelled_out(a.text, corpus)) & tables_of(corpus, _spelled_out(b.text, corpus))
+                for a in aside for b in beside):
+            # a subject on neither side of "or", "compared to", and no row beside those on it, is the scope of the
+            # two compared ("among entry-level ML engineers, a bachelor's degree compared to a master's"; not "ML
+            # engineers ... women compared with data scientists")
+            named = [(_spelled_out(side, corpus), set()) for side in sides]
     if len(named) < 2:  # the runs of topic words: "plumbers" and "electricians", "police patrol officers"
         named = [(_spelled_out(p, corpus), set()) for p in _either_side(query.text)] or named
     if len(named) < 2:  # "the median wages of electricians and plumbers": the phrases either side of "and"
@@ -299,13 +317,17 @@ def measure_named(query: Query, compared: list[tuple[str, list[FactMatch]]]) -> 
                for _, matches in compared for match in matches[:1])
 
 
-_CONNECTOR = re.compile(r"\b(?:or|and|vs\.?|versus|than|with)\s+(?:an?\s+|the\s+)?", re.I)
+_CONNECTOR = re.compile(r"\b(?:or|and|vs\.?|versus|than|with|compared (?:to|with)|against)\s+(?:an?\s+|the\s+)?", re.I)
 
 
 def _operator(word: str) -> bool:
     """A word that asks (more, pay, make, which) rather than names what is compared."""
     lowered = word.lower()
     return lowered in STOPWORDS or lowered in OPERATOR_WORDS or lowered in MEASURE_WORDS
+
+
+# The words that put a subject as the scope of what is compared: "among entry-level ML engineers, ..." (English).
+_SCOPE = re.compile(r"\b(?:among|amongst|for|of|in|within|across)\s+(?:the\s+)?$", re.I)
 
 
 def _either_side(text: str) -> list[str]:

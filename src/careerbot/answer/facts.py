@@ -31,6 +31,7 @@ NAMED_MARGIN = 0.15  # facts about a subject the question names are shown within
 CONFLICT_MARGIN = 0.20  # other sources' figures for the same thing (subject, level, kind) are shown within this
 LEXICAL_BONUS = 0.15  # the question's rare words appear in the fact's caption, column or row
 ATTRIBUTE_BONUS = 0.03  # ... and in its own column name: tells apart the cells of one row
+PAGE_BONUS = 0.10  # the fact stands on the page of a subject the question names (not in that subject's row)
 MONEY_BONUS = 0.10  # a question about pay and a fact that is a sum of money
 EXACT_SUBJECT_BONUS = 0.15  # the question names the fact's subject in full, as one phrase ("ML engineer manager")
 _PAY = re.compile(r"\b(?:pay(?:s|ing)?|paid|earn(?:s|ing|ings)?|make|makes|wages?|salar(?:y|ies)|income|"
@@ -142,6 +143,13 @@ def _score_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
                  subjects: tuple[str, ...]) -> list[FactMatch]:
     asked = question_tokens(question, corpus)
     exact = {_subject_key(s, corpus) for s in subjects}
+    # the pages about a subject the question names ("janitors": the page "Janitors and Cleaners, Except Maids and
+    # Housekeeping Cleaners"): their figures are that subject's, though their rows name something else ("High
+    # School Diploma")
+    called = exact | {_subject_key(corpus.subject_names[key], corpus) for key in map(name_key, map(str.split, subjects))
+                      if key in corpus.subject_names}
+    named_pages = {doc_id for doc_id, title in corpus.pages.items()
+                   if {_subject_key(title, corpus), _subject_key(title.split(",")[0], corpus)} & called}
     lowered = question.lower()
     wanted_levels = set(levels(question))
     rare = corpus.max_idf
@@ -164,6 +172,11 @@ def _score_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
         if whole:
             score += EXACT_SUBJECT_BONUS
             named_words = named_words or words(fact.subject)
+        elif fact.doc_id in named_pages:
+            score += PAGE_BONUS
+            if _subject_key(fact.subject.split(",")[0], corpus) in called:  # the page's own row, named by the
+                named = True  # name it goes by ("janitors": "Janitors and Cleaners, Except Maids and ...")
+                named_words = named_words or [w for w in words(fact.subject) if w in asked]
         fact_levels = set(levels(" ".join(fact.qualifiers)))
         if wanted_levels:
             if not fact_levels:
@@ -211,8 +224,8 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
             head = singular(plural[-1] if plural else things[-1])
             matches = [m for m in matches if _shares_opening(head, f"{m.fact.attribute} {m.fact.caption} "
                                                                    f"{m.fact.quote} {m.fact.subject}")]
-        if not things or any(m.subject_named and _shares_opening(head, m.fact.subject)
-                             and not _shares_opening(head, m.fact.attribute) for m in matches):
+        if not things or any(_shares_opening(head, m.fact.subject) and not _shares_opening(head, m.fact.attribute)
+                             for m in matches):  # (a row named by one word of a long title: "Janitors and ...")
             # "how many electricians are there", "how many people ...": a head count, a whole number (742,580),
             # not a share of them or a score
             matches = [m for m in matches if _WHOLE_NUMBER.fullmatch(m.fact.value.strip())] or matches

@@ -268,7 +268,7 @@ def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
         if names is not None and names.doc_id == sentence.doc_id and names.kind == "sentence" \
                 and is_name_list(names):  # "Related occupations: ...": the names are what the section says
             return labelled_run(corpus, names) if labelled_list(names.text) else names
-        opening = _announced_list(corpus, sentence) or section_steps(corpus, sentence) \
+        opening = announced_list(corpus, sentence) or section_steps(corpus, sentence) \
             or _next_unit(corpus, sentence, follow=True)
         return labelled_run(corpus, opening) if opening is not None and labelled_list(opening.text) else opening
     if stripped.endswith("?"):
@@ -448,8 +448,9 @@ def section_steps(corpus: CorpusIndex, opening: Sentence) -> Sentence | None:
 SECTION_OPENING = 3  # sentences of a section's opening that may announce its list
 
 
-def _announced_list(corpus: CorpusIndex, heading: Sentence) -> Sentence | None:
-    """The list or table a section's opening sentences announce, if one of them does."""
+def announced_list(corpus: CorpusIndex, heading: Sentence) -> Sentence | None:
+    """The list or table a section's opening sentences announce, if one of them does (or the sentences after a
+    unit: "Deep learning ... layers. Machine learning engineers should be familiar with the following:")."""
     for position in range(heading.sentence_id + 1, min(heading.sentence_id + 1 + SECTION_OPENING,
                                                        len(corpus.sentences))):
         unit = corpus.sentences[position]

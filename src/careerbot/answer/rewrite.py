@@ -13,7 +13,7 @@ from careerbot.text.terms import STOPWORDS, in_dictionary, parts_of_speech, sing
 
 _GREETING = re.compile(r"^\s*(?:(?:hi|hello|hey) there|hi|hello|hey|hiya|howdy|greetings|"
                        r"good (?:morning|afternoon|evening|day)|dear \w+|thanks|thank you|ok(?:ay)?|so|well|um+|yo|"
-                       r"great|cool|perfect|awesome|nice|"
+                       r"great|cool|perfect|awesome|nice|oh|ah|aw|wow|whoa|alright|all right|"
                        r"interesting|got it|i see|sounds good|good to know|(?:that|this|it)(?:\s*['’]?s| is| was)? "
                        r"(?:helps|helped|helpful|useful|great|interesting|clear)|(?:that|it) makes sense|"
                        r"makes sense)\b[\s,!.:;-]*", re.I)

@@ -296,7 +296,8 @@ def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> l
         if word.isdigit():  # a year the facts do not name ("2020") is a subject the sources may lack
             mentions.append(Mention(word, token.start(), token.end(), "name"))
             continue
-        if i == 0 or not word[:1].isupper() or word.lower() in corpus.acronyms or levels(word) \
+        if i == 0 or re.search(r"[.?!]\s*$", text[:token.start()]) or not word[:1].isupper() \
+                or word.lower() in corpus.acronyms or levels(word) \
                 or (word[:-1].isupper() and word.endswith("s") and word[:-1].lower() in corpus.acronyms):  # "LPNs"
             continue
         if word.isupper() and len(word) <= 4:
@@ -305,7 +306,8 @@ def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> l
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _tables_of(corpus: CorpusIndex, name: str) -> set[tuple[str, int]]:
+def tables_of(corpus: CorpusIndex, name: str) -> set[tuple[str, int]]:
+    """The tables (document, table) with a row the name names whole."""
     return {(corpus.facts[p].doc_id, corpus.facts[p].table)
             for p in corpus.facts_by_name.get(frozenset(subject_words(name)), []) if corpus.facts[p].table >= 0}
 
@@ -320,8 +322,8 @@ def _with_row_mates(text: str, corpus: CorpusIndex, subjects: list[Mention]) -> 
              and not any(start <= t.start() < end for start, end in taken)]
     if not loose:
         return subjects
-    tables = {m.text: _tables_of(corpus, m.text) for m in subjects}
-    tables.update({t.group(0): _tables_of(corpus, t.group(0)) for t in loose})
+    tables = {m.text: tables_of(corpus, m.text) for m in subjects}
+    tables.update({t.group(0): tables_of(corpus, t.group(0)) for t in loose})
     mates = [Mention(t.group(0), t.start(), t.end(), "subject") for t in loose
              if any(tables[t.group(0)] & shared for name, shared in tables.items() if name != t.group(0))]
     return sorted(subjects + mates, key=lambda m: m.start) if mates else subjects

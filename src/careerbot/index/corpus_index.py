@@ -92,6 +92,16 @@ def slip(typed: str, meant: str) -> int:
     return 1 if len(meant) == len(typed) else 2
 
 
+SOUNDS_CUTOFF = 70  # how like a word's letters one spelt as it sounds may be ("fisical", "physical": 73)
+
+
+def sounds_alike(word: str, other: str) -> bool:
+    """Whether two English words sound the same by their Metaphone keys ("farmacist", "pharmacist")."""
+    import jellyfish
+
+    return jellyfish.metaphone(word) == jellyfish.metaphone(other)
+
+
 def confusable(word: str, other: str) -> bool:
     """Two English words told apart only by letters near their end ("principle" for "principal", "stationery"
     for "stationary"): the one the corpus uses was meant."""
@@ -125,10 +135,14 @@ class Spelling:
                 # 80: one wrong, missing or extra letter in a word of five or more ("salery", "enginer"), not
                 # another word ("unicorn" is 71 from "uniform"); of several, two letters swapped or one left out
                 # before a wrong letter ("kears" is "keras", not "years"), then the most common.
-                # A slip keeps the first letter, or swaps the first two: "farrier" is not "carrier" mistyped.
+                # A slip keeps the first letter, or swaps the first two: "farrier" is not "carrier" mistyped. A
+                # word spelt as it sounds may not ("flebotomist": phlebotomist, by their Metaphone keys).
                 close = [w for w, _, _ in process.extract(word, self._words, scorer=fuzz.ratio, score_cutoff=80,
                                                           limit=None)
-                         if w[0] == word[0] or (w[:2] == word[1::-1] and len(word) > 1)]
+                         if w[0] == word[0] or (w[:2] == word[1::-1] and len(word) > 1) or sounds_alike(word, w)]
+                close = close or [w for w, _, _ in process.extract(word, self._words, scorer=fuzz.ratio,
+                                                                   score_cutoff=SOUNDS_CUTOFF, limit=None)
+                                  if sounds_alike(word, w)]  # ("fisical": physical)
                 best = min(close, key=lambda w: (OSA.distance(word, w), slip(word, w), self._idf.get(w, 0.0))) \
                     if close else None
                 # a word the language knows is no slip for a wrong or extra letter ("esports" is not "escorts"),

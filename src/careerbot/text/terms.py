@@ -183,6 +183,9 @@ def spelled_out(token: str, acronyms: Mapping[str, str]) -> str:
     key = token.lower()
     if key in acronyms and (token.isupper() or not parts_of_speech(key)):
         return acronyms[key]
+    if len(token) > 2 and token.endswith("s") and token[:-1].isupper() and key[:-1] in acronyms:  # "NPs"
+        written = acronyms[key[:-1]]
+        return written + ("es" if written.endswith(("s", "x", "ch", "sh")) else "s")
     return token
 
 
@@ -205,8 +208,12 @@ def joined_names(name: str) -> list[str]:
 
 
 def name_key(words: Sequence[str]) -> str:
-    """How a name is looked up: lower case, plurals folded ("Data Scientists" and "data scientist" meet)."""
-    return " ".join(singular(w.lower().rstrip(".")) for w in words)
+    """How a name is looked up: lower case, plurals and possessives folded ("Data Scientists" and "data scientist"
+    meet, and "Master’s Degree", "master's degree" and "masters degree")."""
+    return " ".join(singular(_APOSTROPHE_S.sub("", w.lower().rstrip("."))) for w in words)
+
+
+_APOSTROPHE_S = re.compile(r"(?<=\w)['’]s?$")
 
 
 @lru_cache(maxsize=200_000)

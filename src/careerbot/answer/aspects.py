@@ -1,0 +1,111 @@
+"""Which part of a page a question asks about, by meaning.
+
+"What jobs are similar to pharmacists?" asks for the section headed "Occupations related to Pharmacists", though it
+shares no word with that heading but the subject's; "how do I become an orthotist?" asks for "Education of ...", not
+"Skills of ...". A heading's stored vector is mostly its subject's name, so each heading is read here without the
+subject of its page ("Occupations related to"), the question without the subjects it names ("what jobs are similar
+to"), and the embedding model says which heading reads closest. The closest gains by how far it stands ahead of
+the next: a question that reads alike to several headings favours none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+
+from careerbot.answer.evidence import ASKS_NAMES
+from careerbot.answer.query import Query, Retrieval
+from careerbot.answer.understand import titled_names
+from careerbot.index.corpus_index import CorpusIndex
+from careerbot.index.embedding import Embedder
+from careerbot.text.terms import name_key, name_words, singular, words
+
+MARGIN_WEIGHT = 0.5  # the bonus per unit of cosine the closest heading stands ahead of the next
+MAX_BONUS = 0.08  # at most this
+MIN_HEADINGS = 3  # fewer different headings among the passages found: nothing to choose between
+MAX_REMEMBERED = 4096  # bare headings' vectors kept (of any corpus: a heading's words are its key)
+KINDS = ("list", "howto", "duties", "definition", "yesno", "other")  # figures are read from tables, not sections
+
+MIN_PAGES = 3  # a heading is a template when this many pages share it
+
+_VECTORS: dict[str, np.ndarray] = {}
+_TEMPLATES: dict[str, frozenset[str]] = {}  # index version -> its templates
+
+
+def bare_heading(corpus: CorpusIndex, doc_id: str, section: str, named: set[str]) -> str:
+    """A section's heading without the words of its page's subject, nor those of the subjects the question names:
+    "Occupations related to Pharmacists" -> "Occupations related to"."""
+    subject = name_words(corpus.pages.get(doc_id, "")) | named
+    said = re.findall(r"[\w'’+#-]+|&", section.lstrip("#"))
+    gone = [singular(w.lower()) in subject or w.lower() in subject for w in said]
+    # and the words joining two of the subject's ("Orthotists and Prosthetists")
+    gone = [g or (0 < i < len(said) - 1 and said[i].lower() in _JOINERS and gone[i - 1] and gone[i + 1])
+            for i, g in enumerate(gone)]
+    return " ".join(w for w, g in zip(said, gone, strict=True) if not g)
+
+
+_JOINERS = frozenset({"and", "or", "&"})
+
+
+def bare_question(query: Query, pages: frozenset[str]) -> str:
+    """The question without the places and page subjects it names (`pages`: as looked up): what it asks of them
+    ("do genetic counselors need a master's degree?" -> "do need a master's degree?")."""
+    text = query.text
+    named = [m for m in query.subjects if name_key(m.text.split()) in pages]
+    for mention in sorted((*named, *query.places), key=lambda m: -m.start):
+        if text[mention.start:mention.end] == mention.text:
+            text = text[:mention.start] + text[mention.end:]
+    return " ".join(text.split())
+
+
+def templates(corpus: CorpusIndex) -> frozenset[str]:
+    """The headings several pages share once their subjects are taken out ("Tasks of", "Education of"): a
+    template's sections say the same kind of thing on every page, so what a question asks picks one. An article's
+    own headings are left to the words they share with the question."""
+    if corpus.version not in _TEMPLATES:
+        if len(_TEMPLATES) >= 4:
+            _TEMPLATES.clear()
+        pages: dict[str, set[str]] = {}
+        for doc_id, section in {(s.doc_id, s.section) for s in corpus.sentences if s.doc_id in corpus.pages}:
+            heading = bare_heading(corpus, doc_id, section, set())
+            if heading:
+                pages.setdefault(heading, set()).add(doc_id)
+        _TEMPLATES[corpus.version] = frozenset(h for h, docs in pages.items() if len(docs) >= MIN_PAGES)
+    return _TEMPLATES[corpus.version]
+
+
+def _vectors(embedder: Embedder, headings: Iterable[str]) -> None:
+    missing = sorted({h for h in headings if h not in _VECTORS})
+    if not missing:
+        return
+    if len(_VECTORS) + len(missing) > MAX_REMEMBERED:
+        _VECTORS.clear()
+    for heading, vector in zip(missing, embedder.embed(missing), strict=True):
+        _VECTORS[heading] = vector
+
+
+def aspect_bonus(embedder: Embedder, corpus: CorpusIndex, query: Query, found: Retrieval
+                 ) -> Mapping[tuple[str, str], float]:
+    """(doc_id, section) -> the bonus its passages gain for being under the heading the question asks about."""
+    if query.kind not in KINDS or ASKS_NAMES.search(query.text):  # "what other titles ...": a name list, wherever
+        return {}
+    pages = titled_names(corpus)
+    named = {form for m in query.subjects if name_key(m.text.split()) in pages
+             for w in words(m.text) for form in (w, singular(w))}
+    sections = {(corpus.sentences[sid].doc_id, corpus.sentences[sid].section) for chunk in found.chunk_scores
+                for sid in corpus.sentences_by_chunk.get(chunk, [])}
+    shared = templates(corpus)
+    bare = {key: bare_heading(corpus, *key, named) for key in sections}
+    bare = {key: heading for key, heading in bare.items() if heading in shared}
+    headings = set(bare.values())
+    asked = bare_question(query, pages)
+    if len(headings) < MIN_HEADINGS or not words(asked):
+        return {}
+    _vectors(embedder, headings)
+    question = embedder.embed([asked])[0]
+    cosines = sorted(((float(_VECTORS[h] @ question), h) for h in headings), reverse=True)
+    margin = cosines[0][0] - cosines[1][0]
+    bonus = min(MAX_BONUS, MARGIN_WEIGHT * margin)
+    return {key: bonus for key, heading in bare.items() if heading == cosines[0][1]} if bonus > 0 else {}
