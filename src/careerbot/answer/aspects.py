@@ -3,9 +3,10 @@
 "What jobs are similar to pharmacists?" asks for the section headed "Occupations related to Pharmacists", though it
 shares no word with that heading but the subject's; "how do I become an orthotist?" asks for "Education of ...", not
 "Skills of ...". A heading's stored vector is mostly its subject's name, so each heading is read here without the
-subject of its page ("Occupations related to"), the question without the subjects it names ("what jobs are similar
-to"), and the embedding model says which heading reads closest. The closest gains by how far it stands ahead of
-the next: a question that reads alike to several headings favours none.
+subject of its page ("Occupations related to"), the question without the page subjects it names ("what jobs are
+similar to"), and the embedding model says which heading reads closest. Only headings several pages share (a
+template's) are read so; an article's own headings are left to the words they share with the question. The
+closest gains by how far it stands ahead of the next: a question that reads alike to several headings favours none.
 """
 
 from __future__ import annotations
@@ -64,26 +65,35 @@ def templates(corpus: CorpusIndex) -> frozenset[str]:
     """The headings several pages share once their subjects are taken out ("Tasks of", "Education of"): a
     template's sections say the same kind of thing on every page, so what a question asks picks one. An article's
     own headings are left to the words they share with the question."""
-    if corpus.version not in _TEMPLATES:
-        if len(_TEMPLATES) >= 4:
-            _TEMPLATES.clear()
+    known = _TEMPLATES.get(corpus.version)
+    if known is None:
         pages: dict[str, set[str]] = {}
         for doc_id, section in {(s.doc_id, s.section) for s in corpus.sentences if s.doc_id in corpus.pages}:
             heading = bare_heading(corpus, doc_id, section, set())
             if heading:
                 pages.setdefault(heading, set()).add(doc_id)
-        _TEMPLATES[corpus.version] = frozenset(h for h, docs in pages.items() if len(docs) >= MIN_PAGES)
-    return _TEMPLATES[corpus.version]
+        known = frozenset(h for h, docs in pages.items() if len(docs) >= MIN_PAGES)
+        if len(_TEMPLATES) >= 4:
+            _TEMPLATES.clear()
+        _TEMPLATES[corpus.version] = known
+    return known
 
 
-def _vectors(embedder: Embedder, headings: Iterable[str]) -> None:
-    missing = sorted({h for h in headings if h not in _VECTORS})
-    if not missing:
-        return
-    if len(_VECTORS) + len(missing) > MAX_REMEMBERED:
-        _VECTORS.clear()
-    for heading, vector in zip(missing, embedder.embed(missing), strict=True):
-        _VECTORS[heading] = vector
+def _vectors(embedder: Embedder, headings: Iterable[str]) -> dict[str, np.ndarray]:
+    """The headings' vectors, embedded once and remembered (read into a dict of this call's own, so that another
+    request clearing the memory meanwhile loses nothing)."""
+    found: dict[str, np.ndarray] = {}
+    for heading in set(headings):
+        vector = _VECTORS.get(heading)
+        if vector is not None:
+            found[heading] = vector
+    missing = sorted(set(headings) - found.keys())
+    if missing:
+        if len(_VECTORS) + len(missing) > MAX_REMEMBERED:
+            _VECTORS.clear()
+        for heading, vector in zip(missing, embedder.embed(missing), strict=True):
+            _VECTORS[heading] = found[heading] = vector
+    return found
 
 
 def aspect_bonus(embedder: Embedder, corpus: CorpusIndex, query: Query, found: Retrieval
@@ -103,9 +113,9 @@ def aspect_bonus(embedder: Embedder, corpus: CorpusIndex, query: Query, found: R
     asked = bare_question(query, pages)
     if len(headings) < MIN_HEADINGS or not words(asked):
         return {}
-    _vectors(embedder, headings)
+    vectors = _vectors(embedder, headings)
     question = embedder.embed([asked])[0]
-    cosines = sorted(((float(_VECTORS[h] @ question), h) for h in headings), reverse=True)
+    cosines = sorted(((float(vectors[h] @ question), h) for h in headings), reverse=True)
     margin = cosines[0][0] - cosines[1][0]
     bonus = min(MAX_BONUS, MARGIN_WEIGHT * margin)
     return {key: bonus for key, heading in bare.items() if heading == cosines[0][1]} if bonus > 0 else {}

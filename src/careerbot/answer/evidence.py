@@ -120,7 +120,7 @@ def _shape_bonus(query: Query | None, sentence: Sentence, corpus: CorpusIndex, m
         # on ML engineers')
         term = _term_asked(query, corpus)
         named = {lemma(w) for w in words(f"{sentence.section} {corpus.documents[sentence.doc_id].title}")}
-        # the opening of a section the question's own words head ("What Phlebotomists do") sums the job up
+        # the opening sentence of a "What X do" section sums the job up, before its list of tasks ("Draw blood ...")
         summary = KIND_BONUS / 2 if _WHAT_IT_DOES.match(sentence.section or "") \
             and _opens_section(corpus, sentence) else 0.0
         return (3 * KIND_BONUS if not term or {lemma(w) for w in term} <= named else KIND_BONUS) + summary
