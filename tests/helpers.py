@@ -10,10 +10,10 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -22,6 +22,9 @@ from careerbot.evaluation.scoring import EvalCase
 from careerbot.index.build import build_index
 from careerbot.index.embedding import Embedder
 from careerbot.records import Answer, Citation, FactUse, ParsedValue
+
+if TYPE_CHECKING:
+    from careerbot.answer.advisor import Advisor
 
 SHIPPED_CORPUS = PROJECT_ROOT / "corpus"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -76,6 +79,17 @@ def tiny_index(root: Path, embedder: Embedder, documents: dict[str, str | bytes]
     built = tiny_corpus(root, documents, **settings)
     build_index(built, embedder)
     return built
+
+
+def pages_advisor(root: Path, embedder: Embedder, pages: dict[str, tuple[str, ...]],
+                  page: Callable[..., str]) -> Advisor:
+    """An advisor over one document a subject: `page(title, *cells)` for each title, named after the title (up to
+    its first comma)."""
+    from careerbot.answer.advisor import load_advisor
+
+    documents: dict[str, str | bytes] = {f"{title.split(',')[0].lower().replace(' ', '-')}.md": page(title, *cells)
+                                         for title, cells in pages.items()}
+    return load_advisor(tiny_index(root, embedder, documents), embedder)
 
 
 def shipped_copy(root: Path, prebuilt: Settings | None = None, **settings: Any) -> Settings:

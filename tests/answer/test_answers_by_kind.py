@@ -111,12 +111,9 @@ def role_document(title: str, team: str, pay: str) -> str:
 
 @pytest.fixture(scope="module")
 def roles_advisor(embedder, tmp_path_factory):
-    from careerbot.answer.advisor import load_advisor
-    from helpers import tiny_index
+    from helpers import pages_advisor as over_pages
 
-    documents = {f"{title.lower().replace(' ', '-')}.md": role_document(title, *cell)
-                 for title, cell in ROLES.items()}
-    return load_advisor(tiny_index(tmp_path_factory.mktemp("roles"), embedder, documents), embedder)
+    return over_pages(tmp_path_factory.mktemp("roles"), embedder, ROLES, role_document)
 
 
 def test_a_ranking_across_documents_is_narrowed_to_the_group_a_word_cell_names(roles_advisor):

@@ -49,12 +49,9 @@ def occupation_page(title: str, task: str, annual: str, hourly: str, top: str) -
 
 @pytest.fixture(scope="module")
 def pages_advisor(embedder, tmp_path_factory):
-    from careerbot.answer.advisor import load_advisor
-    from helpers import tiny_index
+    from helpers import pages_advisor as over_pages
 
-    documents = {f"{title.lower().replace(' ', '-')}.md": occupation_page(title, *cells)
-                 for title, cells in PAGES.items()}
-    return load_advisor(tiny_index(tmp_path_factory.mktemp("clipped-names"), embedder, documents), embedder)
+    return over_pages(tmp_path_factory.mktemp("clipped-names"), embedder, PAGES, occupation_page)
 
 
 def test_an_acronym_inside_a_title_names_that_subject(pages_advisor):

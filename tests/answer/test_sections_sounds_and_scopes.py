@@ -58,12 +58,9 @@ def occupation_page(title: str, summary: str, task: str, related: str, schooling
 
 @pytest.fixture(scope="module")
 def pages_advisor(embedder, tmp_path_factory):
-    from careerbot.answer.advisor import load_advisor
-    from helpers import tiny_index
+    from helpers import pages_advisor as over_pages
 
-    documents = {f"{title.split(',')[0].lower().replace(' ', '-')}.md": occupation_page(title, *cells)
-                 for title, cells in PAGES.items()}
-    return load_advisor(tiny_index(tmp_path_factory.mktemp("sections-sounds"), embedder, documents), embedder)
+    return over_pages(tmp_path_factory.mktemp("sections-sounds"), embedder, PAGES, occupation_page)
 
 
 def test_a_question_reads_the_section_it_asks_about_by_meaning(pages_advisor):
