@@ -92,6 +92,20 @@ def pages_advisor(root: Path, embedder: Embedder, pages: dict[str, tuple[str, ..
     return load_advisor(tiny_index(root, embedder, documents), embedder)
 
 
+def occupation_page(title: str, summary: str, task: str, related: str, schooling: str, share: str, employed: str,
+                    annual: str, called: str) -> str:
+    """A page shaped as the O*NET import writes one (the figures made up by each test)."""
+    return (f"# {title}\n\n## What {title} do\n\n{summary}\n\nAlso called: {called}.\n\n"
+            f"## Tasks of {title}\n\n- {task}\n- Maintain records of the work done.\n\n"
+            f"## Education of {title}\n\nThe table below gives the share of {title} respondents by the education "
+            f"their job requires.\n\n| Required education | Share of respondents |\n|---|---|\n"
+            f"| {schooling} | {share} |\n\n"
+            f"## Occupations related to {title}\n\nRelated occupations: {related}.\n\n"
+            f"## Wages of {title}\n\nThe table below gives U.S. national employment and wages of {title}.\n\n"
+            "| Occupation | Employment | Median annual wage |\n|---|---|---|\n"
+            f"| {title} | {employed} | {annual} |\n")
+
+
 def shipped_copy(root: Path, prebuilt: Settings | None = None, **settings: Any) -> Settings:
     """The shipped corpus in root/corpus; with `prebuilt`, its index copied too, so the next build reuses it all."""
     shutil.copytree(SHIPPED_CORPUS, root / "corpus")

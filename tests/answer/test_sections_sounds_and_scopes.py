@@ -43,22 +43,9 @@ PAGES = {
 }
 
 
-def occupation_page(title: str, summary: str, task: str, related: str, schooling: str, share: str, employed: str,
-                    annual: str, called: str) -> str:
-    return (f"# {title}\n\n## What {title} do\n\n{summary}\n\nAlso called: {called}.\n\n"
-            f"## Tasks of {title}\n\n- {task}\n- Maintain records of the work done.\n\n"
-            f"## Education of {title}\n\nThe table below gives the share of {title} respondents by the education "
-            f"their job requires.\n\n| Required education | Share of respondents |\n|---|---|\n"
-            f"| {schooling} | {share} |\n\n"
-            f"## Occupations related to {title}\n\nRelated occupations: {related}.\n\n"
-            f"## Wages of {title}\n\nThe table below gives U.S. national employment and wages of {title}.\n\n"
-            "| Occupation | Employment | Median annual wage |\n|---|---|---|\n"
-            f"| {title} | {employed} | {annual} |\n")
-
-
 @pytest.fixture(scope="module")
 def pages_advisor(embedder, tmp_path_factory):
-    from helpers import pages_advisor as over_pages
+    from helpers import occupation_page, pages_advisor as over_pages
 
     return over_pages(tmp_path_factory.mktemp("sections-sounds"), embedder, PAGES, occupation_page)
 

@@ -16,7 +16,7 @@ from careerbot.answer.understand import STATISTIC, SUPERLATIVE, places_in, subje
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Turn
 from careerbot.text.places import is_country, is_known_place
-from careerbot.text.terms import LEVEL_PATTERNS, STOPWORDS, levels, name_key, parts_of_speech
+from careerbot.text.terms import LEVEL_PATTERNS, STOPWORDS, levels, name_key, parts_of_speech, singular, spelled_out
 
 MAX_CONTEXT_QUESTIONS = 6  # earlier user turns that can matter to the next question
 
@@ -139,6 +139,22 @@ def _swapped(before: Sequence[Mention], new: Mention) -> Mention:
     said = {w.lower() for w in new.text.split()}
     sharing = [m for m in alike if said & {w.lower() for w in m.text.split()}]
     return (sharing or alike)[-1]
+
+
+def _kin(word_said: str, old: str, corpus: CorpusIndex) -> str:
+    """The subject a follow-up's word makes of the one before, when the sources name it: "and the manager?" after
+    "a lead ML engineer" is the Machine Learning Engineer Manager (the same job, one word changed), not any
+    manager. Empty when no one subject keeps all but one of the old words and adds the new ones."""
+    def said(text: str) -> set[str]:
+        return {singular(w.lower()) for t in re.findall(r"[\w+#-]+", text)
+                for w in spelled_out(t, corpus.acronyms).split() if w.lower() not in STOPWORDS}
+    new, before = said(word_said), said(old)
+    if not new or new & before:
+        return ""
+    kin = [name for name in corpus.subject_names.values()
+           if new <= (words := said(name)) and len(words & before) >= max(2, len(before) - 1)
+           and len(words - new - before) == 0]
+    return kin[0] if len(kin) == 1 else ""
 
 
 def resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "") -> Resolution:
@@ -280,6 +296,7 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
         fragment = re.sub(r"^(?:an?|the)\s+", "", fragment, flags=re.I)
         if before:
             old = before[-1]
+            fragment = _kin(fragment, old.text, corpus) or fragment
             return Resolution(previous[:old.start] + fragment + previous[old.end:], "subject")
         said = _topic(previous, corpus, names)
         at = previous.lower().find(said.lower()) if said and said.lower() != _body(previous).lower() else -1

@@ -276,6 +276,18 @@ _MEASURE_OF = re.compile(r"(?:\bthe\s+|^\s*)((?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:f
                          r"([\w'&-]+(?:\s+[\w'&-]+){0,6})", re.I)
 
 
+# A word that opens a line, a sentence, a table cell or a list item: capitalised, but no name for that.
+_OPENING = re.compile(r"(?:^|[.:;!?|]\s+|^[#*-]+\s+|^\s*)([A-Z][\w'-]*)", re.M)
+
+
+def _common_words(text: str) -> frozenset[str]:
+    """The words a text uses as common words: in lower case, or capitalised where any word is (a heading, a
+    sentence's start); not those it writes only inside a name ("Outlook" of Microsoft Outlook)."""
+    lower = set(re.findall(r"\b[a-z][\w'-]*", text))
+    opening = {m.group(1) for m in _OPENING.finditer(text)}
+    return frozenset(singular(w) for said in lower | opening for w in words(said))
+
+
 def measure_not_held(corpus: CorpusIndex, query: Query) -> tuple[str, str] | None:
     """What a question asks of one occupation that its page never speaks of ("the projected job growth for
     locksmiths"): (the measure as asked, the page's document), or None. Only nouns of a measure the question
@@ -294,7 +306,7 @@ def measure_not_held(corpus: CorpusIndex, query: Query) -> tuple[str, str] | Non
     if doc_id is None:
         return None
     page = corpus.documents[doc_id]
-    held = term_set(page.text)
+    held = _common_words(page.text)
     held |= {lemma(w) for w in held}
     own = {form for w in words(page.title) for form in (singular(w), lemma(w))}
     timed = {w.lower() for m in _TIME_ASKED.finditer(query.text) for w in words(m.group(0))}
@@ -310,6 +322,8 @@ def measure_not_held(corpus: CorpusIndex, query: Query) -> tuple[str, str] | Non
         said = asked.group(1).split()
         while said and said[-1].lower() in STOPWORDS:  # "the work environment like for ...": "work environment"
             said.pop()
+        while said and all(w in STOPWORDS for w in words(said[0])):  # "what's the job outlook": "job outlook"
+            said.pop(0)
         return " ".join(said), doc_id
     return None
 

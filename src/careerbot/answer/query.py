@@ -21,8 +21,8 @@ QueryKind = Literal["figure", "list", "ranking", "comparison", "definition", "du
 FIGURE_WORDS = re.compile(r"\b(?:how (?:much|many|common|prevalent|widespread|likely)|"
                           r"how (?:fast|quickly)(?=[^?]*\b(?:grow|expand|increas|ris[ei]))|"  # a rate of growth
                           r"what (?:share|percent(?:age)?|proportion|fraction|number)|number of|"
-                          r"percent(?:age)?|share of|salar(?:y|ies)|pay(?:s|ing)?|paid|wages?|earn(?:s|ings)?|make|"
-                          r"income|compensation|openings|positions|growth rate|rate|percentile|median)\b", re.I)
+                          r"percent(?:age)?|share of|salar(?:y|ies)|pay(?:s|ing)?|paid|wages?|earn(?:s|ings|ers?)?|make|"
+                          r"income|comp(?:ensation)?|openings|positions|growth rate|rate|percentile|median)\b", re.I)
 
 # A time unit after "make" or "paid" still asks a figure ("make a year", "paid per hour").
 _PER_TIME = re.compile(r"^\s*(?:(?:a|an|per|each|every)\s+)?(?:year|month|week|day|hour)s?\b", re.I)
@@ -70,9 +70,9 @@ role roles job jobs occupation occupations profession professions career careers
 """.split())  # the last line: the kind of thing a career question asks about ("which role pays the most?")
 # Words that ask for a figure (a salary, a count): what is measured, not what it is measured for.
 MEASURE_WORDS = frozenset("""
-salary salaries pay pays paid paying earn earns earning earnings make makes making wage wages income compensation
-money much many number share percent percentage proportion fraction rate average median mean typical openings
-opening positions position count figure amount annual annually yearly hourly range total
+salary salaries pay pays paid paying earn earns earning earnings earner earners make makes making wage wages income
+compensation comp money much many number share percent percentage proportion fraction rate average median mean typical
+openings opening positions position count figure amount annual annually yearly hourly range total
 percentile percentiles hour hours month monthly week weekly per employed employ employs employment
 """.split())
 

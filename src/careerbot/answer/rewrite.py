@@ -73,7 +73,8 @@ _SHORTHAND = {"u": "you", "ur": "your", "rn": "right now", "bc": "because", "cuz
               "govt": "government", "mgmt": "management", "mgr": "manager", "mgrs": "managers", "dept": "department",
               "edu": "education", "exp": "experience", "reqs": "requirements", "certs": "certifications",
               "cert": "certification", "qual": "qualification", "quals": "qualifications",
-              "co": "company", "kinda": "kind of", "sorta": "sort of", "gonna": "going to", "wanna": "want to",
+              "co": "company", "comp": "compensation", "org": "organization", "orgs": "organizations",
+              "kinda": "kind of", "sorta": "sort of", "gonna": "going to", "wanna": "want to",
               "gotta": "have to", "wat": "what", "wut": "what", "wht": "what",
               "req'd": "required", "reqd": "required", "req’d": "required", "avg": "average", "approx": "about",
               # apostrophes left out
@@ -157,6 +158,19 @@ def _completing_name(match: re.Match[str], short: str, corpus: CorpusIndex) -> s
 SENTENCES_READ = 200  # sentences using a neighbour read for a clipped word written beside it
 
 
+def _joined_clippings(word: str, corpus: CorpusIndex) -> str | None:
+    """Two clipped words written as one, that open two words following one another in a name the corpus uses
+    ("infosec": information security, of Information Security Analysts); None if no split does."""
+    for cut in range(3, len(word) - 2):
+        head, tail = word[:cut], word[cut:]
+        firsts = [w for w in corpus.clipped_words(head) if w.startswith(head)][:200]
+        seconds = [w for w in corpus.clipped_words(tail) if w.startswith(tail)][:200]
+        joined = [(a, b) for a in firsts for b in seconds if (singular(a), singular(b)) in corpus.name_pairs]
+        if joined:
+            return " ".join(joined[0])
+    return None
+
+
 PHRASE_USES = 3  # times a phrase is written for its initials to stand for it, twice as often as any other's
 INITIALS_REMEMBERED = 4096  # acronyms looked up, over every version served, before the memory starts over
 _BY_INITIALS: dict[tuple[str, str], str | None] = {}  # (version, acronym) -> phrase: each read of the texts once
@@ -221,6 +235,9 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
         if word in _SHORTHAND and word not in corpus.acronyms:  # typed in lower case: "U" may be a name; "rn" is
             # "right now" unless the corpus defines RN
             return _SHORTHAND[word]
+        owner = re.match(r"(\w+)(['’]s)$", word)
+        if owner and owner.group(1) in _SHORTHAND and owner.group(1) not in corpus.acronyms:  # "org's"
+            return _SHORTHAND[owner.group(1)] + owner.group(2)
         if word in _ASIDES:
             return ""
         if lowered in LEVEL_ABBREVIATIONS:  # sr -> senior: searched and matched as the text writes it
@@ -232,8 +249,11 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
             inside = _initials_inside_name(match, lowered, corpus)
             if inside:  # "software QA analyst": Software Quality Assurance Analysts
                 return inside
-        if len(bare) > 5 and not word_forms(word.lower()) & corpus.vocabulary and not parts_of_speech(lowered) \
-                and not in_dictionary(lowered) and not corpus.closest_word(lowered):
+        unknown = not word_forms(word.lower()) & corpus.vocabulary and not parts_of_speech(lowered)
+        joined = _joined_clippings(lowered, corpus) if len(bare) > 5 and unknown else None
+        if joined:  # "infosec": two words of a name, each clipped, written as one (before any slip it is near)
+            return joined
+        if len(bare) > 5 and unknown and not in_dictionary(lowered) and not corpus.closest_word(lowered):
             opened = [w for w in corpus.clipped_words(lowered) if w.startswith(lowered)]
             return opened[0] if opened else word  # "cytotech": the one word of the corpus it opens
         if len(bare) > 5 or word_forms(word.lower()) & corpus.vocabulary or lowered in STOPWORDS:
