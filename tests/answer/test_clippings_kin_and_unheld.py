@@ -25,7 +25,8 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def pages_advisor(embedder, tmp_path_factory):
-    from helpers import occupation_page, pages_advisor as over_pages
+    from helpers import occupation_page
+    from helpers import pages_advisor as over_pages
 
     return over_pages(tmp_path_factory.mktemp("clippings"), embedder, PAGES, occupation_page)
 

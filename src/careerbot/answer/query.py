@@ -21,7 +21,8 @@ QueryKind = Literal["figure", "list", "ranking", "comparison", "definition", "du
 FIGURE_WORDS = re.compile(r"\b(?:how (?:much|many|common|prevalent|widespread|likely)|"
                           r"how (?:fast|quickly)(?=[^?]*\b(?:grow|expand|increas|ris[ei]))|"  # a rate of growth
                           r"what (?:share|percent(?:age)?|proportion|fraction|number)|number of|"
-                          r"percent(?:age)?|share of|salar(?:y|ies)|pay(?:s|ing)?|paid|wages?|earn(?:s|ings|ers?)?|make|"
+                          r"percent(?:age)?|share of|salar(?:y|ies)|pay(?:s|ing)?|paid|wages?|"
+                          r"earn(?:s|ings|ers?)?|make|"
                           r"income|comp(?:ensation)?|openings|positions|growth rate|rate|percentile|median)\b", re.I)
 
 # A time unit after "make" or "paid" still asks a figure ("make a year", "paid per hour").
