@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from careerbot.errors import CareerbotError
-from careerbot.text.terms import singular, words
 
 CREDIT = ("Source: O*NET 29.3 Database (May 2025) by the U.S. Department of Labor, Employment and Training "
           "Administration (USDOL/ETA), used under the CC BY 4.0 license; O*NET® is a trademark of USDOL/ETA. "
@@ -24,7 +23,7 @@ MAX_TASKS = 15
 MAX_SKILLS = 10
 MAX_TECHNOLOGIES = 25
 MAX_RELATED = 10
-MAX_ALTERNATES = 12
+MAX_ALTERNATES = 10
 BLS_FILE = "bls-oews-2024/national_M2024_dl.tsv"
 ONET_FOLDER = "onet-29.3"
 
@@ -51,22 +50,13 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def _says_nothing_new(alternate: str, title: str) -> bool:
-    """An other name made only of the title's own words ("Driver" of Heavy and Tractor-Trailer Truck Drivers)."""
-    own = {singular(w) for w in words(title.lower())}
-    return all(singular(w) in own for w in words(alternate.lower()))
-
-
 def read_occupations(onet: Path, codes: set[str] | None = None) -> dict[str, Occupation]:
     """The occupations of the O*NET folder (all, or the codes given), with what each file says of them."""
     found = {r["O*NET-SOC Code"]: Occupation(r["O*NET-SOC Code"], r["Title"], r["Description"])
              for r in _rows(onet / "Occupation Data.tsv") if codes is None or r["O*NET-SOC Code"] in codes}
-    named: dict[str, list[tuple[int, str]]] = {}  # the other names of each occupation, with how many sources give them
     for r in _rows(onet / "Alternate Titles.tsv"):
-        if (o := found.get(r["O*NET-SOC Code"])) and not _says_nothing_new(r["Alternate Title"], o.title):
-            named.setdefault(o.code, []).append((len(r["Source(s)"].split(",")), r["Alternate Title"]))
-    for code, names in named.items():  # the names most sources give first: "Truck Driver" before "Car Ferrier"
-        found[code].alternates = [name for _, name in sorted(names, key=lambda n: -n[0])[:MAX_ALTERNATES]]
+        if (o := found.get(r["O*NET-SOC Code"])) and len(o.alternates) < MAX_ALTERNATES:
+            o.alternates.append(r["Alternate Title"])
     for r in _rows(onet / "Task Statements.tsv"):
         if o := found.get(r["O*NET-SOC Code"]):
             o.tasks.append((r["Task Type"], r["Task"]))
