@@ -4,6 +4,7 @@ the figures are not about, a place without the level asked, and the answer when 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from careerbot.answer.evidence import ASKS_NAMES, LIGHT_VERBS, page_words
 from careerbot.answer.facts import FACT_MIN, asks_pay, score_facts, statistics_stated
@@ -280,6 +281,7 @@ _MEASURE_OF = re.compile(r"(?:\bthe\s+|^\s*)((?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:f
 _OPENING = re.compile(r"(?:^|[.:;!?|]\s+|^[#*-]+\s+|^\s*)([A-Z][\w'-]*)", re.M)
 
 
+@lru_cache(maxsize=256)
 def _common_words(text: str) -> frozenset[str]:
     """The words a text uses as common words: in lower case, or capitalised where any word is (a heading, a
     sentence's start); not those it writes only inside a name ("Outlook" of Microsoft Outlook)."""

@@ -160,14 +160,12 @@ SENTENCES_READ = 200  # sentences using a neighbour read for a clipped word writ
 
 def _joined_clippings(word: str, corpus: CorpusIndex) -> str | None:
     """Two clipped words written as one, that open two words following one another in a name the corpus uses
-    ("infosec": information security, of Information Security Analysts); None if no split does."""
+    ("infosec": information security, of Information Security Analysts); None if no split does, or two could."""
     for cut in range(3, len(word) - 2):
         head, tail = word[:cut], word[cut:]
-        firsts = [w for w in corpus.clipped_words(head) if w.startswith(head)][:200]
-        seconds = [w for w in corpus.clipped_words(tail) if w.startswith(tail)][:200]
-        joined = [(a, b) for a in firsts for b in seconds if (singular(a), singular(b)) in corpus.name_pairs]
-        if joined:
-            return " ".join(joined[0])
+        joined = {(a, b) for a, b in corpus.name_pairs if a.startswith(head) and b.startswith(tail)}
+        if len(joined) == 1:
+            return " ".join(joined.pop())
     return None
 
 
