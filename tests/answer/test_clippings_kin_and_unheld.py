@@ -1,8 +1,8 @@
 """Everyday names and words a page never uses (issue 10, fifteenth round): two clipped words written as one
 ("infosec analyst"), a follow-up word that makes the job before another the sources name ("and the manager?"
-after a lead ML engineer), chat shorthand for pay ("comp"), and a measure a page writes only inside a product's
-name ("outlook" of Microsoft Outlook) that it does not hold (answer/rewrite.py, answer/conversation.py,
-answer/coverage.py, answer/query.py)."""
+after a lead ML engineer), chat shorthand for pay ("comp"), "the lowest 10 percent of earners" as a percentile,
+and a measure a page writes only inside a product's name ("outlook" of Microsoft Outlook) that it does not hold
+(answer/rewrite.py, answer/conversation.py, answer/coverage.py, answer/query.py)."""
 
 import pytest
 
@@ -59,5 +59,8 @@ def test_a_follow_up_word_makes_the_job_before_another_the_sources_name(advisor)
 
 def test_chat_shorthand_for_pay_asks_for_pay(advisor):
     assert "compensation" in normalise("entry level ml engineer comp in seattle", advisor.corpus)
+    # a share of earners is the percentile the wage tables give
+    assert normalise("What do pilots in the lowest 10 percent of earners make?", advisor.corpus) == \
+        "What do pilots in the 10th percentile make?"
     answer = advisor.ask("entry level ml engineer comp in seattle")
     assert "$90,000" in first_sentence(answer.answer), answer.answer

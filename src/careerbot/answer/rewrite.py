@@ -355,9 +355,11 @@ def split_questions(text: str) -> tuple[str, ...]:
     return tuple(p if p.endswith("?") else p + "?" for p in pieces)
 
 
-# "the top 10 percent", "bottom 25%", "highest-paid 10%": a share of earners is a percentile (English usage).
-_SHARE_OF_EARNERS = re.compile(r"\b(?:the\s+)?(top|highest[- ]paid|best[- ]paid|bottom|lowest[- ]paid|worst[- ]paid)\s+"
-                               r"(\d{1,2})\s*(?:%|percent\b|per cent\b)", re.I)
+# "the top 10 percent", "bottom 25%", "the lowest 10 percent of earners": a share of earners is a percentile (English
+# usage).
+_SHARE_OF_EARNERS = re.compile(r"\b(?:the\s+)?(top|highest(?:[- ]paid)?|best[- ]paid|bottom|lowest(?:[- ]paid)?|"
+                               r"worst[- ]paid)\s+(\d{1,2})\s*(?:%|percent\b|per cent\b)"
+                               r"(?:\s+of\s+(?:wage\s+)?earners\b)?", re.I)
 
 
 def _percentiles(text: str) -> str:
