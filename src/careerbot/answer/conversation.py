@@ -35,6 +35,11 @@ _THAT_LAST = re.compile(r"\b(?:for|4|to|about|in|into|of|with|like|on|as)\s+(tha
 # The whole country rather than a place in it ("what about nationally?", "in the US?") (English).
 _NATIONAL = re.compile(r"^(?:nationally|nationwide|national|overall|in general|(?:in|across|throughout)\s+(.+?))\W*$",
                        re.I)
+# "what was it for 2022?", "how much is that in Boston?": the same question again, for another year, place or
+# subject; read as "and for 2022?" (English).
+_ASKED_AGAIN = re.compile(r"^\s*(?:(?:and|but|so|ok(?:ay)?)\b[\s,]*)?(?:what|how much|how many)(?:['’]s\b)?\s*"
+                          r"(?:(?:is|was|are|were|will|would)\s+)?(?:it|that|this|they|those|these)\s+(?:be\s+)?"
+                          r"(?=(?:for|in|at|during)\s+\S)", re.I)
 _QUESTION_WORD = re.compile(r"^(?:who|what|when|where|why|how|which|is|are|do|does|can|should|tell|list|give)\b", re.I)
 
 
@@ -52,8 +57,10 @@ def _names_anything(question: str, corpus: CorpusIndex) -> bool:
         w not in MEASURE_WORDS and w not in OPERATOR_WORDS and w not in _ASKING_WORDS for w in query.topic))
 
 
-# Verbs that ask for a measure without naming its subject ("How many are employed?", "What do they earn?").
-_ASKING_WORDS = frozenset("employed employ work working earn earning make paid pay get gets cost costs".split())
+# Words that ask for a measure or a kind without naming its subject ("How many are employed?", "What do they
+# earn?", "Which level is most common?").
+_ASKING_WORDS = frozenset("employed employ work working earn earning make paid pay get gets cost costs "
+                          "common popular typical usual frequent level kind type one".split())
 
 
 def _topic_named(topic: str) -> bool:
@@ -183,6 +190,8 @@ _RATE = re.compile(r"^(?:per|an?|each|every|by the)\s+(?:year|yr|hour|hr|month|w
 def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "") -> Resolution:
     names = corpus.subject_names
     question = re.sub(r"^\s*[&+]\s*", "and ", question)  # "& in the UK?"
+    if previous:
+        question = _ASKED_AGAIN.sub("and ", question)
     elliptical = bool(_MARKER.match(question)) or (len(question.split()) <= 3 and not _QUESTION_WORD.match(question))
     mentions = subject_mentions(question, corpus, names)
     if previous and mentions and not elliptical:  # "how many in 2017?": a question word and a new mention, no

@@ -8,7 +8,7 @@ import re
 import numpy as np
 
 from careerbot.answer.compose import sort_value
-from careerbot.answer.evidence import about_focus, focus_words
+from careerbot.answer.evidence import about_focus, focus_words, from_source
 from careerbot.answer.facts import (
     FACT_MIN,
     HEAD_COUNT,
@@ -45,8 +45,11 @@ def rank_facts(corpus: CorpusIndex, query: Query,
     whether it is one document's."""
     matches = [m for m in score_facts(corpus, query.text, sentence_scores)
                if sort_value(m.fact.parsed) is not None and m.fact.parsed.kind != "text"]
-    if set(words(query.text.lower())) & HEAD_COUNT:  # "employs the most people": a head count, not a share or a sum
+    subject_said = {w for m in query.subjects for w in words(m.text.lower())}  # "childcare workers": a name
+    if (set(words(query.text.lower())) - subject_said) & HEAD_COUNT:  # "employs the most people": a head count
         matches = [m for m in matches if m.fact.parsed.kind not in ("percent", "money")] or matches
+    if _HOW_OFTEN.search(query.text):  # "which level is most common": a share of people, not a score or a sum
+        matches = [m for m in matches if m.fact.parsed.kind == "percent"] or matches
     matches = fit_measure(matches, query.text)  # "makes the most per hour": hourly wages
     if not matches or matches[0].score < FACT_MIN - 0.1:
         return None
@@ -74,8 +77,10 @@ def rank_facts(corpus: CorpusIndex, query: Query,
         levelled = not query.levels or any(set(query.levels) & set(levels(" ".join(f.qualifiers))) for f in group)
         if len(group) >= 2 and placed and levelled and about_focus(group, focus, query.text):
             fitting.append((group, named_all))
-            if not widest or named_all:
+            if (not widest or named_all) and _sourced(corpus, query, group[0]):
                 break
+    # "which glassdoor career step pays the most": the named source's table before another's
+    fitting.sort(key=lambda g: not _sourced(corpus, query, g[0][0]))
     # "of all the jobs", "in your data": the measure that ranks the most documents, not one article's table
     across = [g for g in fitting if len({f.doc_id for f in g[0]}) > 1]
     asked = {"avg": "average", "mean": "average"}.get(query.statistic, query.statistic)
@@ -99,6 +104,15 @@ def rank_facts(corpus: CorpusIndex, query: Query,
             one_document)
 
 
+_HOW_OFTEN = re.compile(r"\b(?:most|least)\s+(?:common|frequent|usual|typical|popular)(?:ly)?\b", re.I)
+
+
+def _sourced(corpus: CorpusIndex, query: Query, fact: Fact) -> bool:
+    """Whether a fact is from a source the question names (any fact is, when it names none)."""
+    return not query.sources or from_source(corpus, query.sources, fact.doc_id,
+                                            f"{fact.quote} {' '.join(fact.qualifiers)}", (fact.start, fact.end))
+
+
 # A ranking over everything the sources hold ("out of all of them", "in your data", "of any job") (English).
 _EVERY_ONE = re.compile(r"\b(?:of|out of|among|from)\s+(?:them\s+)?all\b|\ball\s+(?:of\s+)?(?:them|the\s+\w+)\b|"
                         r"\b(?:any|which|what)\s+(?:other\s+|\w+-paying\s+)?(?:jobs?|occupations?|careers?|"
@@ -111,7 +125,13 @@ def ranking_focus(corpus: CorpusIndex, query: Query) -> set[str]:
     """What a ranking is about beyond its measure: not the places it ranks ("which city"), nor the people a head
     count counts ("employs the most people")."""
     return {w for w in focus_words(corpus, query) if not _PLACE_WORDS.fullmatch(w) and w not in HEAD_COUNT
-            and w not in ("person", "worker", "employee", "individual", "professional")}
+            and w not in _ONE_OF_THEM}
+
+
+# Words for the one thing ranked, whatever it is: a person, or a job as a step of a career ("which career step
+# pays the most", "which position") (English).
+_ONE_OF_THEM = frozenset({"person", "worker", "employee", "individual", "professional", "step", "stage", "rung",
+                          "position", "role", "title", "job", "occupation", "profession"})
 
 
 _PLACE_WORDS = re.compile(r"\b(?:city|cities|location|locations|place|places|state|states|where|area|region)\b",

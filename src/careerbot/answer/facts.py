@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from functools import lru_cache
 from itertools import combinations
 
 from careerbot.answer.query import FactMatch, SentenceScores
@@ -86,6 +88,29 @@ def named_tokens(subject: str, asked: set[str], question_lower: str) -> list[str
     return []
 
 
+def _own_words_named(corpus: CorpusIndex, fact: Fact, asked: set[str]) -> list[str]:
+    """A table row named without the head word it shares with its neighbours: "have a master's" names "Master's
+    Degree" (beside "Bachelor's Degree"); every word of the row's own is asked, and it is no career level."""
+    own = [w for w in subject_words(fact.subject) if w not in _row_heads(corpus, fact.doc_id, fact.table)]
+    if own and len(own) < len(subject_words(fact.subject)) and all(w in asked and w.isalpha() for w in own) \
+            and not levels(" ".join(own)):  # (not a span of numbers: "5+ years" beside "2-5 years")
+        return own
+    return []
+
+
+def _row_heads(corpus: CorpusIndex, doc_id: str, table: int) -> frozenset[str]:
+    """Words two or more rows of a table name their subject with ("Degree" in "Bachelor's Degree", "Master's
+    Degree"): they say what kind of row it is, not which one."""
+    rows = corpus.facts_by_table.get((doc_id, table), [])
+    return _shared_words(tuple(dict.fromkeys(corpus.facts[p].subject for p in rows)))
+
+
+@lru_cache(maxsize=20_000)
+def _shared_words(subjects: tuple[str, ...]) -> frozenset[str]:
+    seen: Counter[str] = Counter(w for subject in subjects for w in set(subject_words(subject)))
+    return frozenset(w for w, n in seen.items() if n >= 2)
+
+
 def asks_for_figure(question: str, best: Fact, asked: set[str], sentence_scores: SentenceScores,
                     row_named: bool = False) -> bool:
     """A question wants a figure when it asks how much or how many, or names the measure a table gives and the
@@ -162,6 +187,8 @@ def _score_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
     for position in _candidates(corpus, asked, sentence_scores):
         fact = corpus.facts[position]
         named_words = named_tokens(fact.subject, asked, lowered)
+        if not named_words and fact.table >= 0:  # "a master's": the row "Master's Degree", named by its own word
+            named_words = _own_words_named(corpus, fact, asked)
         if not named_words and fact.parsed.kind == "text":  # "which certification does Microsoft offer?"
             named_words = named_tokens(fact.value, asked, lowered)
         weight = specificity(named_words, corpus, rare)
@@ -306,7 +333,8 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
         def stated(match: FactMatch) -> list[str]:
             return levels(match.fact.subject) if best.subject_named else levels(" ".join(match.fact.qualifiers))
         chosen = [m for m in chosen if not stated(m)] or chosen
-    return _best_cells(fit_measure(chosen, question), statistic.group(1).lower() if statistic else "")[:MAX_FACTS]
+    cells = _best_cells(fit_measure(chosen, question), statistic.group(1).lower() if statistic else "")
+    return _typical_only(cells, question)[:MAX_FACTS]
 
 
 def _shares_opening(word: str, text: str) -> bool:
@@ -396,6 +424,24 @@ def fit_measure(chosen: list[FactMatch], question: str) -> list[FactMatch]:
     if _HOURLY.search(question):
         return by_hour or money
     return other or money
+
+
+# A question after the spread of a figure, not its typical value ("the pay range", "the top earners") (English).
+_SPREAD = re.compile(r"\b(?:range|spread|distribution|percentiles?|lowest|highest|top|bottom|starting|start|"
+                     r"least|most|between|vary|varies|low|high)\b", re.I)
+
+
+def _typical_only(cells: list[FactMatch], question: str) -> list[FactMatch]:
+    """"How much do janitors make?": the row's typical figures (its median, its mean), not its percentiles, unless
+    the question asks how the figure spreads or names one."""
+    if _SPREAD.search(question) or re.search(r"\d{1,2}(?:st|nd|rd|th)\b", question):
+        return cells
+
+    def spread(match: FactMatch) -> bool:
+        return "percentile" in match.fact.attribute.lower()
+    typical_rows = {m.fact.sentence_id for m in cells if not spread(m) and re.search(
+        r"\b(?:median|mean|average)\b", m.fact.attribute, re.I)}
+    return [m for m in cells if not (spread(m) and m.fact.sentence_id in typical_rows)]
 
 
 def _best_cells(chosen: list[FactMatch], statistic: str = "") -> list[FactMatch]:

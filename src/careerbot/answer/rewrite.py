@@ -252,8 +252,10 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
         if joined:  # "infosec": two words of a name, each clipped, written as one (before any slip it is near)
             return joined
         if len(bare) > 5 and unknown and not in_dictionary(lowered) and not corpus.closest_word(lowered):
-            opened = [w for w in corpus.clipped_words(lowered) if w.startswith(lowered)]
-            return opened[0] if opened else word  # "cytotech": the one word of the corpus it opens
+            runs = corpus.clipped_words(lowered)
+            opened = [w for w in runs if w.startswith(lowered)] or [w for w in runs if w.endswith(lowered[-3:])]
+            # "cytotech": the one word of the corpus it opens; "pctile": one it runs through, ending as it does
+            return opened[0] if opened else word
         if len(bare) > 5 or word_forms(word.lower()) & corpus.vocabulary or lowered in STOPWORDS:
             return word
         if word.isupper() or (bare.isupper() and word.endswith("s")):

@@ -27,6 +27,7 @@ from careerbot.text.terms import (
     MANNER_PHRASES,
     MAX_NAME_WORDS,
     STOPWORDS,
+    in_dictionary,
     joined_names,
     levels,
     name_before_comma,
@@ -395,6 +396,8 @@ def sources_named(text: str, corpus: CorpusIndex) -> tuple[str, ...]:
     """Sources the question names that the corpus cites or is: "according to PayScale", "on Glassdoor"."""
     named: list[str] = []
     cued = [m.group(1) or m.group(2) for m in _SOURCE_CUED.finditer(text)]  # "according to glassdoor", lower case
+    # "which glassdoor career step": a source's name typed in lower case, a word English does not know
+    cued += [w for w in re.findall(r"\b[a-z]{4,}\b", text) if w in corpus.source_names and not in_dictionary(w)]
     for word in re.findall(r"\b[A-Z][\w&.-]*[A-Za-z]", text) + cued:
         key = word.lower()
         if key in corpus.source_names and len(key) > 2:
@@ -411,7 +414,11 @@ _DEICTIC = re.compile(r"\b(?:over\s+)?(?:there|here)\b(?=\s*(?:[?.!,;]|$))|\b(?:
 # "My cousin works as a wellhead pumper. What is that?": the job someone else has or wants, named before a question
 # that only points at it (English wording).
 _ROLE_NAMED = re.compile(r"\b(?:works?|working|worked|job|career|employed)\s+as\s+(?:an?\s+)?([^.,!?;]+)|"
-                         r"\b(?:to be|to become|becoming)\s+(?:an?\s+)?([^.,!?;]+)", re.I)
+                         r"\b(?:to be|to become|becoming)\s+(?:an?\s+)?([^.,!?;]+)|"
+                         # "I could move into a data science manager role someday": the role wanted
+                         r"\b(?:move|moving|moved|transition(?:ing)?|switch(?:ing)?|promoted|step(?:ping)?|grow(?:ing)?)"
+                         r"\s+(?:up\s+)?(?:in)?to\s+(?:an?\s+|the\s+)?([^.,!?;]+?)"
+                         r"(?=\s+(?:role|position|job|track|someday|one day|eventually|soon|later)\b|[.,!?;]|$)", re.I)
 _POINTING = re.compile(r"^(.*?)\b(that|this|it|they|them)\b(.*)$", re.I)
 # "I keep hearing about deep learning in job ads. What is it?": the thing the setting speaks of (English wording).
 _THING_NAMED = re.compile(r"\b(?:about|regarding|heard of)\s+(?:an?\s+|the\s+)?([^.,!?;]+?)"
@@ -426,10 +433,10 @@ def _carry_role(preamble: str, body: str) -> str:
     if thing is not None:  # a thing heard or read about: only a pronoun points at it
         named = " ".join(thing.group(1).split()[:MAX_NAME_WORDS])
     elif role is None or (re.match(r"^\W*(?:i\b|i['’]m\b|my (?:job|work|career)\b)", preamble, re.I)
-                          and role.group(2) is None):
+                          and role.group(2) is None and role.group(3) is None):
         return body
     else:
-        named = " ".join((role.group(1) or role.group(2)).split()[:MAX_NAME_WORDS])
+        named = " ".join((role.group(1) or role.group(2) or role.group(3)).split()[:MAX_NAME_WORDS])
     said = [re.sub(r"['’][a-z]+$", "", w.lower()) for w in QUESTION_WORD.findall(body)]  # "what's": what
     words_of = [w for w in said if w not in STOPWORDS and w not in OPERATOR_WORDS and w not in MEASURE_WORDS]
     pointing = _POINTING.match(body)
@@ -501,10 +508,12 @@ def _question_clause(text: str) -> int:
     return scene.end() if scene else 0
 
 
-# "switch over to", "move into", "pivot to", "change careers": a change of career, which documents call a
+# "switch over to", "move into", "switch from SWE to MLE", "change careers": a change of career, which documents call a
 # transition (English usage; the dense model does not pair them).
 _CAREER_CHANGE = re.compile(r"\b(?:switch(?:ing)?|mov(?:e|ing)|pivot(?:ing)?|chang(?:e|ing)|break(?:ing)?)\s+"
-                            r"(?:over\s+)?(?:in)?to\b|\bchang(?:e|ing) careers?\b|\bcareer (?:change|switch)\b",
+                            r"(?:from\s+[^?.,;]{1,40}?\s+)?(?:over\s+)?(?:in)?to\b|"
+                            r"\bgo(?:ing)?\s+from\s+[^?.,;]{1,40}?\s+to\b|"
+                            r"\bchang(?:e|ing) careers?\b|\bcareer (?:change|switch)\b",
                             re.I)
 
 

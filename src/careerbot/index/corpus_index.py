@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from careerbot.text.places import Gazetteer
 
 
+SHORT_SLIP = 6  # a word this short is mistyped by one letter at most
+
 @dataclass(frozen=True, kw_only=True)
 class CorpusIndex:
     """Everything a question is answered from; loaded whole from one version and never changed afterwards."""
@@ -139,7 +141,9 @@ class Spelling:
                 # word spelt as it sounds may not ("flebotomist": phlebotomist, by their Metaphone keys).
                 close = [w for w, _, _ in process.extract(word, self._words, scorer=fuzz.ratio, score_cutoff=80,
                                                           limit=None)
-                         if w[0] == word[0] or (w[:2] == word[1::-1] and len(word) > 1) or sounds_alike(word, w)]
+                         if (w[0] == word[0] or (w[:2] == word[1::-1] and len(word) > 1) or sounds_alike(word, w))
+                         and (len(word) > SHORT_SLIP or OSA.distance(word, w) <= 1 or sounds_alike(word, w))]
+                # (a short word two letters off is another word: "pctile" is not "pile" but percentile clipped)
                 close = close or [w for w, _, _ in process.extract(word, self._words, scorer=fuzz.ratio,
                                                                    score_cutoff=SOUNDS_CUTOFF, limit=None)
                                   if sounds_alike(word, w)]  # ("fisical": physical)

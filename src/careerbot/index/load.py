@@ -194,7 +194,7 @@ def _initials(phrase: str) -> str:
 def _source_names(documents: dict[str, Document], facts: list[Fact], idf: dict[str, float],
                   common: float) -> dict[str, str]:
     """Names of sources a question may ask for: sources the facts cite ("according to PayScale") and the rare
-    capitalised words of document titles ("Glassdoor")."""
+    capitalised words of document titles ("Glassdoor"; not a compound such as "Tractor-Trailer", which describes)."""
     names: dict[str, str] = {}
     for fact in facts:
         for qualifier in fact.qualifiers:
@@ -203,7 +203,8 @@ def _source_names(documents: dict[str, Document], facts: list[Fact], idf: dict[s
                 names.setdefault(name.lower(), name)
     for document in documents.values():
         for word in re.findall(r"\b[A-Z][\w&.-]*[A-Za-z]", document.title):
-            if idf.get(singular(word.lower()), 99.0) > common and len(word) > 3 and not parts_of_speech(word):
+            if idf.get(singular(word.lower()), 99.0) > common and len(word) > 3 and not parts_of_speech(word) \
+                    and "-" not in word:
                 names.setdefault(word.lower(), word)
     return names
 
