@@ -320,11 +320,43 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
 
 
 def resolve_history(question: str, history: Sequence[Turn], corpus: CorpusIndex) -> Resolution:
-    """Resolve the earlier user questions in order, then this one against the last of them."""
+    """Resolve the earlier user questions in order, then this one against the last of them (or against the answer
+    to it, when that answer named the one thing asked for and the question points at it)."""
     asked = [turn.content.strip() for turn in history if turn.role == "user" and turn.content.strip()]
     previous = ""
     topic = ""
     for earlier in asked[-MAX_CONTEXT_QUESTIONS:]:
         resolution = resolve(" ".join(earlier.split()), previous, corpus, topic)
         previous, topic = resolution.question, resolution.topic
+    last = history[-1] if history else None
+    answered = _answered(question, previous, last.content if last and last.role == "assistant" else "", corpus)
+    if answered:
+        return Resolution(answered, "subject", topic)
     return resolve(question, previous, corpus, topic)
+
+
+# "is it the same for ...", "it's hard to ...": an "it" that stands for nothing said (English).
+_DUMMY_IT = re.compile(r"\b(?:is|was|isn't|wasn't)\s+it\s+(?:the same|worth|hard|easy|possible|better|true|"
+                       r"likely|common|normal|ok(?:ay)?)\b|\bit(?:['’]s| is| was)\b", re.I)
+_POINTS_AT_ONE = re.compile(r"\b(it|its|that one|this one)\b", re.I)  # one thing, not the people named beside
+
+
+def _answered(question: str, previous: str, answer: str, corpus: CorpusIndex) -> str:
+    """"What percentage of ML engineers use it?" after "Which one is the most popular?" answered "Python": the
+    question about the one thing the answer named first; "" when the question before asked for no one thing, the
+    answer names none."""
+    pointer = _POINTS_AT_ONE.search(question)
+    if not answer.strip() or not previous or pointer is None or _DUMMY_IT.search(question) \
+            or places_in(question, corpus):
+        return ""
+    if understand(previous, corpus).kind != "ranking" and not re.match(r"^\W*(?:which|who)\b", previous, re.I):
+        return ""
+    head = re.split(r"(?<=[.!?])\s|\[\d+\]", answer.strip(), maxsplit=1)[0]
+    named = [m for m in subject_mentions(head, corpus, corpus.subject_names) if m.role == "subject"]
+    if not named:
+        return ""
+    name = named[0].text
+    if is_known_place(name) or places_in(name, corpus):  # "San Francisco" answered "which city": "it" is not it
+        return ""
+    replacement = f"{name}'s" if pointer.group(1).lower() == "its" else name
+    return question[:pointer.start()] + replacement + question[pointer.end():]

@@ -291,12 +291,17 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
     text = _SLASHED_FORM.sub(lambda m: _SLASHED[m.group(0).lower()], text)
     text = _FRAMING.sub(lambda m: _FRAMED[" ".join(m.group(0).lower().split()[:2])], text)
     text = _A_DAY.sub("", text)
+    text = _PLAIN_KIND.sub(lambda m: f"{m.group(1)} ", text)
     kept = _place_words(text)
     expanded = QUESTION_WORD.sub(expand, text)
     if expanded != text:  # "info sec analysts": "sec" is "security" beside "analysts", then "info" beside "security"
         kept = _place_words(expanded)
         expanded = QUESTION_WORD.sub(expand, expanded)
     return " ".join(_NOW.sub("", expanded).split())
+
+
+# "a regular machine learning engineer", "a normal nurse": the job itself, not a kind of it (English).
+_PLAIN_KIND = re.compile(r"\b(a|an|the)\s+(?:regular|normal|ordinary|plain|standard|generic)\s+(?=[a-z])", re.I)
 
 
 _SWAPPED_FUNCTION_WORDS = {w[:i] + w[i + 1] + w[i] + w[i + 2:]: w for w in sorted(STOPWORDS, reverse=True)

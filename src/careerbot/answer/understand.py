@@ -397,9 +397,12 @@ def sources_named(text: str, corpus: CorpusIndex) -> tuple[str, ...]:
     named: list[str] = []
     cued = [m.group(1) or m.group(2) for m in _SOURCE_CUED.finditer(text)]  # "according to glassdoor", lower case
     # "which glassdoor career step": a source's name typed in lower case, a word English does not know
-    cued += [w for w in re.findall(r"\b[a-z]{4,}\b", text) if w in corpus.source_names and not in_dictionary(w)]
+    cued += [w for w in re.findall(r"\b[a-z]{4,}\b", text)
+             if (w in corpus.source_names or w[:-1] in corpus.source_names) and not in_dictionary(w)]
     for word in re.findall(r"\b[A-Z][\w&.-]*[A-Za-z]", text) + cued:
         key = word.lower()
+        if key not in corpus.source_names and key.endswith("s"):  # "glassdoors career path": Glassdoor's
+            key = key[:-1]
         if key in corpus.source_names and len(key) > 2:
             named.append(corpus.source_names[key])
     return tuple(dict.fromkeys(named))
@@ -609,6 +612,8 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
         if mention.text not in self_names and not any(p.start <= mention.start < p.end for p in places):
             subjects.append(mention)
     subjects = _with_row_mates(body, corpus, subjects)
+    sources = sources_named(body, corpus)  # "According to Glassdoor, ...": where from, not a subject to compare
+    subjects = [m for m in subjects if m.text.lower() not in {source.lower() for source in sources}]
     # "and which big data tools?": a follow-up's opening conjunction says nothing of its kind
     kind, wh = _kind(re.sub(r"^(?:(?:and|but|also|so|then|ok(?:ay)?|well)\b[\s,]*)+", "", body[_question_clause(body):],
                             flags=re.I),
@@ -676,5 +681,5 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
         statistic=statistic.group(1).lower() if statistic else "", levels=tuple(levels(body)),
         subjects=tuple(subjects), places=tuple(places), missing_places=tuple(dict.fromkeys(missing_places)),
         topic=tuple(dict.fromkeys(topic)), missing=tuple(dict.fromkeys(missing)),
-        unmatched=tuple(dict.fromkeys(unmatched)), preamble=preamble, sources=sources_named(body, corpus),
+        unmatched=tuple(dict.fromkeys(unmatched)), preamble=preamble, sources=sources,
         parts=split_questions(body), threshold=threshold)
