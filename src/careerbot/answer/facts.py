@@ -333,8 +333,7 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
         def stated(match: FactMatch) -> list[str]:
             return levels(match.fact.subject) if best.subject_named else levels(" ".join(match.fact.qualifiers))
         chosen = [m for m in chosen if not stated(m)] or chosen
-    cells = _best_cells(fit_measure(chosen, question), statistic.group(1).lower() if statistic else "")
-    return _typical_only(cells, question)[:MAX_FACTS]
+    return _best_cells(fit_measure(chosen, question), statistic.group(1).lower() if statistic else "")[:MAX_FACTS]
 
 
 def _shares_opening(word: str, text: str) -> bool:
@@ -424,24 +423,6 @@ def fit_measure(chosen: list[FactMatch], question: str) -> list[FactMatch]:
     if _HOURLY.search(question):
         return by_hour or money
     return other or money
-
-
-# A question after the spread of a figure, not its typical value ("the pay range", "the top earners") (English).
-_SPREAD = re.compile(r"\b(?:range|spread|distribution|percentiles?|lowest|highest|top|bottom|starting|start|"
-                     r"least|most|between|vary|varies|low|high)\b", re.I)
-
-
-def _typical_only(cells: list[FactMatch], question: str) -> list[FactMatch]:
-    """"How much do janitors make?": the row's typical figures (its median, its mean), not its percentiles, unless
-    the question asks how the figure spreads or names one."""
-    if _SPREAD.search(question) or re.search(r"\d{1,2}(?:st|nd|rd|th)\b", question):
-        return cells
-
-    def spread(match: FactMatch) -> bool:
-        return "percentile" in match.fact.attribute.lower()
-    typical_rows = {m.fact.sentence_id for m in cells if not spread(m) and re.search(
-        r"\b(?:median|mean|average)\b", m.fact.attribute, re.I)}
-    return [m for m in cells if not (spread(m) and m.fact.sentence_id in typical_rows)]
 
 
 def _best_cells(chosen: list[FactMatch], statistic: str = "") -> list[FactMatch]:

@@ -392,6 +392,16 @@ _SOURCE_CUED = re.compile(r"\b(?:according to|per|from|on|by)\s+([\w&.-]*[A-Za-z
                           r"\b([\w&.-]*[A-Za-z])\s+(?:says?|said|reports?|reported|shows?|lists?)\b", re.I)
 
 
+def _as_source(text: str, mention: Mention) -> bool:
+    """Whether a source's name is said as where a figure comes from ("according to Glassdoor", "Glassdoor's pay",
+    "Glassdoor says") rather than as what is asked about ("Who founded Glassdoor?")."""
+    if re.search(r"\b(?:according to|per|from|on|by|via|at|in)\s+(?:the\s+)?$", text[:mention.start], re.I):
+        return True
+    following = re.match(r"(['’]s?)?\s*([A-Za-z]+)?", text[mention.end:])
+    return bool(following and (following.group(1) or (following.group(2)
+                                                       and following.group(2).lower() not in STOPWORDS)))
+
+
 def sources_named(text: str, corpus: CorpusIndex) -> tuple[str, ...]:
     """Sources the question names that the corpus cites or is: "according to PayScale", "on Glassdoor"."""
     named: list[str] = []
@@ -613,7 +623,8 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
             subjects.append(mention)
     subjects = _with_row_mates(body, corpus, subjects)
     sources = sources_named(body, corpus)  # "According to Glassdoor, ...": where from, not a subject to compare
-    subjects = [m for m in subjects if m.text.lower() not in {source.lower() for source in sources}]
+    subjects = [m for m in subjects if not (m.text.lower() in {source.lower() for source in sources}
+                                            and _as_source(body, m))]
     # "and which big data tools?": a follow-up's opening conjunction says nothing of its kind
     kind, wh = _kind(re.sub(r"^(?:(?:and|but|also|so|then|ok(?:ay)?|well)\b[\s,]*)+", "", body[_question_clause(body):],
                             flags=re.I),

@@ -1,9 +1,9 @@
 """Questions of the sixteenth round (issue 10): a table row named without the word it shares with its neighbours
 ("a master's"), "what was it for 2022?" as the same question again, a role the asker wants to move into, a
-source's name typed in lower case and the ranking of that source's table, a career switch "from X to Y", the
-typical wage of a row rather than its percentiles, a short clipped word that is no slip ("pctile"), and "most
-common" as a share of people, even of a job whose name says "workers" (answer/facts.py, answer/fact_kinds.py,
-answer/conversation.py, answer/understand.py, answer/rewrite.py, index/corpus_index.py)."""
+source's name typed in lower case and the ranking of that source's table, a career switch "from X to Y", a
+short clipped word that is no slip ("pctile"), "most common" as a share of people, even of a job whose name says
+"workers", a source named that is no subject, and "it" for the one thing the answer before named (answer/facts.py,
+answer/fact_kinds.py, answer/conversation.py, answer/understand.py, answer/rewrite.py, index/corpus_index.py)."""
 
 import pytest
 
@@ -45,14 +45,6 @@ def test_a_switch_from_one_job_to_another_is_a_transition(advisor):
     assert "transition" in first_sentence(answer.answer), answer.answer
 
 
-def test_how_much_a_job_pays_is_its_typical_wage_not_its_spread(onet_advisor):
-    typical = onet_advisor.ask("how much do electricians make")
-    assert typical.found and typical.facts, typical.answer
-    assert not any("percentile" in use.attribute for use in typical.facts), typical.facts
-    spread = onet_advisor.ask("what is the pay range for electricians")
-    assert any("percentile" in use.attribute for use in spread.facts), spread.facts
-
-
 def test_a_short_clipped_word_is_not_read_as_a_shorter_word(onet_advisor):
     assert "75th percentile" in normalise("75th pctile pay for electricians?", onet_advisor.corpus)
     answer = onet_advisor.ask("75th pctile pay for electricians?")
@@ -85,3 +77,22 @@ def test_most_common_is_a_share_of_people_even_for_a_job_named_workers(workers_a
     # the same, asked second in one message
     both = workers_advisor.ask("What education do childcare workers have, and which level is most common?")
     assert "4.12" not in both.answer and "39%" in both.answer, both.answer
+
+
+def test_a_source_named_is_where_from_not_a_subject_to_compare(advisor):
+    answer = advisor.ask("According to Glassdoor, what is the average base pay for a machine learning engineer, "
+                         "depending on experience and location?")
+    assert "$110,000" in first_sentence(answer.answer) and "no figure" not in answer.answer, answer.answer
+    # "a regular ..." is the job itself; "glassdoors career path" is Glassdoor's
+    plain = advisor.ask("whats the most likely pay for a regular machine learning engineer on glassdoors career path")
+    assert plain.found and "210K" in first_sentence(plain.answer), plain.answer
+
+
+def test_it_after_a_question_for_one_thing_is_the_thing_the_answer_named(advisor):
+    history = [Turn("user", "What programming languages should ML engineers know?"), Turn("assistant", ""),
+               Turn("user", "Which one is the most popular?"), Turn("assistant", "Python.")]
+    answer = advisor.ask("What percentage of ML engineers use it?", history)
+    assert "Python" in answer.resolved_question and "83%" in first_sentence(answer.answer), answer.answer
+    # an answer that names nothing leaves the pronoun to the question before
+    unnamed = advisor.ask("Who developed it?", [Turn("user", "What is TensorFlow?"), Turn("assistant", "")])
+    assert "Google" in first_sentence(unnamed.answer), unnamed.answer
