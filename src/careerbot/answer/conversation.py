@@ -343,8 +343,8 @@ _POINTS_AT_ONE = re.compile(r"\b(it|its|that one|this one)\b", re.I)  # one thin
 
 def _answered(question: str, previous: str, answer: str, corpus: CorpusIndex) -> str:
     """"What percentage of ML engineers use it?" after "Which one is the most popular?" answered "Python": the
-    question about the one thing the answer named first; "" when the question before asked for no one thing, the
-    answer names none."""
+    question about the one thing the answer named first; "" when the question before asked for no one thing, or the
+    answer names none, or the "it" stands for nothing said ("is it worth it?") or for a place."""
     pointer = _POINTS_AT_ONE.search(question)
     if not answer.strip() or not previous or pointer is None or _DUMMY_IT.search(question) \
             or places_in(question, corpus):

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 SHORT_SLIP = 6  # a word this short is mistyped by one letter at most
 
+
 @dataclass(frozen=True, kw_only=True)
 class CorpusIndex:
     """Everything a question is answered from; loaded whole from one version and never changed afterwards."""
