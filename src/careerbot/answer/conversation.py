@@ -349,7 +349,7 @@ def _answered(question: str, previous: str, answer: str, corpus: CorpusIndex) ->
     if not answer.strip() or not previous or pointer is None or _DUMMY_IT.search(question) \
             or places_in(question, corpus):
         return ""
-    if understand(previous, corpus).kind != "ranking" and not re.match(r"^\W*(?:which|who)\b", previous, re.I):
+    if not re.match(r"^\W*(?:which|who)\b", previous, re.I) and understand(previous, corpus).kind != "ranking":
         return ""
     head = re.split(r"(?<=[.!?])\s|\[\d+\]", answer.strip(), maxsplit=1)[0]
     named = [m for m in subject_mentions(head, corpus, corpus.subject_names) if m.role == "subject"]
