@@ -387,15 +387,17 @@ def _other_name_words(text: str, titles: Collection[str]) -> list[tuple[int, int
     return spans
 
 
+# Words before a source's name that say a figure comes from it ("according to", "on", "per") (English).
+_FROM_SOURCE = r"\b(?:according to|per|from|on|by|via|at|in)\s+"
 # A source named as a source, however it is cased: "according to glassdoor", "what does payscale say" (English).
-_SOURCE_CUED = re.compile(r"\b(?:according to|per|from|on|by)\s+([\w&.-]*[A-Za-z])|"
+_SOURCE_CUED = re.compile(_FROM_SOURCE + r"([\w&.-]*[A-Za-z])|"
                           r"\b([\w&.-]*[A-Za-z])\s+(?:says?|said|reports?|reported|shows?|lists?)\b", re.I)
 
 
 def _as_source(text: str, mention: Mention) -> bool:
     """Whether a source's name is said as where a figure comes from ("according to Glassdoor", "Glassdoor's pay",
     "Glassdoor says") rather than as what is asked about ("Who founded Glassdoor?")."""
-    if re.search(r"\b(?:according to|per|from|on|by|via|at|in)\s+(?:the\s+)?$", text[:mention.start], re.I):
+    if re.search(_FROM_SOURCE + r"(?:the\s+)?$", text[:mention.start], re.I):
         return True
     following = re.match(r"(['’]s?)?\s*([A-Za-z]+)?", text[mention.end:])
     return bool(following and (following.group(1) or (following.group(2)
