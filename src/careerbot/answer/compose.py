@@ -45,12 +45,19 @@ def _qualifier_words(fact: Fact) -> tuple[str, str]:
     return " ".join(before), ", ".join(after)
 
 
+_DONE_TO = re.compile(r"^[a-z]+ed\s+(?:to|into|from|as)\s", re.I)  # "advanced to ...", "moved into ..." (English)
+
+
 def fact_sentence(fact: Fact, marker: int) -> str:
     """A table cell as a sentence a person would write, the value verbatim:
     "Boston, MA: the entry-level average salary range is $85,000 – $115,000 (Machine Learning ...) [1]."."""
     before, after = _qualifier_words(fact)
     measure = " ".join(part for part in (before, measure_words(fact)) if part)
     where = f", {after}" if after else ""
+    if _DONE_TO.match(fact.attribute) and not before:  # "32% advanced to Lead Machine Learning Engineer": a column
+        # that says what a share of people did reads with the share first, as the source wrote it
+        whose = "" if fact.subject.lower() in fact.attribute.lower() else f"{capitalised(plain(fact.subject))}: "
+        return f"{whose}{plain(fact.value)} {plain(fact.attribute)}{where}, according to “{fact.title}” [{marker}]."
     verb = "are" if _plural(measure) else "is"  # "the potential roles are ...", "the median wage is ..."
     body = f"{capitalised(plain(fact.subject))}: the {measure} {verb} {plain(fact.value)}{where}" if measure else \
         f"{capitalised(plain(fact.subject))}: {plain(fact.value)}{where}"
@@ -161,7 +168,8 @@ def comparison_verdict(leads: list[tuple[Fact, int]]) -> str:
     if len(leads) < 2:
         return ""
     measures = {measure_words(fact) for fact, _ in leads}
-    kinds = {(fact.parsed.kind, fact.parsed.unit) for fact, _ in leads}
+    # (sums in different currencies are not ranked: "$125,000" against "£60,000" says nothing of which is more)
+    kinds = {(fact.parsed.kind, fact.parsed.unit, fact.parsed.currency) for fact, _ in leads}
     values = [sort_value(fact.parsed) for fact, _ in leads]
     if len(measures) != 1 or len(kinds) != 1 or any(v is None for v in values):
         return ""

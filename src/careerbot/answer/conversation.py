@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, Mention, phrase_around
-from careerbot.answer.rewrite import FIRST_PERSON, normalise, strip_preamble
+from careerbot.answer.rewrite import FIRST_PERSON, normalise, split_questions, strip_preamble
 from careerbot.answer.understand import STATISTIC, SUPERLATIVE, places_in, subject_mentions, understand
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Turn
@@ -122,6 +122,9 @@ def _asked_for(question: str) -> str:
     match = re.search(r"\b(?:which|what)\s+(?:(?:are|is)\s+)?(?:the\s+)?((?:\w+\s+){0,2}?\w+)\s+(?:does|do|did|is|"
                       r"are|can|could|should|would|will|has|have|pays?|offers?|issues?|gives?)\b", question, re.I)
     return match.group(1) if match else ""
+
+
+_AT_LEVEL = re.compile(r"\b(?:at|for|on)\s+(?:the\s+)?([a-z]+)[- ]level\b", re.I)  # (English wording)
 
 
 def _replace_level(question: str, new_level: str) -> str:
@@ -261,6 +264,10 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
         return Resolution(previous[:said_before.start()] + said_now.group(0) + previous[said_before.end():],
                           "measure", topic)
     new_places, old_places = places_in(question, corpus), places_in(previous, corpus)
+    if elliptical and new_places and len(old_places) >= 2:  # "what about london" after "... in San Francisco or
+        # New York, which is higher?": the figure for that place alone
+        asked = re.sub(r",\s*(?:which|who)\b.*$", "", previous[old_places[-1].end:], flags=re.I)
+        return Resolution(f"{previous[:old_places[0].start]}{new_places[-1].text}{asked}", "subject")
     if elliptical and new_places and old_places:  # "what about boston" after a question about Seattle
         old = old_places[-1]
         return Resolution(previous[:old.start] + new_places[-1].text + previous[old.end:], "subject")
@@ -278,6 +285,10 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
     if elliptical and new_levels:  # "What about senior ones?": the level changes
         written = next(m.group(0) for p, _ in LEVEL_PATTERNS if (m := p.search(question)))
         return Resolution(_replace_level(previous, written), "level")
+    rung = _AT_LEVEL.search(question)
+    if elliptical and rung and not mentions:  # "And at the manager level?": a rung of a career path the sources
+        # name as a row ("Machine Learning Engineer Manager"), asked as a level
+        return Resolution(_replace_level(previous, f"at the {rung.group(1)} level"), "level")
     if pronoun and not mentions:  # "Who developed it?": the pronoun stands for the last topic
         topic = topic or _topic(previous, corpus, names)
         if topic:
@@ -325,9 +336,40 @@ def resolve_history(question: str, history: Sequence[Turn], corpus: CorpusIndex)
     asked = [turn.content.strip() for turn in history if turn.role == "user" and turn.content.strip()]
     previous = ""
     topic = ""
+    chain: list[str] = []
     for earlier in asked[-MAX_CONTEXT_QUESTIONS:]:
-        resolution = resolve(" ".join(earlier.split()), previous, corpus, topic)
+        paired = _places_paired(earlier, chain, corpus)
+        resolution = Resolution(paired, "subject", topic) if paired else resolve(" ".join(earlier.split()), previous,
+                                                                                  corpus, topic)
         previous, topic = resolution.question, resolution.topic
+        chain.append(previous)
+    paired = _places_paired(question, chain, corpus)
+    if paired:
+        return Resolution(paired, "subject", topic)
+    parts = split_questions(question)
+    if len(parts) > 1 and previous:  # "What about 2024, and how many jobs were there in 2017?": the first part
+        # is the follow-up; the others are read after it, each against the one before
+        first = _resolve_last(parts[0], previous, topic, history, corpus)
+        if first.question != parts[0]:
+            return Resolution(f"{first.question.rstrip('?.! ')}? {' '.join(parts[1:])}", first.carried, first.topic)
+    return _resolve_last(question, previous, topic, history, corpus)
+
+
+def _places_paired(question: str, chain: list[str], corpus: CorpusIndex) -> str:
+    """ "which of those two is higher?" after "the median pay in San Francisco?" and "and New York?": the question
+    before, of both places ("... in San Francisco or New York, which of those two is higher?"); "" otherwise."""
+    if len(chain) < 2 or not (_WHICH_OF_PAIR.match(question) or _WHICH_OF_THEM.match(question)) \
+            or places_in(question, corpus) or subject_mentions(question, corpus, corpus.subject_names):
+        return ""
+    old, new = places_in(chain[-2], corpus), places_in(chain[-1], corpus)
+    if len(old) != 1 or len(new) != 1 or old[0].text.lower() == new[0].text.lower():
+        return ""
+    previous = chain[-1]
+    return f"{previous[:new[0].start]}{old[0].text} or {new[0].text}{previous[new[0].end:].rstrip('?.! ')}, {question}"
+
+
+def _resolve_last(question: str, previous: str, topic: str, history: Sequence[Turn],
+                  corpus: CorpusIndex) -> Resolution:
     last = history[-1] if history else None
     answered = _answered(question, previous, last.content if last and last.role == "assistant" else "", corpus)
     if answered:

@@ -91,6 +91,8 @@ def _named_without_head(query: Query, match: FactMatch, bundle: set[str]) -> str
     for word in match.named:
         phrase = _phrase(query.text, word)
         nouns = [w for w in words(phrase) if "NOUN" in parts_of_speech(w) and w not in MEASURE_WORDS]
+        while nouns and _used_as_verb(query.text, nouns[-1]):  # "engineers move up to lead": what they do
+            nouns.pop()
         if len(phrase.split()) < 2 or not nouns or nouns[-1] == word.lower():
             continue
         head = nouns[-1]
@@ -174,8 +176,9 @@ def _light_verb_or_adverb(word: str) -> bool:
 
 
 def _used_as_verb(text: str, word: str) -> bool:
-    """A word that can be a verb, followed by what it acts on ("... on Glassdoor hold a bachelor's degree") or
-    after "does" and a subject ("What does PayScale report as ..."): what the subject does, not the subject."""
+    """A word that can be a verb, followed by what it acts on ("... on Glassdoor hold a bachelor's degree") or by
+    its particle ("move up to"), or after "does" and a subject ("What does PayScale report as ..."): what the
+    subject does, not the subject."""
     if "VERB" not in parts_of_speech(word):
         return False
     acts_on = rf"\b{re.escape(word)}\s+(?:a|an|the|their|his|her|its|my|your|our|this|that|these|those|any|some)\b"
@@ -185,7 +188,9 @@ def _used_as_verb(text: str, word: str) -> bool:
     after_subject = rf"\b(?:do|does|did|can|could|will|would|should|might|may|must)\s+(?:[\w'’.-]+\s+){{1,6}}?" \
                     rf"{re.escape(word)}(?:\s+(?:as|for|about|on|in|" \
                     r"at|to|of|with|by|from|a|an|the)\b|\s*[?.!,]|\s*$)"
-    return bool(re.search(acts_on, text, re.I) or re.search(after_subject, text, re.I))
+    # "engineers move up to lead": a verb with its particle (English wording)
+    particle = rf"\b{re.escape(word)}\s+(?:up|down|into|onto|out|over|ahead|forward|away|through)\b"
+    return any(re.search(pattern, text, re.I) for pattern in (acts_on, after_subject, particle))
 
 
 def facts_for_place_and_level(query: Query, facts: list[FactMatch], corpus: CorpusIndex,

@@ -358,6 +358,13 @@ ASKS_NAMES = re.compile(r"\b(?:other|alternat\w*|different|similar|job)\s+(?:job
                         r"\b(?:also|else|other)\b.{0,30}\b(?:called|known as)\b|\b(?:titles|names)\b.{0,40}\b(?:go by|"
                         r"posted under|listed (?:as|under))\b", re.I)
 NAME_LIST_BONUS = 0.25
+ABOUT_ITSELF_PENALTY = 0.15
+# A document speaking of itself: "this guide will help you ...", "in this article, we ...", "read on to learn"
+# (English wording).
+_ABOUT_ITSELF = re.compile(r"\b(?:this|our)\s+(?:guide|article|post|blog(?: post)?|piece|tutorial|page)\s+(?:will|"
+                           r"would|can|is going to|aims|covers|explores|walks)\b|\bin this (?:guide|article|post|blog"
+                           r"(?: post)?|piece|tutorial)\b|\bread on\b|\bwe(?:['’]ll| will) (?:explore|cover|look at|"
+                           r"discuss|walk)\b", re.I)
 NAMED_DOCUMENTS = 3  # documents whose lists of other names a question asking for them reads
 
 
@@ -436,6 +443,8 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
                                        - overlap(question_terms, target))
         if target is not sentence and query is not None and not _asks_same(sentence.text, query.text):
             score -= OTHER_ASPECT_PENALTY  # "How long does it take to become ...?" answers no "how do I become"
+        if _ABOUT_ITSELF.search(target.text):  # "this guide will help you navigate the next steps": what the
+            score -= ABOUT_ITSELF_PENALTY  # document sets out to do, not what it says
         if background:  # the asker's own setting ("I'm a data engineer"): a passage that speaks of it, a little
             score += LEXICAL_WEIGHT / 2 * overlap(background, sentence)
         if query is not None and query.sources and from_source(corpus, query.sources, target.doc_id, target.text,

@@ -8,7 +8,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import combinations
 
-from careerbot.answer.query import FactMatch, SentenceScores
+from careerbot.answer.query import FactMatch, SentenceScores, asks_figure
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact
 from careerbot.text.terms import (
@@ -116,7 +116,8 @@ def asks_for_figure(question: str, best: Fact, asked: set[str], sentence_scores:
     """A question wants a figure when it asks how much or how many, or names the measure a table gives and the
     row it is in (`row_named`: "what roles in healthcare?"), or no passage matches it better than the fact's own row
     or sentence does."""
-    if _QUANTITY.search(question):
+    quantity = {m.group(0).lower() for m in _QUANTITY.finditer(question)}
+    if quantity - {"make", "pay"} or (quantity and asks_figure(question)):  # (not "titles make up the path")
         return True
     names_measure = bool(stems(best.attribute) & stems(" ".join(asked)))
     return names_measure and (row_named or float(sentence_scores[best.sentence_id])
@@ -249,8 +250,12 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
         if things:  # the thing counted is the phrase's last plural ("how many open MLE positions": positions)
             plural = [w for w in things if singular(w) != w]
             head = singular(plural[-1] if plural else things[-1])
-            matches = [m for m in matches if _shares_opening(head, f"{m.fact.attribute} {m.fact.caption} "
-                                                                   f"{m.fact.quote} {m.fact.subject}")]
+            def counts(fact: Fact) -> bool:
+                said = f"{fact.attribute} {fact.caption} {fact.quote} {fact.subject}"
+                if head in _OPENINGS:  # "how many jobs": "Open Positions" counts them too
+                    return bool({singular(w) for w in words(said)} & _OPENINGS)
+                return _shares_opening(head, said)
+            matches = [m for m in matches if counts(m.fact)]
         if not things or any(_shares_opening(head, m.fact.subject) and not _shares_opening(head, m.fact.attribute)
                              for m in matches):  # (a row named by one word of a long title: "Janitors and ...")
             # "how many electricians are there", "how many people ...": a head count, a whole number (742,580),
@@ -259,6 +264,18 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
     if not matches or matches[0].score < FACT_MIN:
         return []
     best = matches[0]
+    # "what share of ML engineers move up to lead engineer?", "their pay at the manager level": a row the question
+    # names by a word of its own, beyond the subject every row is about ("Lead" Machine Learning Engineer), answers
+    # it before a row it does not name (Technology, among industries hiring ML engineers) or names by less
+    about = {singular(t) for t in question_tokens(" ".join(subjects), corpus)}  # ("ML": machine learning)
+    named_best = {singular(w) for w in best.named}
+    own = next((m for m in matches if m is not best and m.score >= best.score - NAMED_MARGIN and m.subject_named
+                and m.fact.parsed.kind == best.fact.parsed.kind and {singular(w) for w in m.named} >= named_best
+                and {singular(w) for w in m.named} - named_best - about), None)
+    if own is not None:  # figures of rows named by those words too, best first
+        words_own = {singular(w) for w in own.named} - named_best - about
+        matches = [own] + [m for m in matches if m is not own and words_own <= {singular(w) for w in m.named}]
+        best = own
     if not figure_asked and not asks_for_figure(question, best.fact, question_tokens(question, corpus),
                                                 sentence_scores, rows_answer and best.fact.source == "table"
                                                 and best.subject_named
@@ -351,6 +368,8 @@ _COUNTED = re.compile(rf"\bhow many\s+((?:[\w-]+\s+){{0,7}}?[\w-]+)(?=\s+(?:{_PH
 _WHOLE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")  # a count as written: 742,580
 # "how many hours a week": a count of a unit of time (the unit is the group)
 TIME_COUNTED = re.compile(r"\bhow many\s+(hours|days|weeks|months|years)\b", re.I)
+# "how many jobs": jobs, open positions, openings, vacancies and postings are counted alike (English words)
+_OPENINGS = frozenset(("job", "position", "opening", "vacancy", "posting"))
 # "How many people ...": a head count, which a table calls employment or openings (English words).
 HEAD_COUNT = frozenset("people persons workers employees individuals professionals".split())
 

@@ -22,7 +22,7 @@ FIGURE_WORDS = re.compile(r"\b(?:how (?:much|many|common|prevalent|widespread|li
                           r"how (?:fast|quickly)(?=[^?]*\b(?:grow|expand|increas|ris[ei]))|"  # a rate of growth
                           r"what (?:share|percent(?:age)?|proportion|fraction|number)|number of|"
                           r"percent(?:age)?|share of|salar(?:y|ies)|pay(?:s|ing)?|paid|wages?|"
-                          r"earn(?:s|ings|ers?)?|make|"
+                          r"earn(?:s|ings|ers?)?|makes?|"
                           r"income|comp(?:ensation)?|openings|positions|growth rate|rate|percentile|median)\b", re.I)
 
 # A time unit after "make" or "paid" still asks a figure ("make a year", "paid per hour").
@@ -36,7 +36,7 @@ def asks_figure(text: str) -> bool:
     unless a time unit follows ("make a year")."""
     for match in FIGURE_WORDS.finditer(text):
         word = match.group(0).lower()
-        if word not in ("make", "paid", "pay"):
+        if word not in ("make", "makes", "paid", "pay"):
             return True
         rest = text[match.end():]
         if _PER_TIME.match(rest):
@@ -54,7 +54,7 @@ def asks_figure(text: str) -> bool:
 
 
 _OBJECTS = frozenset("a an the my your our their his her its it this that these those me myself yourself sure "
-                     "sense use".split())
+                     "sense use up".split())  # ("make up the career path": what it consists of)
 
 # "What is ...", "what exactly are ...", "who's ...": a question asking what something is (English).
 WHAT_IS = r"^(?:what|who)\s*(?:exactly\s+|really\s+|actually\s+|even\s+)?(?:is|are|['’]s)\s+"

@@ -85,6 +85,10 @@ _SHORTHAND = {"u": "you", "ur": "your", "rn": "right now", "bc": "because", "cuz
 # Chat interjections and asides that say nothing of what is asked ("what percent use python lol").
 _ASIDES = frozenset({"lol", "lmao", "rofl", "haha", "hahaha", "hehe", "tbh", "imo", "imho", "ngl", "btw", "fyi",
                      "smh", "lmk", "ty", "tia", "xd"})
+# "how do I go about landing a job": the doing asked about, "landing a job" (English wording); its gerund stays
+# ("networking" is what the sources call it, not "network")
+_GO_ABOUT = re.compile(r"\b(?:go|goes|going)\s+about\s+(?=[a-z]+ing\b)([a-z]+ing)\b", re.I)
+
 # Framing that only says where the thing asked about sits: "in the context of machine learning", "when it comes to
 # pay", "in terms of salary" (English usage).
 _FRAMING = re.compile(r"\b(?:in the (?:context|realm|world) of|when it comes to|in terms of|with (?:respect|regard) "
@@ -291,6 +295,7 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
     text = _SLASHED_FORM.sub(lambda m: _SLASHED[m.group(0).lower()], text)
     text = _FRAMING.sub(lambda m: _FRAMED[" ".join(m.group(0).lower().split()[:2])], text)
     text = _A_DAY.sub("", text)
+    text = _GO_ABOUT.sub(lambda m: m.group(1), text)
     text = _PLAIN_KIND.sub(lambda m: f"{m.group(1)} ", text)
     kept = _place_words(text)
     expanded = QUESTION_WORD.sub(expand, text)
@@ -349,11 +354,18 @@ _COMPARED_AFTER = re.compile(r"^how\s+(?:does|do|did|would|will)\s+(?:that|it|th
                              r"(?:compare|stack up|measure up)\s+(?:to|with|against)\s+(.+)$", re.I)
 
 
+_OF_EACH = re.compile(r"\beach(?:\s+(?:one|of\s+(?:them|these|those)))?\b", re.I)  # (English words)
+
+
 def split_questions(text: str) -> tuple[str, ...]:
     """A double question as its parts ("Which MOOC providers offer ML courses, and which course is the best?");
     one part for a single question."""
     pieces = [p.strip(" ,;") for p in _SECOND_QUESTION.split(text) if p.strip(" ,;")]
     if len(pieces) < 2 or any(len(p.split()) < 3 for p in pieces):
+        return (text,)
+    if len(pieces) == 2 and _OF_EACH.search(pieces[-1]):
+        # "What kinds of networks should I know, and what is each one used for?": the things the first asks for,
+        # each said with what it is: one question
         return (text,)
     against = _COMPARED_AFTER.match(pieces[-1])
     if len(pieces) == 2 and against and asks_figure(pieces[0]):

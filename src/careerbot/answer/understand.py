@@ -213,9 +213,10 @@ def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
     return "other", wh
 
 
-# "Which cloud platforms do ...", "What neural network architectures should ...": things, plural, asked for.
-_WHICH_THINGS = re.compile(r"^\s*(?:which|what)\s+(?:[\w-]+\s+){0,3}?([\w-]+s)\s+(?:should|do|does|are|is|can|could|"
-                           r"would|will|have|has|did|must|might|may|to)\b", re.I)
+# "Which cloud platforms do ...", "What (kinds of) neural network architectures should ...": things, plural, asked
+# for.
+_WHICH_THINGS = re.compile(r"^\s*(?:which|what)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?(?:[\w-]+\s+){0,3}?([\w-]+s)\s+"
+                           r"(?:should|do|does|are|is|can|could|would|will|have|has|did|must|might|may|to)\b", re.I)
 
 
 def _asks_for_things(text: str) -> bool:
@@ -464,6 +465,11 @@ def _carry_role(preamble: str, body: str) -> str:
     return f"{pointing.group(1)}{article}{named}{pointing.group(3)}"
 
 
+# "those two cities", "both places": the places named before (English words)
+_BOTH_PLACES = re.compile(r"\b(?:(?:those|these|the|both)\s+(?:two\s+|2\s+)?(?:cities|places|locations|areas|towns|"
+                          r"metros)|both\s+of\s+them)\b", re.I)
+
+
 def _carry_place(preamble: str, body: str, corpus: CorpusIndex) -> str:
     """The question with the place of the asker's introduction in it, when the question points at it ("there")
     or asks for a figure and names no place of its own (pay depends on the place)."""
@@ -475,8 +481,13 @@ def _carry_place(preamble: str, body: str, corpus: CorpusIndex) -> str:
     own, own_missing = _places(body, corpus)
     if own or own_missing:
         return body
-    first = min([(m.start, m.text) for m in found] + [(preamble.find(name), name) for name in missing])
-    place = first[1]
+    named = sorted([(m.start, m.text) for m in found] + [(preamble.find(name), name) for name in missing])
+    both = _BOTH_PLACES.search(body)
+    if both and len({name for _, name in named}) >= 2:  # "one in San Francisco and one in London. How do they
+        # compare between those two cities?": the places the introduction named, all of them
+        said = " and ".join(dict.fromkeys(name for _, name in named))
+        return f"{body[:both.start()]}{said}{body[both.end():]}"
+    place = named[0][1]
     pointer = _DEICTIC.search(body)
     if pointer:
         return f"{body[:pointer.start()]}in {place}{body[pointer.end():]}"
@@ -637,9 +648,10 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
         kind = "figure"  # "what do the lowest paid physical therapists make, the bottom 10%?": that percentile of
         # the one subject named, not a ranking of subjects
     earners = _TOP_EARNERS.search(body)
-    if kind == "ranking" and len(subjects) == 1 and earners and not re.match(r"^\W*(?:which|who)\b", body, re.I):
-        # "what do the top earning dietitians make?": the top of one subject's pay, its highest percentile the
-        # tables give, not a ranking of subjects
+    if kind in ("ranking", "figure") and len(subjects) == 1 and earners \
+            and not re.match(r"^\W*(?:which|who)\b", body, re.I):
+        # "what do the top earning dietitians make?", "how much do the lowest paid janitors make?": the top (or
+        # bottom) of one subject's pay, its highest (lowest) percentile the tables give, not a ranking of subjects
         rank = "90th" if earners.group(1).lower() in ("top", "highest", "best") else "10th"
         body = f"{body[:earners.start()]}the {rank} percentile{body[earners.end():]}"
         kind = "figure"

@@ -147,7 +147,8 @@ class Spelling:
                 # (a short word two letters off is another word: "pctile" is not "pile" but percentile clipped)
                 close = close or [w for w, _, _ in process.extract(word, self._words, scorer=fuzz.ratio,
                                                                    score_cutoff=SOUNDS_CUTOFF, limit=None)
-                                  if sounds_alike(word, w)]  # ("fisical": physical)
+                                  if sounds_alike(word, w) and w[-1] == word[-1]]  # ("fisical": physical; a word
+                # spelt as it sounds ends as it does: "cuddler" is no "cutlery")
                 best = min(close, key=lambda w: (OSA.distance(word, w), slip(word, w), self._idf.get(w, 0.0))) \
                     if close else None
                 # a word the language knows is no slip for a wrong or extra letter ("esports" is not "escorts"),
