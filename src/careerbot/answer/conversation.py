@@ -346,9 +346,10 @@ def resolve_history(question: str, history: Sequence[Turn], corpus: CorpusIndex)
     paired = _places_paired(question, chain, corpus)
     if paired:
         return Resolution(paired, "subject", topic)
-    parts = split_questions(question)
-    if len(parts) > 1 and previous:  # "What about 2024, and how many jobs were there in 2017?": the first part
-        # is the follow-up; the others are read after it, each against the one before
+    preamble, body = strip_preamble(question)  # ("Thanks, that helps! And what about ...?": one question)
+    parts = split_questions(body)
+    if len(parts) > 1 and previous and not preamble:  # "What about 2024, and how many jobs were there in 2017?":
+        # the first part is the follow-up; the others are read after it, each against the one before
         first = _resolve_last(parts[0], previous, topic, history, corpus)
         if first.question != parts[0]:
             return Resolution(f"{first.question.rstrip('?.! ')}? {' '.join(parts[1:])}", first.carried, first.topic)
