@@ -269,11 +269,13 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
     # it before a row it does not name (Technology, among industries hiring ML engineers) or names by less
     about = {singular(t) for t in question_tokens(" ".join(subjects), corpus)}  # ("ML": machine learning)
     named_best = {singular(w) for w in best.named}
+    # (the best row's own words count as named: "Entry-Level (0-2 years)" is what "entry-level" asks, unnamed or not)
+    said_best = named_best | {singular(w) for w in tokens(best.fact.subject)}
     own = next((m for m in matches if m is not best and m.score >= best.score - NAMED_MARGIN and m.subject_named
                 and m.fact.parsed.kind == best.fact.parsed.kind and {singular(w) for w in m.named} >= named_best
-                and {singular(w) for w in m.named} - named_best - about), None)
+                and {singular(w) for w in m.named} - said_best - about), None)
     if own is not None:  # figures of rows named by those words too, best first
-        words_own = {singular(w) for w in own.named} - named_best - about
+        words_own = {singular(w) for w in own.named} - said_best - about
         matches = [own] + [m for m in matches if m is not own and words_own <= {singular(w) for w in m.named}]
         best = own
     if not figure_asked and not asks_for_figure(question, best.fact, question_tokens(question, corpus),
