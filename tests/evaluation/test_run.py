@@ -114,7 +114,8 @@ def test_eval_cli_scores_a_small_set_by_split_and_kind(shipped_index, tmp_path):
 
 
 def test_eval_runs_end_to_end_on_the_shipped_corpus(shipped_index, tmp_path):
-    result = run_careerbot("--index", str(shipped_index.index_dir), "eval", "--json", cwd=tmp_path)
+    # every set under tests/eval (over 1,500 cases, growing each round): a guard against a hang, not a time limit
+    result = run_careerbot("--index", str(shipped_index.index_dir), "eval", "--json", cwd=tmp_path, timeout=1200)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["cases"] >= 40
