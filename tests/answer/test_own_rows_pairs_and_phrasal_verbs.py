@@ -99,6 +99,7 @@ def test_the_lowest_paid_of_one_occupation_is_its_bottom_percentile(onet_advisor
 
 
 def test_a_word_spelt_as_it_sounds_ends_as_it_does():
-    spelling = Spelling(frozenset({"cutlery", "pharmacist", "phlebotomist"}), {})
+    spelling = Spelling(frozenset({"cutlery", "pharmacist", "phlebotomist", "physician"}), {})
     assert spelling.closest("cuddler") is None  # not "cutlery", though their Metaphone keys agree
     assert spelling.closest("farmacist") == "pharmacist" and spelling.closest("flebotomist") == "phlebotomist"
+    assert spelling.closest("fisician") == "physician"  # found by sound alone, and it ends as typed

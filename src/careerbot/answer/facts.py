@@ -268,15 +268,15 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
     # names by a word of its own, beyond the subject every row is about ("Lead" Machine Learning Engineer), answers
     # it before a row it does not name (Technology, among industries hiring ML engineers) or names by less
     about = {singular(t) for t in question_tokens(" ".join(subjects), corpus)}  # ("ML": machine learning)
-    named_best = {singular(w) for w in best.named}
+    named_best = _named_forms(best)
     # (the best row's own words count as named: "Entry-Level (0-2 years)" is what "entry-level" asks, unnamed or not)
     said_best = named_best | {singular(w) for w in tokens(best.fact.subject)}
     own = next((m for m in matches if m is not best and m.score >= best.score - NAMED_MARGIN and m.subject_named
-                and m.fact.parsed.kind == best.fact.parsed.kind and {singular(w) for w in m.named} >= named_best
-                and {singular(w) for w in m.named} - said_best - about), None)
+                and m.fact.parsed.kind == best.fact.parsed.kind and _named_forms(m) >= named_best
+                and _named_forms(m) - said_best - about), None)
     if own is not None:  # figures of rows named by those words too, best first
-        words_own = {singular(w) for w in own.named} - said_best - about
-        matches = [own] + [m for m in matches if m is not own and words_own <= {singular(w) for w in m.named}]
+        words_own = _named_forms(own) - said_best - about
+        matches = [own] + [m for m in matches if m is not own and words_own <= _named_forms(m)]
         best = own
     if not figure_asked and not asks_for_figure(question, best.fact, question_tokens(question, corpus),
                                                 sentence_scores, rows_answer and best.fact.source == "table"
@@ -353,6 +353,11 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
             return levels(match.fact.subject) if best.subject_named else levels(" ".join(match.fact.qualifiers))
         chosen = [m for m in chosen if not stated(m)] or chosen
     return _best_cells(fit_measure(chosen, question), statistic.group(1).lower() if statistic else "")[:MAX_FACTS]
+
+
+def _named_forms(match: FactMatch) -> set[str]:
+    """The words the question names the fact's row by, singular."""
+    return {singular(w) for w in match.named}
 
 
 def _shares_opening(word: str, text: str) -> bool:

@@ -95,7 +95,7 @@ def slip(typed: str, meant: str) -> int:
     return 1 if len(meant) == len(typed) else 2
 
 
-SOUNDS_CUTOFF = 70  # how like a word's letters one spelt as it sounds may be ("fisical", "physical": 73)
+SOUNDS_CUTOFF = 70  # how like a word's letters one spelt as it sounds may be ("fisician", "physician": 70.6)
 
 
 def sounds_alike(word: str, other: str) -> bool:
@@ -147,7 +147,7 @@ class Spelling:
                 # (a short word two letters off is another word: "pctile" is not "pile" but percentile clipped)
                 close = close or [w for w, _, _ in process.extract(word, self._words, scorer=fuzz.ratio,
                                                                    score_cutoff=SOUNDS_CUTOFF, limit=None)
-                                  if sounds_alike(word, w) and w[-1] == word[-1]]  # ("fisical": physical; a word
+                                  if sounds_alike(word, w) and w[-1] == word[-1]]  # ("fisician": physician; a word
                 # spelt as it sounds ends as it does: "cuddler" is no "cutlery")
                 best = min(close, key=lambda w: (OSA.distance(word, w), slip(word, w), self._idf.get(w, 0.0))) \
                     if close else None
