@@ -366,7 +366,7 @@ class Advisor:
                 re.search(rf"\b{re.escape(said)}\b", m.fact.attribute, re.I) for said in asked)]
             facts = (fit_measure(cells, query.text) or facts[:1]) + [m for m in facts if m.fact.sentence_id != row]
             return compose_answer(corpus, found, facts, chosen, every_cell=True)
-        return compose_answer(corpus, found, facts, chosen)
+        return compose_answer(corpus, found, facts, chosen, place_first=query.wh == "where")
 
     @staticmethod
     def _sourced(corpus: CorpusIndex, query: Query, item: Scored | FactMatch) -> bool:

@@ -20,6 +20,7 @@ from careerbot.answer.pointers import display, is_pointer, render_block, step_un
 from careerbot.answer.query import FactMatch, Query, Retrieval, Scored
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Answer, Citation, FactUse, Sentence
+from careerbot.text.values import FIGURE, parse_value
 
 SUPPORTING_SENTENCES = 2  # passages quoted after the facts of a figure answer
 MAX_NEIGHBOUR_ROWS = 8  # rows of a column named when the one asked for is not in it
@@ -88,12 +89,24 @@ def join_answers(answers: list[Answer], parts: list[str]) -> Answer:
                    facts=facts)
 
 
+_MEASURED = ("money", "percent")
+
+
+def _other_measure(text: str, facts: list[FactMatch]) -> bool:
+    """The passage states pay or a share and the facts state the other ("276K /yr" beside "32% advanced to"): a
+    figure of another measure than the one the answer gives."""
+    kinds = {parse_value(match.group(0)).kind for match in FIGURE.finditer(text)} & set(_MEASURED)
+    answered = {parse_value(match.fact.value).kind for match in facts} & set(_MEASURED)
+    return bool(kinds and answered and not kinds & answered)
+
+
 def compose_answer(corpus: CorpusIndex, found: Retrieval, facts: list[FactMatch], chosen: list[Scored],
                    lead: str = "", found_answer: bool = True, opening: Scored | None = None,
-                   every_cell: bool = False) -> Answer:
+                   every_cell: bool = False, place_first: bool = False) -> Answer:
     """The answer: the `lead` text, the `opening` passage (a sentence that states the answer before its figure),
     the facts as sentences, then supporting passages. `every_cell`: the cells of the lead row are each said (they
-    are the ones asked for), not left to the facts table."""
+    are the ones asked for), not left to the facts table. `place_first`: the lead fact says where before its
+    figure (a question asking where)."""
     citations = Citations(corpus)
     parts: list[str] = [lead] if lead else []
     if opening is not None:
@@ -117,7 +130,7 @@ def compose_answer(corpus: CorpusIndex, found: Retrieval, facts: list[FactMatch]
             parts.append(f"{display(corpus.sentences[match.fact.sentence_id])} (“{match.fact.title}”) "
                          f"[{citation.id}]")
         else:
-            parts.append(fact_sentence(match.fact, citation.id))
+            parts.append(fact_sentence(match.fact, citation.id, place_first and number == 0))
     if facts:
         # Supporting passages come from where the facts stand (a table's caption), not from elsewhere.
         fact_sentences = {m.fact.sentence_id for m in facts}
@@ -125,7 +138,8 @@ def compose_answer(corpus: CorpusIndex, found: Retrieval, facts: list[FactMatch]
         chosen = [c for c in chosen if c.sentence.sentence_id not in fact_sentences
                   and c.sentence.chunk_id in fact_chunks and c.sentence.kind not in ("row", "block")
                   and not is_pointer(c.sentence)
-                  and not any(m.fact.quote == c.sentence.text for m in facts)][:SUPPORTING_SENTENCES]
+                  and not any(m.fact.quote == c.sentence.text for m in facts)
+                  and not _other_measure(c.sentence.text, facts)][:SUPPORTING_SENTENCES]
     for item in chosen:
         if item.sentence.kind == "steps":  # each step cited on its own: a quote is the step, not the section
             steps = [f"{plain(unit.text.strip().rstrip('.'))} [{citations.cite(unit, item.score).id}]"

@@ -48,11 +48,16 @@ def _qualifier_words(fact: Fact) -> tuple[str, str]:
 _DONE_TO = re.compile(r"^[a-z]+ed\s+(?:to|into|from|as)\s", re.I)  # "advanced to ...", "moved into ..." (English)
 
 
-def fact_sentence(fact: Fact, marker: int) -> str:
+def fact_sentence(fact: Fact, marker: int, place_first: bool = False) -> str:
     """A table cell as a sentence a person would write, the value verbatim:
-    "Boston, MA: the entry-level average salary range is $85,000 – $115,000 (Machine Learning ...) [1]."."""
+    "Boston, MA: the entry-level average salary range is $85,000 – $115,000 (Machine Learning ...) [1]."
+    `place_first`: where the row stands is what was asked ("Amazon: Seattle, WA; the number of ... there is 28")."""
     before, after = _qualifier_words(fact)
     measure = " ".join(part for part in (before, measure_words(fact)) if part)
+    if place_first and after and measure:
+        verb = "are" if _plural(measure) else "is"
+        return f"{capitalised(plain(fact.subject))}: {after}; the {measure} there {verb} {plain(fact.value)}, " \
+               f"according to “{fact.title}” [{marker}]."
     where = f", {after}" if after else ""
     if _DONE_TO.match(fact.attribute) and not before:  # "32% advanced to Lead Machine Learning Engineer": a column
         # that says what a share of people did reads with the share first, as the source wrote it

@@ -10,13 +10,22 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, Mention, phrase_around
-from careerbot.answer.rewrite import FIRST_PERSON, normalise, split_questions, strip_preamble
+from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, Mention, asks_figure, phrase_around
+from careerbot.answer.rewrite import COMPARED_AFTER, FIRST_PERSON, normalise, split_questions, strip_preamble
 from careerbot.answer.understand import STATISTIC, SUPERLATIVE, places_in, subject_mentions, understand
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Turn
 from careerbot.text.places import is_country, is_known_place
-from careerbot.text.terms import LEVEL_PATTERNS, STOPWORDS, levels, name_key, parts_of_speech, singular, spelled_out
+from careerbot.text.terms import (
+    LEVEL_PATTERNS,
+    STOPWORDS,
+    levels,
+    name_key,
+    parts_of_speech,
+    singular,
+    spelled_out,
+    subject_words,
+)
 
 MAX_CONTEXT_QUESTIONS = 6  # earlier user turns that can matter to the next question
 
@@ -140,15 +149,24 @@ def _proper(mention: Mention) -> bool:
     return first[:1].isupper() and not first.isupper()
 
 
-def _swapped(before: Sequence[Mention], new: Mention) -> Mention:
+def _tables_of(name: str, corpus: CorpusIndex) -> set[tuple[str, int]]:
+    return {(corpus.facts[p].doc_id, corpus.facts[p].table)
+            for p in corpus.facts_by_name.get(frozenset(subject_words(name)), []) if corpus.facts[p].table >= 0}
+
+
+def _swapped(before: Sequence[Mention], new: Mention, corpus: CorpusIndex) -> Mention:
     """Which of the previous question's mentions a follow-up's mention takes the place of: one of its role (a
-    subject for a subject, a source for a source) and kind (a name for a name), sharing its words if one does
-    ("all machine learning engineers" after "entry-level machine learning engineer ... PayScale"), else the last."""
+    subject for a subject, a source for a source) and kind (a name for a name), a row of the same table if one is
+    ("what about R?" after "what share of ML engineers use Python?": R and Python are rows of one table), one
+    sharing its words if one does ("all machine learning engineers" after "entry-level machine learning engineer ...
+    PayScale"), else the last."""
     alike = [m for m in before if m.role == new.role and _proper(m) == _proper(new)] or \
         [m for m in before if m.role == new.role] or list(before)
+    tables = _tables_of(new.text, corpus) if len(before) > 1 else set()
+    rows = [m for m in before if tables & _tables_of(m.text, corpus)]
     said = {w.lower() for w in new.text.split()}
     sharing = [m for m in alike if said & {w.lower() for w in m.text.split()}]
-    return (sharing or alike)[-1]
+    return (rows or sharing or alike)[-1]
 
 
 def _kin(word_said: str, old: str, corpus: CorpusIndex) -> str:
@@ -195,6 +213,10 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
     question = re.sub(r"^\s*[&+]\s*", "and ", question)  # "& in the UK?"
     if previous:
         question = _ASKED_AGAIN.sub("and ", question)
+    against = COMPARED_AFTER.match(question.strip())
+    if previous and against and asks_figure(previous):  # "how does that compare to pipefitters?" after a figure
+        # question: both figures side by side (as "What's the median pay of A, and how does that compare to B?")
+        return Resolution(f"{previous.rstrip('?.! ')} vs {against.group(1).rstrip('?.! ')}?", "subject", topic)
     elliptical = bool(_MARKER.match(question)) or (len(question.split()) <= 3 and not _QUESTION_WORD.match(question))
     mentions = subject_mentions(question, corpus, names)
     if previous and mentions and not elliptical:  # "how many in 2017?": a question word and a new mention, no
@@ -274,7 +296,7 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
     if elliptical and mentions:  # "And in Boston?" / "What about Amazon?": the subject changes
         new = mentions[-1].text
         if before:
-            old = _swapped(before, mentions[-1])
+            old = _swapped(before, mentions[-1], corpus)
             return Resolution(previous[:old.start] + new + previous[old.end:], "subject")
         said = _topic(previous, corpus, names)  # "How much do electricians make?" -> "electricians"
         at = previous.lower().find(said.lower()) if said and said.lower() != previous.lower().rstrip("?.! ") else -1

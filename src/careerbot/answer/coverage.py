@@ -193,10 +193,39 @@ def _used_as_verb(text: str, word: str) -> bool:
     return any(re.search(pattern, text, re.I) for pattern in (acts_on, after_subject, particle))
 
 
+def _row_levels(fact: Fact) -> set[str]:
+    """The levels a row names ("Lead Machine Learning Engineer", "Senior-Level (5+ years)"); not a level a whole
+    document or table is about ("Machine Learning Engineer Entry Level"), which every row shares."""
+    return set(levels(fact.subject))
+
+
+def _level_missing(query: Query, facts: list[FactMatch], corpus: CorpusIndex) -> tuple[list[FactMatch], str]:
+    """What is missing when the documents of these facts give figures by level, row by row, but none at the level
+    asked. The figures those documents give at other levels follow the facts found (they show which levels the
+    sources have)."""
+    docs = {m.fact.doc_id for m in facts}
+    stated = set().union(*(_row_levels(f) for f in corpus.facts if f.doc_id in docs))
+    if not stated or stated & set(query.levels) or any(set(query.levels) & _fact_levels(m.fact) for m in facts):
+        return facts, ""
+    kinds = {m.fact.parsed.kind for m in facts[:1]}
+    shown = {m.fact for m in facts}
+    others = [FactMatch(f, facts[-1].score, False) for f in corpus.facts
+              if f.doc_id in docs and _row_levels(f) and f.parsed.kind in kinds and f not in shown]
+    return facts + others, f"figure at the {' and '.join(query.levels)} level"
+
+
+def _fact_levels(fact: Fact) -> set[str]:
+    return set(levels(f"{fact.subject} {' '.join(fact.qualifiers)}"))
+
+
 def facts_for_place_and_level(query: Query, facts: list[FactMatch], corpus: CorpusIndex,
                                found: Retrieval) -> tuple[list[FactMatch], str]:
     """Facts for the place the question names, at the level it names. When the sources have the place but not
-    at that level (a senior figure for Boston), the place's figures come back with what is missing."""
+    at that level (a senior figure for Boston), the place's figures come back with what is missing. Without a place,
+    a level the question names that the facts' documents state no figure for, though they state figures by level
+    ("a principal engineer's pay" from a page with the pay of lead engineers and managers), is missing too."""
+    if not query.places and facts and query.levels:
+        return _level_missing(query, facts, corpus)
     if not query.places or not facts:
         return facts, ""
     spellings = {s.lower() for place in query.places for s in place.known_as}

@@ -282,7 +282,21 @@ def core_term(corpus: CorpusIndex, term: list[str]) -> list[str]:
     start = 0
     while start < len(term) - 1 and corpus.idf.get(singular(term[start]), 0.0) < theme:
         start += 1
-    return term[start:] if start < len(term) and corpus.idf.get(singular(term[-1]), 0.0) >= theme else term
+    core = term[start:] if start < len(term) and corpus.idf.get(singular(term[-1]), 0.0) >= theme else term
+    if len(core) > 1 and not _said_together(corpus, core):  # "coding bootcamp" where the sources only speak of
+        return core[-1:]  # bootcamps: the head noun is what they define (its modifier would match "Coding Dojo")
+    return core
+
+
+def _said_together(corpus: CorpusIndex, term: list[str]) -> bool:
+    """Whether some sentence says the term's words one after another (any plural); True when its words are too
+    common to have postings (not checked)."""
+    postings = [corpus.sentences_by_word.get(singular(w)) for w in term]
+    rarest = min((p for p in postings if p), key=len, default=None)
+    if rarest is None:
+        return True
+    said = r"\W+".join(rf"{re.escape(singular(w))}\w{{0,3}}" for w in term)
+    return any(re.search(rf"\b{said}\b", corpus.sentences[sid].text, re.I) for sid in rarest)
 
 
 def resolved(text: str, refers_to: str) -> str:
@@ -550,6 +564,9 @@ def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int =
     focus = focus_words(corpus, query)
     if not focus or len(chosen) <= lead:
         return chosen
+    # "what other titles do X go by?": the names they go by lead, not a list that has the word in a name
+    # ("Related occupations: ..., Title Examiners, ...")
+    reorder = lead and not (ASKS_NAMES.search(query.text) and OTHER_NAMES.match(chosen[0].sentence.text))
     named = {form for m in query.subjects for w in words(m.text) for form in every_lemma(w) | {singular(w)}}
     asked = focus - named
     asked_stems = stems(" ".join(w for w in asked if w in query.topic))
@@ -576,7 +593,7 @@ def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int =
     def says_asked(item: Scored) -> bool:
         forms, item_stems = said(item)
         return bool(forms & asked) or bool(asked_stems & item_stems)  # "certifications" ~ "Certificate"
-    if lead and len(query.subjects) == 1 and chosen[0].sentence.doc_id in corpus.pages:
+    if reorder and len(query.subjects) == 1 and chosen[0].sentence.doc_id in corpus.pages:
         # another occupation's page leads ("Related occupations: ..., Ship Engineers, ..." on the Sailors' page):
         # a close passage of the subject's own page that says as much leads instead
         wanted = name_words(query.subjects[0].text)
@@ -591,7 +608,7 @@ def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int =
                 chosen = [mine] + [c for c in chosen if c.sentence != mine.sentence][:len(chosen) - 1]
     titled = _title_words(corpus)  # "interpreter or translator": the page it names, not what is asked of it
     asked_words = [w for w in query.topic if every_lemma(w) & asked and singular(w) not in titled]
-    if lead and len(asked_words) >= 2:  # a close second that says more of what was asked leads ("which industries
+    if reorder and len(asked_words) >= 2:  # a close second that says more of what was asked leads ("which industries
         # are hiring ...": the industries hiring, over the companies hiring)
         def says_how_much(item: Scored) -> int:
             forms, item_stems = said(item)
@@ -602,7 +619,7 @@ def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int =
                      and says_how_much(c) > most and (not listing or _lists(c.sentence))), None)
         if more is not None:
             chosen = [more] + [c for c in chosen if c.sentence != more.sentence][:len(chosen) - 1]
-    if lead:  # a close second that says what was asked leads instead
+    if reorder:  # a close second that says what was asked leads instead
         first = chosen[0]
         # a sentence many documents say word for word ("Most of these occupations require ...") is said of a
         # class: the subject's own passage that says what was asked (its education table) leads over it

@@ -415,8 +415,10 @@ def wh_facts(query: Query, matches: list[FactMatch]) -> list[FactMatch]:
         quoted = [FactMatch(m.fact, m.score, True, m.named) for m in matches if m.fact.value in figures]
         if quoted:
             return quoted[:1]
-    if query.wh == "where":
-        return [m for m in matches if m.subject_named and any(place_of(q) for q in m.fact.qualifiers)][:1]
+    if query.wh == "where":  # the row's own place column ("Location: Seattle, WA") before a figure stated there
+        # (a cell of words: a column of salaries "by location" holds no place)
+        return [m for m in wh_column(query, matches) if m.fact.parsed.kind == "text"] or \
+            [m for m in matches if m.subject_named and any(place_of(q) for q in m.fact.qualifiers)][:1]
     return []
 
 

@@ -350,7 +350,7 @@ _SECOND_QUESTION = re.compile(r"(?:\?\s+|,?\s+and\s+|;\s*)(?=(?:which|what|how|w
 
 
 # "how does that compare to ...", "how do they stack up against ...": the question before, of one more subject
-_COMPARED_AFTER = re.compile(r"^how\s+(?:does|do|did|would|will)\s+(?:that|it|this|they|those|these|that figure)\s+"
+COMPARED_AFTER = re.compile(r"^how\s+(?:does|do|did|would|will)\s+(?:that|it|this|they|those|these|that figure)\s+"
                              r"(?:compare|stack up|measure up)\s+(?:to|with|against)\s+(.+)$", re.I)
 
 
@@ -367,7 +367,7 @@ def split_questions(text: str) -> tuple[str, ...]:
         # "What kinds of networks should I know, and what is each one used for?": the things the first asks for,
         # each said with what it is: one question
         return (text,)
-    against = _COMPARED_AFTER.match(pieces[-1])
+    against = COMPARED_AFTER.match(pieces[-1])
     if len(pieces) == 2 and against and asks_figure(pieces[0]):
         # "What's the median pay of A, and how does that compare to B?": one question, the figures side by side
         return (f"{pieces[0].rstrip('?.! ')} vs {against.group(1).rstrip('?.! ')}?",)
@@ -391,9 +391,20 @@ def _percentiles(text: str) -> str:
     return _SHARE_OF_EARNERS.sub(percentile, text)
 
 
+# A percent sign standing for the word, with no figure before it ("what % of engineers", "the % who use R").
+
+
+def _percent_word(text: str) -> str:
+    def word(match: re.Match[str]) -> str:
+        before = match.group(2) or (" " if match.group(1) else "")
+        return f"{match.group(1)}{before}percent{' ' if match.group(3) else ''}"
+    return re.sub(r"(^|[^\d\s])(\s*)%(\w)?", lambda m: word(m) + (m.group(3) or ""), text)
+
+
 def normalise(text: str, corpus: CorpusIndex) -> str:
     """The words of a question as the corpus spells them: short forms written out, slips of the keyboard mended,
     a share of earners ("top 10 percent") named as the percentile tables give, a field of work by its workers."""
+    text = _percent_word(text)
     return _field_as_workers(_percentiles(_correct_spelling(_expand_abbreviations(text, corpus), corpus)), corpus)
 
 

@@ -36,6 +36,7 @@ from careerbot.text.terms import (
     singular,
     spelled_out,
     subject_words,
+    title_alternates,
     word_forms,
 )
 from careerbot.text.values import FIGURE, figure_value
@@ -68,6 +69,9 @@ _TOP_N = re.compile(r"\btop\s+(\d+|one|two|three|four|five|six|seven|eight|nine|
 
 
 _WH = re.compile(r"^(?:who|when|where|what year|in what year|in which year|since when)\b", re.I)
+# "In which city is X hiring?", "what state ...": where, asked by the kind of place (English words)
+_WHERE_BY_PLACE = re.compile(r"^(?:in|at|from)?\s*(?:which|what)\s+(?:city|cities|towns?|states?|countr(?:y|ies)|"
+                             r"locations?|places?|regions?|areas?)\b(?!\s+of\b)", re.I)  # (not "areas of math")
 
 
 _DUTIES = re.compile(r"\bwhat (?:does|do|did) (?:an? |the )?[\w\s-]+? do\b|\bresponsibilit|\bduties\b|\bduty\b|"
@@ -81,6 +85,10 @@ _LIST = re.compile(r"^(?:what|which|name|list)\b.{0,40}?\b(?:skills|tools|langua
                    r"libraries|technologies|degrees|roles|paths|companies|industries|steps|benefits|challenges|"
                    r"qualifications|jobs|titles|options|misconceptions|tasks|requirements|abilities|careers)\b|"
                    r"^(?:list|name)\b", re.I)
+
+
+# "What are some good ML bootcamps?": examples asked for, not what a bootcamp is (English quantifiers).
+_SOME_THINGS = re.compile(r"^\s*(?:what|which)\s+(?:are|were)\s+(?:some|a few|several|a couple of)\b", re.I)
 
 
 _DEFINITION = re.compile(WHAT_IS + r"(?:an?\s+|the\s+)?\S|\bdefin(?:e|ition)\b|"
@@ -180,6 +188,8 @@ def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
     if wh_match:
         word = wh_match.group(0).lower()
         wh = "when" if "year" in word or word.endswith("when") else word
+    elif _WHERE_BY_PLACE.match(text):
+        wh = "where"
     if _COMPARISON.search(text):
         return "comparison", wh
     # "the most likely pay": how likely, not which ranks highest (English)
@@ -202,7 +212,7 @@ def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
         return "duties", wh
     if _STEPS_TO.search(text):  # "What steps should I take to become ...": how, more than a list of things
         return "howto", wh
-    if _LIST.search(text) or _asks_for_things(text):
+    if _LIST.search(text) or _asks_for_things(text) or _SOME_THINGS.match(text):
         return "list", wh
     if _HOWTO.search(text):
         return "howto", wh
@@ -345,6 +355,9 @@ def _titled(titles: tuple[str, ...]) -> frozenset[str]:
 MIN_OTHER_NAME = 5  # letters of a one-word other name ("Chiropodist"); shorter ones are too often other words
 
 
+_JOINS_NAMES = re.compile(r"\b(?:and|or|vs\.?|versus)\b", re.I)
+
+
 def _with_other_names(text: str, corpus: CorpusIndex) -> str:
     """The text with a name a document says its subject is also called followed by that subject ("What is a
     chiropodist (Podiatrists)?"), unless the subject is named already."""
@@ -364,8 +377,12 @@ def _with_other_names(text: str, corpus: CorpusIndex) -> str:
             if i > 0 and tokens[i - 1].group(0).lower() not in STOPWORDS:
                 continue  # the end of a longer name ("registered nurse", "automotive service technicians")
             if size == 1 and (len(said[0]) < MIN_OTHER_NAME
-                              or corpus.idf.get(singular(said[0].lower()), corpus.max_idf) < corpus.median_idf):
-                continue  # one common word ("nurse") names too much to stand for one occupation
+                              or corpus.idf.get(singular(said[0].lower()), corpus.max_idf) < corpus.median_idf) \
+                    and not (name_key(said) in {name_key(n.split()) for n in title_alternates(title)}
+                             and not _JOINS_NAMES.search(text)):
+                continue  # one common word ("nurse") names too much to stand for one occupation (a name its title
+                # lists, "pipefitters" of "Plumbers, Pipefitters, and Steamfitters", is that occupation's, when the
+                # question names no other beside it: "umpires and referees" are one title's two names)
             found.append((tokens[i + size - 1].end(), title))
             taken.update(range(i, i + size))
     for end, title in sorted(found, reverse=True):

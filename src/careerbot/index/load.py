@@ -27,6 +27,7 @@ from careerbot.text.terms import (
     parts_of_speech,
     singular,
     subject_words,
+    title_alternates,
     words,
 )
 
@@ -148,6 +149,10 @@ def _other_names(sentences: list[Sentence], documents: dict[str, Document], name
             said = name.split()
             if 0 < len(said) <= MAX_NAME_WORDS and name_key(said) not in names:
                 titles_of.setdefault(name_key(said), set()).add(documents[sentence.doc_id].title)
+    for document in documents.values():
+        for name in title_alternates(document.title):
+            if name_key(name.split()) not in names:
+                titles_of.setdefault(name_key(name.split()), set()).add(document.title)
     chosen: dict[str, str] = {}
     for key, titles in titles_of.items():
         if len(titles) == 1:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from careerbot.ingest.structure import Block, heading_text, parse_blocks, sentence_spans
+from careerbot.ingest.structure import Block, ends_sentence, heading_text, parse_blocks, sentence_spans
 from careerbot.records import Chunk, Document, Sentence, SentenceKind
 
 MIN_WORDS = 40  # a section shorter than this shares its chunk with the next one
@@ -95,6 +95,7 @@ def chunk_document(document: Document, first_chunk_id: int = 0, first_sentence_i
 
 
 SHORT_ITEM_WORDS = 3  # items this short ("- PyTorch") say little alone; a run of them is quoted as one list
+LABEL_ITEM_WORDS = 6  # nor do unpunctuated names this short ("Senior Principal Machine Learning Engineer")
 _BETWEEN_ITEMS = re.compile(r"^[\s•·▪◦‣*+\-–]*$")
 
 
@@ -102,7 +103,9 @@ def _short_item_runs(text: str, chunk_sentences: list[Sentence], next_id: int) -
     """One extra quotable unit per run of three or more consecutive short list items: the whole list, verbatim."""
     runs: list[list[Sentence]] = []
     for sentence in chunk_sentences:
-        short = sentence.kind == "item" and len(sentence.text.split()) <= SHORT_ITEM_WORDS
+        words = len(sentence.text.split())
+        short = sentence.kind == "item" and (words <= SHORT_ITEM_WORDS or (
+            words <= LABEL_ITEM_WORDS and not ends_sentence(sentence.text)))
         joined = runs and runs[-1] and _BETWEEN_ITEMS.match(text[runs[-1][-1].end:sentence.start])
         if short and joined:
             runs[-1].append(sentence)

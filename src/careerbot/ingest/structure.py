@@ -67,6 +67,11 @@ def is_heading_line(line: str) -> bool:
     return _words(stripped) <= MAX_HEADING_WORDS and not _TERMINAL.search(stripped) and not states_figure(stripped)
 
 
+def ends_sentence(line: str) -> bool:
+    """The line ends as a sentence or a clause does (a full stop, a comma...), not as a name or a label."""
+    return bool(_TERMINAL.search(line))
+
+
 def states_figure(line: str) -> bool:
     """A line with pay, a share or a scaled amount in it ("276K /yr Most Likely Range", "32% advanced to") states a
     figure: it is a value of the heading above it, not a heading."""
@@ -196,7 +201,51 @@ def parse_blocks(text: str) -> list[Block]:
                 blocks[-1] = Block("heading", previous.start, block.end, ((previous.start, block.end),))
             else:
                 blocks.append(block)
-    return blocks
+    return _heading_runs_as_lists(text, blocks)
+
+
+LIST_RUN = 5  # this many short lines in a row with nothing under any of them: a list, not nested headings
+
+
+def _content_words(line: str) -> set[str]:
+    """A line's words of three letters or more, by their first five ("engineer" and "engineering" meet)."""
+    return {word[:5] for word in re.findall(r"[a-z0-9]+", line.lower()) if len(word) > 2}
+
+
+def _heading_runs_as_lists(text: str, blocks: list[Block]) -> list[Block]:
+    """A page that writes a list one item per line with no bullets ("Summer Intern ...", "Lead ...", "Manager ...")
+    reads as a run of empty headings. Headings nest two or three deep at most, so a longer run is a list. It is the
+    run's longest stretch in which each line shares a word with the next, headed by its first line (a heading names
+    what its items are: "Machine Learning Engineer Career Path" over "Lead Machine Learning Engineer"...); when no
+    such stretch is long enough ("Data Scientist", "Software Engineer"), the run's first line heads the rest."""
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        run_end = index
+        while run_end < len(blocks) and blocks[run_end].kind == "heading" \
+                and not _MD_HEADING.match(text[blocks[run_end].start:blocks[run_end].end]) \
+                and "\n" not in text[blocks[run_end].start:blocks[run_end].end]:
+            run_end += 1
+        run = blocks[index:run_end]
+        if len(run) < LIST_RUN:
+            out.append(blocks[index])
+            index += 1
+            continue
+        words = [_content_words(text[block.start:block.end]) for block in run]
+        stretch: tuple[int, int] | None = None  # the longest run of lines that each share a word with the next
+        start = 0
+        for position in range(1, len(run) + 1):
+            if position == len(run) or not words[position - 1] & words[position]:
+                if position - start >= LIST_RUN and (stretch is None or position - start > stretch[1] - stretch[0] + 1):
+                    stretch = (start, position - 1)
+                start = position
+        head, last = stretch or (0, len(run) - 1)
+        items = run[head + 1:last + 1]
+        out += run[:head + 1]
+        out.append(Block("list", items[0].start, items[-1].end, tuple((b.start, b.end) for b in items)))
+        out += run[last + 1:]
+        index = run_end
+    return out
 
 
 def heading_text(text: str, block: Block) -> str:

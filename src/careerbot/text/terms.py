@@ -261,3 +261,16 @@ def parts_of_speech(word: str) -> frozenset[str]:
 MAX_NAME_WORDS = 5  # words of a name looked up whole ("Doctor of Podiatric Medicine")
 OTHER_NAMES = re.compile(r"^(?:also (?:called|known as)|other (?:names|titles)|alternate (?:names|titles)|"
                          r"(?:sample )?(?:job )?titles)\s*:\s*(.+)$", re.I | re.S)
+
+
+def title_alternates(title: str) -> list[str]:
+    """The names after the first in a title that lists several ("Plumbers, Pipefitters, and Steamfitters": pipefitters,
+    steamfitters), each a capitalised plural; none from a title that names one thing of others ("Helpers--Pipelayers,
+    Plumbers, ...": helpers), nor from a series of modifiers ("Life, Physical, and Social Science Technicians")."""
+    title = re.split(r",?\s+(?:Except|Including)\b", title)[0]  # not the ones it leaves out or takes in
+    if "--" in title or title.count(",") < 1:
+        return []
+    parts = [part.strip() for part in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", title) if part.strip()]
+    names = [part for part in parts[1:] if 0 < len(part.split()) <= 3 and all(w[:1].isupper() for w in part.split())
+             and part.endswith("s") and not part.endswith("ss")]
+    return names if parts and parts[0].endswith("s") else []
