@@ -12,20 +12,11 @@ from dataclasses import dataclass
 
 from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, Mention, asks_figure, phrase_around
 from careerbot.answer.rewrite import COMPARED_AFTER, FIRST_PERSON, normalise, split_questions, strip_preamble
-from careerbot.answer.understand import STATISTIC, SUPERLATIVE, places_in, subject_mentions, understand
+from careerbot.answer.understand import STATISTIC, SUPERLATIVE, places_in, subject_mentions, tables_of, understand
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Turn
 from careerbot.text.places import is_country, is_known_place
-from careerbot.text.terms import (
-    LEVEL_PATTERNS,
-    STOPWORDS,
-    levels,
-    name_key,
-    parts_of_speech,
-    singular,
-    spelled_out,
-    subject_words,
-)
+from careerbot.text.terms import LEVEL_PATTERNS, STOPWORDS, levels, name_key, parts_of_speech, singular, spelled_out
 
 MAX_CONTEXT_QUESTIONS = 6  # earlier user turns that can matter to the next question
 
@@ -149,11 +140,6 @@ def _proper(mention: Mention) -> bool:
     return first[:1].isupper() and not first.isupper()
 
 
-def _tables_of(name: str, corpus: CorpusIndex) -> set[tuple[str, int]]:
-    return {(corpus.facts[p].doc_id, corpus.facts[p].table)
-            for p in corpus.facts_by_name.get(frozenset(subject_words(name)), []) if corpus.facts[p].table >= 0}
-
-
 def _swapped(before: Sequence[Mention], new: Mention, corpus: CorpusIndex) -> Mention:
     """Which of the previous question's mentions a follow-up's mention takes the place of: one of its role (a
     subject for a subject, a source for a source) and kind (a name for a name), a row of the same table if one is
@@ -162,8 +148,8 @@ def _swapped(before: Sequence[Mention], new: Mention, corpus: CorpusIndex) -> Me
     PayScale"), else the last."""
     alike = [m for m in before if m.role == new.role and _proper(m) == _proper(new)] or \
         [m for m in before if m.role == new.role] or list(before)
-    tables = _tables_of(new.text, corpus) if len(before) > 1 else set()
-    rows = [m for m in before if tables & _tables_of(m.text, corpus)]
+    tables = tables_of(corpus, new.text) if len(before) > 1 else set()
+    rows = [m for m in before if tables & tables_of(corpus, m.text)]
     said = {w.lower() for w in new.text.split()}
     sharing = [m for m in alike if said & {w.lower() for w in m.text.split()}]
     return (rows or sharing or alike)[-1]

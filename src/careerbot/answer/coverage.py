@@ -204,13 +204,14 @@ def _level_missing(query: Query, facts: list[FactMatch], corpus: CorpusIndex) ->
     asked. The figures those documents give at other levels follow the facts found (they show which levels the
     sources have)."""
     docs = {m.fact.doc_id for m in facts}
-    stated = set().union(*(_row_levels(f) for f in corpus.facts if f.doc_id in docs))
+    levelled = [(f, _row_levels(f)) for f in corpus.facts if f.doc_id in docs]
+    levelled = [(f, named) for f, named in levelled if named]
+    stated = set().union(*(named for _, named in levelled))
     if not stated or stated & set(query.levels) or any(set(query.levels) & _fact_levels(m.fact) for m in facts):
         return facts, ""
-    kinds = {m.fact.parsed.kind for m in facts[:1]}
+    kind = facts[0].fact.parsed.kind
     shown = {m.fact for m in facts}
-    others = [FactMatch(f, facts[-1].score, False) for f in corpus.facts
-              if f.doc_id in docs and _row_levels(f) and f.parsed.kind in kinds and f not in shown]
+    others = [FactMatch(f, facts[-1].score, False) for f, _ in levelled if f.parsed.kind == kind and f not in shown]
     return facts + others, f"figure at the {' and '.join(query.levels)} level"
 
 

@@ -396,9 +396,9 @@ def _percentiles(text: str) -> str:
 
 def _percent_word(text: str) -> str:
     def word(match: re.Match[str]) -> str:
-        before = match.group(2) or (" " if match.group(1) else "")
-        return f"{match.group(1)}{before}percent{' ' if match.group(3) else ''}"
-    return re.sub(r"(^|[^\d\s])(\s*)%(\w)?", lambda m: word(m) + (m.group(3) or ""), text)
+        before = match.group(2) or (" " if match.group(1) else "")  # "what%" -> "what percent"
+        return f"{match.group(1)}{before}percent{' ' if match.group(3) else ''}"  # "%of" -> "percent of"
+    return re.sub(r"(^|[^\d\s])(\s*)%(?=(\w)|)", word, text)
 
 
 def normalise(text: str, corpus: CorpusIndex) -> str:
