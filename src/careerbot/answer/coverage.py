@@ -201,8 +201,8 @@ def _row_levels(fact: Fact) -> set[str]:
 
 def _level_missing(query: Query, facts: list[FactMatch], corpus: CorpusIndex) -> tuple[list[FactMatch], str]:
     """What is missing when the documents of these facts give figures by level, row by row, but none at the level
-    asked. The figures those documents give at other levels follow the facts found (they show which levels the
-    sources have)."""
+    asked. The best fact found is followed by the figures those documents give at other levels (they show which
+    levels the sources have), not by the rest found."""
     docs = {m.fact.doc_id for m in facts}
     levelled = [(f, _row_levels(f)) for f in corpus.facts if f.doc_id in docs]
     levelled = [(f, named) for f, named in levelled if named]
@@ -210,9 +210,9 @@ def _level_missing(query: Query, facts: list[FactMatch], corpus: CorpusIndex) ->
     if not stated or stated & set(query.levels) or any(set(query.levels) & _fact_levels(m.fact) for m in facts):
         return facts, ""
     kind = facts[0].fact.parsed.kind
-    shown = {m.fact for m in facts}
-    others = [FactMatch(f, facts[-1].score, False) for f, _ in levelled if f.parsed.kind == kind and f not in shown]
-    return facts + others, f"figure at the {' and '.join(query.levels)} level"
+    others = [FactMatch(f, facts[-1].score, False) for f, _ in levelled if f.parsed.kind == kind
+              and f != facts[0].fact]
+    return facts[:1] + others, f"figure at the {' and '.join(query.levels)} level"
 
 
 def _fact_levels(fact: Fact) -> set[str]:
