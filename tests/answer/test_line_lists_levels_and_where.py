@@ -96,3 +96,4 @@ def test_the_names_a_title_lists_each_name_its_occupation():
     assert title_alternates("Life, Physical, and Social Science Technicians") == []  # modifiers of one head
     assert title_alternates("Janitors and Cleaners, Except Maids and Housekeeping Cleaners") == []  # left out
     assert title_alternates("Fine Artists, Including Painters, Sculptors, and Illustrators") == []
+    assert title_alternates("Dentists, All Other Specialists") == []  # a residual category, no name

@@ -272,5 +272,6 @@ def title_alternates(title: str) -> list[str]:
         return []
     parts = [part.strip() for part in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", title) if part.strip()]
     names = [part for part in parts[1:] if 0 < len(part.split()) <= 3 and all(w[:1].isupper() for w in part.split())
-             and part.endswith("s") and not part.endswith("ss")]
+             and part.endswith("s") and not part.endswith("ss")
+             and part.split()[0].lower() not in STOPWORDS | {"all", "other"}]  # not "All Other Specialists"
     return names if parts and parts[0].endswith("s") else []
