@@ -97,3 +97,9 @@ def test_the_names_a_title_lists_each_name_its_occupation():
     assert title_alternates("Janitors and Cleaners, Except Maids and Housekeeping Cleaners") == []  # left out
     assert title_alternates("Fine Artists, Including Painters, Sculptors, and Illustrators") == []
     assert title_alternates("Dentists, All Other Specialists") == []  # a residual category, no name
+
+
+def test_an_intensifier_after_the_question_word_asks_nothing_more(advisor):
+    assert normalise("What exactly is machine learning?", advisor.corpus) == "What is machine learning?"
+    head = first_sentence(advisor.ask("What exactly is machine learning?").answer)
+    assert "subset of artificial intelligence" in head, head

@@ -101,6 +101,10 @@ _A_DAY = re.compile(r"\b(?:on|in|during)\s+an?\s+(?:typical|normal|average|regul
                     re.I)
 # When the question is asked ("right now", "these days"): every answer is from the corpus as it stands.
 _NOW = re.compile(r"\b(?:right now|these days|nowadays|currently|at the moment|at present|as of now)\b", re.I)
+# An intensifier after the question word asks nothing more: "What exactly is machine learning?" is "What is ..."
+# (English usage).
+_INTENSIFIED = re.compile(r"\b(what|who|how|where|why|when|which)\s+(?:exactly|actually|precisely|really|basically)\b",
+                          re.I)
 _SLASHED = {"w/o": "without", "b/c": "because", "w/": "with", "s/w": "software", "h/w": "hardware"}
 _SLASHED_FORM = re.compile(r"(?<!\w)(?:w/o|b/c|s/w|h/w|w/)(?=[\s?.!,]|$)", re.I)
 
@@ -295,6 +299,7 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
     text = _SLASHED_FORM.sub(lambda m: _SLASHED[m.group(0).lower()], text)
     text = _FRAMING.sub(lambda m: _FRAMED[" ".join(m.group(0).lower().split()[:2])], text)
     text = _A_DAY.sub("", text)
+    text = _INTENSIFIED.sub(lambda m: m.group(1), text)
     text = _GO_ABOUT.sub(lambda m: m.group(1), text)
     text = _PLAIN_KIND.sub(lambda m: f"{m.group(1)} ", text)
     kept = _place_words(text)
