@@ -4,6 +4,7 @@ subjects side by side; citations numbered in order of first use."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import replace
 from functools import partial
 
@@ -89,15 +90,14 @@ def join_answers(answers: list[Answer], parts: list[str]) -> Answer:
                    facts=facts)
 
 
-_MEASURED = ("money", "percent")
+_MEASURED = frozenset({"money", "percent"})
 
 
-def _other_measure(text: str, facts: list[FactMatch]) -> bool:
-    """The passage states pay or a share and the facts state the other ("276K /yr" beside "32% advanced to"): a
-    figure of another measure than the one the answer gives."""
-    kinds = {parse_value(match.group(0)).kind for match in FIGURE.finditer(text)} & set(_MEASURED)
-    answered = {parse_value(match.fact.value).kind for match in facts} & set(_MEASURED)
-    return bool(kinds and answered and not kinds & answered)
+def _other_measure(text: str, answered: Collection[str]) -> bool:
+    """The passage states pay or a share and the answer's facts (`answered`: their kinds of value) state the other
+    ("276K /yr" beside "32% advanced to"): a figure of another measure than the one the answer gives."""
+    kinds = {parse_value(match.group(0)).kind for match in FIGURE.finditer(text)} & _MEASURED
+    return bool(kinds and answered and not kinds.intersection(answered))
 
 
 def compose_answer(corpus: CorpusIndex, found: Retrieval, facts: list[FactMatch], chosen: list[Scored],
@@ -135,11 +135,12 @@ def compose_answer(corpus: CorpusIndex, found: Retrieval, facts: list[FactMatch]
         # Supporting passages come from where the facts stand (a table's caption), not from elsewhere.
         fact_sentences = {m.fact.sentence_id for m in facts}
         fact_chunks = {corpus.sentences[s].chunk_id for s in fact_sentences}
+        answered = {m.fact.parsed.kind for m in facts} & _MEASURED
         chosen = [c for c in chosen if c.sentence.sentence_id not in fact_sentences
                   and c.sentence.chunk_id in fact_chunks and c.sentence.kind not in ("row", "block")
                   and not is_pointer(c.sentence)
                   and not any(m.fact.quote == c.sentence.text for m in facts)
-                  and not _other_measure(c.sentence.text, facts)][:SUPPORTING_SENTENCES]
+                  and not _other_measure(c.sentence.text, answered)][:SUPPORTING_SENTENCES]
     for item in chosen:
         if item.sentence.kind == "steps":  # each step cited on its own: a quote is the step, not the section
             steps = [f"{plain(unit.text.strip().rstrip('.'))} [{citations.cite(unit, item.score).id}]"
