@@ -249,7 +249,7 @@ class Advisor:
                 # "which skills ... according to Glassdoor?": Glassdoor's passage, not another source's table
                 notes.append(f"the facts found are not from {', '.join(query.sources)}; a passage is")
                 facts = []
-        stated = states_superlative(query, chosen) if query.kind == "ranking" else None
+        stated = states_superlative(query, chosen, corpus, found, focus) if query.kind == "ranking" else None
         if stated is not None:
             notes.append("the text states the superlative itself: quoted, not ranked")
             chosen = [stated] + [c for c in chosen if c is not stated]

@@ -4,10 +4,12 @@ the figures are not about, a place without the level asked, and the answer when 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 from careerbot.answer.evidence import ASKS_NAMES, LIGHT_VERBS, page_words
 from careerbot.answer.facts import FACT_MIN, asks_pay, score_facts, statistics_stated
+from careerbot.answer.pointers import answer_to
 from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, FactMatch, Query, Retrieval, Scored, SentenceScores
 from careerbot.answer.query import phrase_around as _phrase
 from careerbot.answer.understand import NUMBER_WORDS
@@ -19,6 +21,7 @@ from careerbot.text.terms import (
     LEVEL_PATTERNS,
     OTHER_NAMES,
     STOPWORDS,
+    every_lemma,
     joined_names,
     lemma,
     levels,
@@ -33,13 +36,28 @@ MAX_LISTED = 12  # subjects named in a "not covered" answer, per table
 MAX_TABLES = 6  # tables compared with a name the sources lack
 
 
-def states_superlative(query: Query, chosen: list[Scored]) -> Scored | None:
+def states_superlative(query: Query, chosen: list[Scored], corpus: CorpusIndex | None = None,
+                       found: Retrieval | None = None, ranked: Collection[str] = ()) -> Scored | None:
     """The passage that states the superlative itself ("The minimum education level ... is a master's degree"):
-    then it is quoted, not computed from a table."""
+    then it is quoted, not computed from a table. Beyond the passages chosen, any sentence of the passages retrieved
+    that states it of what is ranked (`ranked`: "certification" in "which certification is the most popular?"):
+    "Amazon ... This is the most popular certification option ..." may stand below a table of certifications."""
     phrase = re.search(r"\b(?:most|least|highest|lowest|minimum|maximum|best|top)\s+(?!of\b)\w+", query.text, re.I)
     if phrase is None:  # ("most of them": how many, no superlative)
         return None
-    return next((c for c in chosen if phrase.group(0).lower() in c.sentence.text.lower()), None)
+    said = phrase.group(0).lower()
+    stated = next((c for c in chosen if said in c.sentence.text.lower()), None)
+    kinds = {w for w in ranked if len(w) > 3} - {form for w in words(said) for form in every_lemma(w)}
+    if stated is not None or corpus is None or found is None or not kinds:
+        return stated
+    for chunk_id, score in sorted(found.chunk_scores.items(), key=lambda item: -item[1]):
+        for sentence_id in corpus.sentences_by_chunk.get(chunk_id, []):
+            sentence = corpus.sentences[sentence_id]
+            text = sentence.text.lower()
+            if said in text and kinds & {form for w in words(text) for form in every_lemma(w)}:
+                return Scored(answer_to(corpus, sentence) or sentence, score,
+                              "states the superlative of what is ranked", sentence.text)
+    return None
 
 
 def unlisted_subject(corpus: CorpusIndex, query: Query, facts: list[FactMatch], chosen: list[Scored]) -> str:

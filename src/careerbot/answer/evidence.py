@@ -189,8 +189,9 @@ _TERM = re.compile(WHAT_IS + r"(?:an?\s+|the\s+)?(.+?)[?.!]*$|"
                    r"^what (?:does|do|did) (?:an?\s+|the\s+)?(.+?) "
                    r"(?:actually |really |typically |usually )?do\b|"
                    r"^what (?:would|will|do|does|should|might) (?:i|you|one|we) (?:actually |really |typically )?"
-                   r"(?:do|be doing) as (?:an?\s+|the\s+)?(.+?)(?:\s+(?:before|after|when|while|if|day)\b.*)?[?.!]*$",
-                   re.I)
+                   r"(?:do|be doing) as (?:an?\s+|the\s+)?(.+?)(?:\s+(?:before|after|when|while|if|day)\b.*)?[?.!]*$|"
+                   r"^what (?:does|do|did|would|will) (?:an?\s+|the\s+)?(.+?)(?:\s+(?:job|role|position|work))?\s+"
+                   r"(?:entails?|involves?|consists? of)\b", re.I)
 _DETERMINER = {"a", "an", "the", "as", "every", "each", "most", "many"}
 
 
@@ -200,7 +201,8 @@ def _term_asked(query: Query, corpus: CorpusIndex) -> list[str]:
     match = _TERM.match(query.text.strip())
     if match is None:
         return []
-    phrase = match.group(1) or match.group(2) or match.group(3) or ""
+    phrase = match.group(1) or match.group(2) or match.group(3) or \
+        re.sub(r"^(?:job|role|work|position) of (?:an?\s+|the\s+)?", "", match.group(4) or "", flags=re.I)
     # what is asked about, not how it should be said: "machine learning in simple terms", "keras exactly"
     phrase = re.split(r"\s+(?:in|for|on|at|with|exactly|actually|really|basically|anyway|briefly|again)\b", phrase,
                       maxsplit=1, flags=re.I)[0]

@@ -163,6 +163,27 @@ def enumerates(text: str) -> bool:
     return bool(_NAMES_ITS_OWN.search(text)) or (text.count(", ") >= 2 and bool(re.search(r",\s+(?:and|or)\s", text)))
 
 
+# "..., there are distinct differences between the two positions.": a sentence that says several things exist
+# without naming them (its last clause; no figure, no list of its own). It announces the list right after it, if
+# one follows, or the sentence after it.
+_EXISTS = re.compile(r"\b(?:there (?:are|exist)|they (?:have|had))\s+(?:some\s+)?(?:distinct|different|several|many|"
+                     r"various|key|main|important|major|notable|a few|a number of)\s+(?:[a-z-]+\s+)?[a-z]+s\b"
+                     r"[^,;:\d]*\.?$", re.I)
+
+
+def announced_by_existence(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
+    """The list right after a sentence that says its things exist without naming them, if one follows, or the
+    sentence and the next one of its passage, which names them ("... they have distinct focuses. A machine learning
+    engineer focuses on ..., whereas a data scientist ...")."""
+    if sentence.kind != "sentence" or not _EXISTS.search(sentence.text.strip()) or enumerates(sentence.text):
+        return None
+    block = pointed_block(corpus, sentence)
+    if block is not None:
+        return block
+    naming = _next_unit(corpus, sentence, follow=False)
+    return None if naming is None else _joined(corpus, sentence, naming)
+
+
 def is_pointer(sentence: Sentence) -> bool:
     return sentence.kind in ("sentence", "item") and _points(sentence.text)
 
@@ -308,10 +329,13 @@ def answer_to(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
         gap = corpus.documents[sentence.doc_id].text[before.end:sentence.start]
         if before.kind == sentence.kind and before.kind in ("sentence", "item") and "\n" not in gap:  # one line
             return _joined(corpus, before, sentence) or sentence
+    existence = announced_by_existence(corpus, sentence)
+    if existence is not None:  # "..., there are distinct differences between the two positions.": the differences
+        return existence
     if _reports_belief(sentence.text):  # a belief the text corrects, with its correction
         correction = _next_unit(corpus, sentence, follow=False)
         if correction is not None and _CORRECTION.match(correction.text):
-            return _joined(corpus, sentence, correction) or sentence
+            return announced_by_existence(corpus, correction) or _joined(corpus, sentence, correction) or sentence
     if announces_count(sentence):  # the count and the sentence that names them, as one quote
         naming = _next_unit(corpus, sentence, follow=False)
         if naming is not None and naming.text.count(",") >= 2:
@@ -458,6 +482,9 @@ def announced_list(corpus: CorpusIndex, heading: Sentence) -> Sentence | None:
             return None
         if is_pointer(unit):
             return pointed_block(corpus, unit)
+        existence = announced_by_existence(corpus, unit)
+        if existence is not None:
+            return existence
     return None
 
 

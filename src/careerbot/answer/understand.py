@@ -74,6 +74,9 @@ _WHERE_BY_PLACE = re.compile(r"^(?:in|at|from)?\s*(?:which|what)\s+(?:city|citie
                              r"locations?|places?|regions?|areas?)\b(?!\s+of\b)", re.I)  # (not "areas of math")
 
 
+# The verb of "what does the job involve / entail / consist of" (English): the question's frame, not its topic.
+_DUTY_VERB = re.compile(r"\b(?:job|role|position|work)\s+(entails?|involves?|consists?\s+of)\b", re.I)
+
 _DUTIES = re.compile(r"\bwhat (?:does|do|did) (?:an? |the )?[\w\s-]+? do\b|\bresponsibilit|\bduties\b|\bduty\b|"
                      r"\bday[- ]to[- ]day\b|\b(?:job|role) (?:entail|involve)|\bwhat (?:does|do) .+ (?:work on|handle)"
                      r"|\bwhat is (?:the )?(?:job|role) of\b|\bwhat (?:would|will|do|does|did) "
@@ -309,6 +312,7 @@ def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> l
             mentions.append(Mention(word, token.start(), token.end(), "name"))
             continue
         if i == 0 or re.search(r"[.?!]\s*$", text[:token.start()]) or not word[:1].isupper() \
+                or (text[:token.start()].rstrip().endswith(":") and word.lower() in STOPWORDS) \
                 or word.lower() in corpus.acronyms or levels(word) \
                 or (word[:-1].isupper() and word.endswith("s") and word[:-1].lower() in corpus.acronyms):  # "LPNs"
             continue
@@ -686,6 +690,8 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
     unmatched: list[str] = []
     asked_from = _question_clause(body)
     manner = [m.span() for m in MANNER_PHRASES.finditer(body)]
+    if kind == "duties":  # "what does the architect role involve?": "involve" asks what the role does, of no topic
+        manner += [m.span(1) for m in _DUTY_VERB.finditer(body)]
     for position, match in enumerate(QUESTION_WORD.finditer(body)):
         word = match.group(0)
         lowered = re.sub(r"['’][a-z]+$", "", word.lower())
