@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from careerbot.answer.evidence import ASKS_NAMES, LIGHT_VERBS, page_words
 from careerbot.answer.facts import FACT_MIN, asks_pay, score_facts, statistics_stated
-from careerbot.answer.pointers import answer_to
+from careerbot.answer.pointers import answer_to, is_pointer
 from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, FactMatch, Query, Retrieval, Scored, SentenceScores
 from careerbot.answer.query import phrase_around as _phrase
 from careerbot.answer.understand import NUMBER_WORDS
@@ -54,7 +54,8 @@ def states_superlative(query: Query, chosen: list[Scored], corpus: CorpusIndex |
         for sentence_id in corpus.sentences_by_chunk.get(chunk_id, []):
             sentence = corpus.sentences[sentence_id]
             text = sentence.text.lower()
-            if said in text and kinds & {form for w in words(text) for form in every_lemma(w)}:
+            if said in text and not is_pointer(sentence) and sentence.kind == "sentence" \
+                    and kinds & {form for w in words(text) for form in every_lemma(w)}:  # not "The table below ..."
                 return Scored(answer_to(corpus, sentence) or sentence, score,
                               "states the superlative of what is ranked", sentence.text)
     return None

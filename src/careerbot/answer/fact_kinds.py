@@ -29,6 +29,7 @@ from careerbot.text.terms import (
     lemma,
     levels,
     name_words,
+    parts_of_speech,
     singular,
     spelled_out,
     stems,
@@ -75,7 +76,8 @@ def rank_facts(corpus: CorpusIndex, query: Query,
         group, named_all = (among, True) if len(among) >= 2 else (group, False)
         placed = not wants_places or sum(place_of(f.subject) is not None for f in group) >= 2
         levelled = not query.levels or any(set(query.levels) & set(levels(" ".join(f.qualifiers))) for f in group)
-        if len(group) >= 2 and placed and levelled and about_focus(group, focus, query.text):
+        if len(group) >= 2 and placed and levelled and about_focus(group, focus, query.text) \
+                and (named_all or _of_the_kind_asked(group, query.text)):
             fitting.append((group, named_all))
             if (not widest or named_all) and _sourced(corpus, query, group[0]):
                 break
@@ -102,6 +104,35 @@ def rank_facts(corpus: CorpusIndex, query: Query,
     one_document = len({f.doc_id for f in ordered}) == 1
     return ([FactMatch(f, scored.get(id(f), matches[0].score), True) for f in ordered[:shown]], len(ordered),
             one_document)
+
+
+# "which certification ...", "which of the companies ...": the words naming what a ranking ranks (English).
+_WHICH_KIND = re.compile(r"^\W*(?:which|what)\s+(?:one\s+)?(?:of\s+(?:the|these|those|them)\s+)?((?:[\w-]+\s+){1,3})",
+                         re.I)
+
+
+def _of_the_kind_asked(group: list[Fact], question: str) -> bool:
+    """Whether a table's rows are of the kind the question ranks ("which certification is the most popular?" is
+    not ranked by a table of programming languages' popularity): a noun after "which" (not a word for any one
+    thing, a place or a measure) said in the rows, their columns or caption; True when it names none."""
+    match = _WHICH_KIND.match(question)
+    if match is None:
+        return True
+    kinds: set[str] = set()
+    for word in words(match.group(1).lower()):
+        speech = parts_of_speech(word)
+        if word in STOPWORDS or "NOUN" not in speech or speech == {"VERB", "NOUN"} and kinds:
+            break  # "which industry hires": the noun phrase ends at "hires"
+        if len(word) > 3 and word not in _ONE_OF_THEM and singular(word) not in _ONE_OF_THEM \
+                and not _PLACE_WORDS.fullmatch(word) and word not in MEASURE_WORDS:
+            kinds |= every_lemma(word) | {singular(word)}
+    if not kinds:
+        return True
+    text = " ".join(f"{f.subject} {f.attribute} {f.caption} {' '.join(f.qualifiers)}" for f in group[:MAX_READ])
+    return bool(kinds & {form for w in set(words(text.lower())) for form in every_lemma(w) | {singular(w)}})
+
+
+MAX_READ = 40  # rows read to tell what a table ranks
 
 
 _HOW_OFTEN = re.compile(r"\b(?:most|least)\s+(?:common|frequent|usual|typical|popular)(?:ly)?\b", re.I)
