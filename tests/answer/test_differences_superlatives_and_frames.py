@@ -61,3 +61,8 @@ def test_what_a_role_involves_asks_what_it_does(advisor):
     assert read.kind == "duties" and "involve" not in read.topic, read
     answer = advisor.ask("What does the architect role involve?")
     assert answer.found and "Machine Learning Architect" in first_sentence(answer.answer), answer.answer
+
+
+def test_a_ranking_of_years_ranks_rows_labelled_by_year(advisor):
+    head = first_sentence(advisor.ask("which year has the highest projected growth rate for machine lerning?").answer)
+    assert head.startswith("2024") and "20%" in head, head

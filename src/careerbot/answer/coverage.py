@@ -54,7 +54,7 @@ def states_superlative(query: Query, chosen: list[Scored], corpus: CorpusIndex |
         for sentence_id in corpus.sentences_by_chunk.get(chunk_id, []):
             sentence = corpus.sentences[sentence_id]
             text = sentence.text.lower()
-            if said in text and not is_pointer(sentence) and sentence.kind == "sentence" \
+            if said in text and not is_pointer(sentence) and sentence.kind in ("sentence", "item") \
                     and kinds & {form for w in words(text) for form in every_lemma(w)}:  # not "The table below ..."
                 return Scored(answer_to(corpus, sentence) or sentence, score,
                               "states the superlative of what is ranked", sentence.text)

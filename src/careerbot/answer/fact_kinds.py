@@ -121,18 +121,19 @@ def _of_the_kind_asked(group: list[Fact], question: str) -> bool:
     kinds: set[str] = set()
     for word in words(match.group(1).lower()):
         speech = parts_of_speech(word)
-        if word in STOPWORDS or "NOUN" not in speech or speech == {"VERB", "NOUN"} and kinds:
+        if word in STOPWORDS or "NOUN" not in speech or (speech == {"VERB", "NOUN"} and kinds):
             break  # "which industry hires": the noun phrase ends at "hires"
         if len(word) > 3 and word not in _ONE_OF_THEM and singular(word) not in _ONE_OF_THEM \
                 and not _PLACE_WORDS.fullmatch(word) and word not in MEASURE_WORDS:
             kinds |= every_lemma(word) | {singular(word)}
-    if not kinds:
-        return True
+    if not kinds or (kinds & {"year", "years"} and all(_YEAR.fullmatch(f.subject.strip()) for f in group)):
+        return True  # "which year ...": rows labelled 2022, 2023, ... are years
     text = " ".join(f"{f.subject} {f.attribute} {f.caption} {' '.join(f.qualifiers)}" for f in group[:MAX_READ])
     return bool(kinds & {form for w in set(words(text.lower())) for form in every_lemma(w) | {singular(w)}})
 
 
 MAX_READ = 40  # rows read to tell what a table ranks
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 _HOW_OFTEN = re.compile(r"\b(?:most|least)\s+(?:common|frequent|usual|typical|popular)(?:ly)?\b", re.I)
