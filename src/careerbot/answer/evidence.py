@@ -95,14 +95,36 @@ _DUTY_SECTION = re.compile(r"\b(?:tasks|duties|responsibilit\w*|day[- ]to[- ]day
                            r"what\b.+\bdo(?:es)?)\b", re.I)
 
 
+# "Is X a Y?", "Are X really an entry-level job?": what a yes/no question asks X to be (English).
+_IS_A = re.compile(r"^\W*(?:is|are|isn['’]?t|aren['’]?t)\b.+?\b(?:a|an)\s+([^?.!,;:]+)", re.I)
+_CLAUSE_END = re.compile(r"\s+(?:and|or|but|if|for|in|at|with|without|because|like|right|straight)\b.*$", re.I)
+
+
+@cache
+def _predicate(question: str) -> re.Pattern[str] | None:
+    """What a yes/no question asks its subject to be, two words or more, as a pattern matching it written with
+    spaces or hyphens ("entry-level job"); None when it asks no such thing."""
+    match = _IS_A.match(question)
+    if match is None:
+        return None
+    said = words(_CLAUSE_END.sub("", match.group(1)).lower())
+    if len(said) < 2:
+        return None
+    return re.compile(r"\b" + r"[\s-]+".join(re.escape(w) for w in said) + r"\b", re.I)
+
+
 def _shape_bonus(query: Query | None, sentence: Sentence, corpus: CorpusIndex, matched: str = "",
                  focus: Collection[str] = ()) -> float:
     """How well a unit's shape fits what the question asks for (`matched`: the text that handed it its match)."""
     if query is None:
         return 0.0
     if query.kind == "yesno":  # "Yes. ...": an answer to a yes/no question, if to one about what this one asks
-        return 2 * KIND_BONUS if re.match(r"^(?:yes|no)\b", sentence.text.strip(), re.I) and _focus_share(
-            corpus, focus, matched or sentence.text) > 0 else 0.0
+        if re.match(r"^(?:yes|no)\b", sentence.text.strip(), re.I) and _focus_share(
+                corpus, focus, matched or sentence.text) > 0:
+            return 2 * KIND_BONUS
+        # "Is ML engineering an entry-level job?": "... this isn't an entry-level job" says it of what is asked
+        predicate = _predicate(query.text)
+        return 2 * KIND_BONUS if predicate is not None and predicate.search(sentence.text) else 0.0
     if query.kind == "howto" and sentence.kind == "sentence" and _SAYS_HOW.search(sentence.text):
         # "You can become ... by getting an education in ...": a way, not a setting; a way to do what was asked
         # ("... a portfolio"), as much as it speaks of it (its share of the question's focus, rare words weighing

@@ -116,14 +116,14 @@ def _of_the_kind_asked(group: list[Fact], question: str) -> bool:
     not ranked by a table of programming languages' popularity): a noun after "which" (not a word for any one
     thing, a place or a measure) said in the rows, their columns or caption; True when it names none."""
     match = _WHICH_KIND.match(question)
-    if match is None:
-        return True
+    if match is None or len({f.doc_id for f in group}) > 1:
+        return True  # a group across documents is of their subjects, narrowed to what is asked (`_within`)
     kinds: set[str] = set()
     for word in words(match.group(1).lower()):
         speech = parts_of_speech(word)
         if word in STOPWORDS or "NOUN" not in speech or (speech == {"VERB", "NOUN"} and kinds):
             break  # "which industry hires": the noun phrase ends at "hires"
-        if len(word) > 3 and word not in _ONE_OF_THEM and singular(word) not in _ONE_OF_THEM \
+        if len(word) > 3 and not {word, singular(word)} & (_ONE_OF_THEM | _ANY_KIND) \
                 and not _PLACE_WORDS.fullmatch(word) and word not in MEASURE_WORDS:
             kinds |= every_lemma(word) | {singular(word)}
     if not kinds or (kinds & {"year", "years"} and all(_YEAR.fullmatch(f.subject.strip()) for f in group)):
@@ -133,6 +133,8 @@ def _of_the_kind_asked(group: list[Fact], question: str) -> bool:
 
 
 MAX_READ = 40  # rows read to tell what a table ranks
+# Words for a kind of anything ("which level is most common", "which type"): they name no kind of row (English).
+_ANY_KIND = frozenset({"level", "type", "kind", "sort", "category", "option", "thing", "item", "factor", "area"})
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 

@@ -75,7 +75,7 @@ salary salaries pay pays paid paying earn earns earning earnings earner earners 
 compensation comp money much many number share percent percentage proportion fraction rate average median mean typical
 openings opening positions position count figure amount annual annually yearly hourly range total
 percentile percentiles hour hours month monthly week weekly per employed employ employs employment
-breakdown distribution split
+breakdown distribution split figures numbers stats
 """.split())
 
 

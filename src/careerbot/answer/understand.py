@@ -623,6 +623,9 @@ def _country_words(body: str) -> set[str]:
 
 
 # "the top earning dietitians", "the lowest paid cooks": the top or bottom of one subject's pay (English wording)
+# "... highest paid role / job / position": the one thing ranked, not a subject's earners (English).
+_RANKS_ONES = re.compile(r"\s+(?:roles?|jobs?|positions?|titles?|occupations?|careers?|professions?|steps?|levels?)\b",
+                         re.I)
 _TOP_EARNERS = re.compile(r"\b(?:the\s+)?(top|highest|best|lowest|bottom|worst)[- ](?:earning|earners|paid)\b", re.I)
 
 
@@ -669,6 +672,8 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
         kind = "figure"  # "what do the lowest paid physical therapists make, the bottom 10%?": that percentile of
         # the one subject named, not a ranking of subjects
     earners = _TOP_EARNERS.search(body)
+    if earners and _RANKS_ONES.match(body[earners.end():]):
+        earners = None  # "the highest paid role on the career ladder": a ranking of roles, not one role's top pay
     if kind in ("ranking", "figure") and len(subjects) == 1 and earners \
             and not re.match(r"^\W*(?:which|who)\b", body, re.I):
         # "what do the top earning dietitians make?", "how much do the lowest paid janitors make?": the top (or
