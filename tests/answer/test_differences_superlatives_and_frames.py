@@ -66,3 +66,24 @@ def test_what_a_role_involves_asks_what_it_does(advisor):
 def test_a_ranking_of_years_ranks_rows_labelled_by_year(advisor):
     head = first_sentence(advisor.ask("which year has the highest projected growth rate for machine lerning?").answer)
     assert head.startswith("2024") and "20%" in head, head
+
+
+def test_a_yes_no_question_is_answered_by_the_sentence_that_says_what_it_asks(advisor):
+    # "... you should know that this isn't an entry-level job": the question's own predicate, said of the job
+    head = first_sentence(advisor.ask("Is machine learning engineer an entry-level job?").answer)
+    assert "isn’t an entry-level job" in head or "isn't an entry-level job" in head, head
+
+
+def test_the_highest_paid_role_ranks_roles_not_one_roles_top_earners(advisor):
+    read = understand("highest paid role on the MLE career ladder per glassdoor?", advisor.corpus)
+    assert read.kind == "ranking" and "percentile" not in read.text, read
+    head = first_sentence(advisor.ask("highest paid ML role in the Glassdoor pay figures?").answer)
+    assert "Machine Learning Engineer Manager" in head and "287K" in head, head
+
+
+def test_a_follow_up_opening_with_and_that_asks_its_own_question_is_not_an_ellipsis(onet_advisor):
+    history = [Turn("user", "I'm thinking of becoming an electrician."), Turn("assistant", ""),
+               Turn("user", "What's the median pay?"), Turn("assistant", "")]
+    answer = onet_advisor.ask("And how many electricians are employed in the US?", history)
+    head = first_sentence(answer.answer)
+    assert "employment" in head.lower() and "median" not in head.lower(), answer.answer
