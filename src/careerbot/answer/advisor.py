@@ -288,7 +288,7 @@ class Advisor:
             # names ("compare the job satisfaction of ..."); "the difference between X and Y" is said in words
             if compared and (query.asks_figure or measure_named(query, compared)):
                 notes.append("comparison: " + "; ".join(f"{name}: {len(ms)} figures" for name, ms in compared))
-                return compose_comparison(corpus, found, compared)
+                return compose_comparison(corpus, found, compared, query.direction == "least")
         facts, missing_combination = facts_for_place_and_level(query, facts, corpus, found)
         if missing_combination:
             notes.append(f"no figure for {missing_combination}; nearest figures shown as such")

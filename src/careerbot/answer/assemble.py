@@ -207,7 +207,7 @@ def compose_ranking(corpus: CorpusIndex, query: Query, ranked: list[FactMatch], 
 
 
 def compose_comparison(corpus: CorpusIndex, found: Retrieval,
-                        compared: list[tuple[str, list[FactMatch]]]) -> Answer:
+                        compared: list[tuple[str, list[FactMatch]]], least: bool = False) -> Answer:
     citations = Citations(corpus)
     parts: list[str] = []
     uses: list[FactUse] = []
@@ -222,7 +222,7 @@ def compose_comparison(corpus: CorpusIndex, found: Retrieval,
             parts.append(fact_sentence(match.fact, citation.id))
             if number == 0:
                 leads.append((match, citation.id))
-    verdict = comparison_verdict([(m.fact, marker) for m, marker in leads])
+    verdict = comparison_verdict([(m.fact, marker) for m, marker in leads], least)
     if verdict:  # the verdict states each subject's figure: their own sentences would say it again
         lead_sentences = {fact_sentence(m.fact, marker) for m, marker in leads}
         parts = [verdict] + [part for part in parts if part not in lead_sentences]

@@ -167,9 +167,10 @@ def not_said(query_text: str, wh: str, subject: str) -> str:
     return f"The sources do not say that ({body})."
 
 
-def comparison_verdict(leads: list[tuple[Fact, int]]) -> str:
+def comparison_verdict(leads: list[tuple[Fact, int]], least: bool = False) -> str:
     """ "Plumbers, Pipefitters, and Steamfitters have the higher median annual wage: $62,970 [1] against $62,350
-    [2]." when every subject's first figure gives the same measure; "" when they measure different things."""
+    [2]." when every subject's first figure gives the same measure; "" when they measure different things. The lower
+    first when the question asks which is less (`least`: "which one pays the least?")."""
     if len(leads) < 2:
         return ""
     measures = {measure_words(fact) for fact, _ in leads}
@@ -178,14 +179,15 @@ def comparison_verdict(leads: list[tuple[Fact, int]]) -> str:
     values = [sort_value(fact.parsed) for fact, _ in leads]
     if len(measures) != 1 or len(kinds) != 1 or any(v is None for v in values):
         return ""
-    ranked = sorted(zip(leads, values, strict=False), key=lambda pair: -(pair[1] or 0.0))
+    ranked = sorted(zip(leads, values, strict=False), key=lambda pair: (1 if least else -1) * (pair[1] or 0.0))
     (top, marker), top_value = ranked[0]
     measure = measure_words(top)
     rest = [f"{plain(f.value)} for {plain(f.subject)} [{m}]" for (f, m), _ in ranked[1:]]
     others = rest[0] if len(rest) == 1 else ", ".join(rest[:-1]) + " and " + rest[-1]
     if all(value == top_value for _, value in ranked):
         return f"They have the same {measure}: {plain(top.value)} [{marker}]."
-    degree = "higher" if len(ranked) == 2 else "highest"  # of two, the higher; of three or more, the highest
+    # of two, the higher (lower); of three or more, the highest (lowest)
+    degree = ("lower" if least else "higher") if len(ranked) == 2 else ("lowest" if least else "highest")
     titles = {fact.title for fact, _ in leads}
     source = f", according to “{next(iter(titles))}”" if len(titles) == 1 else ""
     return (f"{capitalised(plain(top.subject))} {has(top.subject)} the {degree} {measure}: {plain(top.value)} "

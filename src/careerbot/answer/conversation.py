@@ -205,7 +205,8 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
         return Resolution(f"{previous.rstrip('?.! ')} vs {against.group(1).rstrip('?.! ')}?", "subject", topic)
     elliptical = bool(_MARKER.match(question)) or (len(question.split()) <= 3 and not _QUESTION_WORD.match(question))
     mentions = subject_mentions(question, corpus, names)
-    if previous and mentions and (not elliptical or _QUESTION_WORD.match(_strip_filler(question))):
+    if previous and mentions and (not elliptical or (_QUESTION_WORD.match(_strip_filler(question))
+                                                     and asks_figure(_strip_filler(question)))):
         # "how many in 2017?", "and how much in Boston?": a question word and a new mention, no verb ("What is
         # Keras?", "And how many firefighters are employed in the US?" are questions of their own)
         mentioned = {w.lower() for m in mentions for w in re.findall(r"[\w+#-]+", m.text)}

@@ -729,7 +729,7 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
     return Query(
         original=question, text=placed, search_text=_career_change(with_acronyms(placed, corpus)),
         kind=kind, wh=wh,
-        direction=_direction(body) if kind in ("ranking", "yesno") else "", top_n=_top_n(body),
+        direction=_direction(body) if kind in ("ranking", "yesno", "comparison") else "", top_n=_top_n(body),
         plural=_asks_plural(body),
         statistic=statistic.group(1).lower() if statistic else "", levels=tuple(levels(body)),
         subjects=tuple(subjects), places=tuple(places), missing_places=tuple(dict.fromkeys(missing_places)),

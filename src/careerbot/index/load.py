@@ -65,12 +65,17 @@ def load_corpus_index(index_dir: Path, version: str | None = None) -> CorpusInde
         if inverted is not None and len(inverted.split()) <= 5:
             names.setdefault(name_key(inverted.split()), inverted)
     pages = _pages(documents, chunks, facts)
+    joined: dict[str, str] = {}
     for title in pages.values():  # an occupation's page names it, with or without figures of its own
         name = name_before_comma(title)
         if 0 < len(name) <= 60 and len(name.split()) <= 5:
             names.setdefault(name_key(name.split()), name)
-        for part in joined_names(name):  # "Waiters and Waitresses": a waiter is named by the page too
-            names.setdefault(name_key(part.split()), name)
+        for part in joined_names(name):  # "Waiters and Waitresses": a waiter is named by the page too; of several
+            key = name_key(part.split())  # titles that join it, the one that adds least ("Secretaries and
+            if key not in joined or len(name.split()) < len(joined[key].split()):  # Administrative Assistants",
+                joined[key] = name  # not "Legal Secretaries and Administrative Assistants")
+    for key, name in joined.items():
+        names.setdefault(key, name)
     idf, by_term, written = _sentence_terms(sentences)
     vocabulary = frozenset(form for term in idf for form in (term, lemma(term))) | written
     labels = [fact.subject for fact in facts] + [q for fact in facts for q in fact.qualifiers]
@@ -145,10 +150,14 @@ def _other_names(sentences: list[Sentence], documents: dict[str, Document], name
         listed = OTHER_NAMES.match(sentence.text.strip())
         if listed is None:
             continue
-        for name in listed.group(1).rstrip(". ").split(","):
-            said = name.split()
-            if 0 < len(said) <= MAX_NAME_WORDS and name_key(said) not in names:
-                titles_of.setdefault(name_key(said), set()).add(documents[sentence.doc_id].title)
+        for listed_name in listed.group(1).rstrip(". ").split(","):
+            # "Certified Nursing Assistant (CNA)", "Automotive Carrier Driver (Auto Carrier Driver)": the name and
+            # the one in brackets (an acronym is read as the words it stands for)
+            bracketed = re.fullmatch(r"\s*(.+?)\s*\(([^()]+)\)\s*", listed_name)
+            for name in (bracketed.groups() if bracketed else (listed_name,)):
+                said = name.split()
+                if 0 < len(said) <= MAX_NAME_WORDS and name_key(said) not in names:
+                    titles_of.setdefault(name_key(said), set()).add(documents[sentence.doc_id].title)
     for document in documents.values():
         for name in title_alternates(document.title):
             if name_key(name.split()) not in names:
