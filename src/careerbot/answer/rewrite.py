@@ -236,7 +236,7 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
 
     def expand(match: re.Match[str]) -> str:
         word = match.group(0)
-        bare = re.sub(r"(?<=[a-z])s$|(?<=[A-Z])s$", "", word)
+        bare = re.sub(r"(?<=[a-rt-z])s$|(?<=[A-Z])s$", "", word)  # "langs": lang; "less" is no plural
         lowered = bare.lower()
         if word in _SHORTHAND and word not in corpus.acronyms:  # typed in lower case: "U" may be a name; "rn" is
             # "right now" unless the corpus defines RN
