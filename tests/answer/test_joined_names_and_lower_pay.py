@@ -72,3 +72,18 @@ def test_an_and_follow_up_asking_a_figure_of_its_own_subject_is_its_own_question
     history = [Turn("user", "What's the median pay for a docket keeper?"), Turn("assistant", "")]
     answer = filing_advisor.ask("And how many office filers are employed?", history)
     assert "1,800,000" in first_sentence(answer.answer), answer.answer
+
+
+def test_a_word_the_sources_never_use_before_a_subject_says_a_kind_they_lack(onet_advisor):
+    answer = onet_advisor.ask("what do moon electricians earn")
+    assert not answer.found and "moon electricians" in first_sentence(answer.answer), answer.answer
+
+
+def test_an_other_name_at_the_end_of_a_list_renames_itself_not_the_list(onet_advisor):
+    from careerbot.answer.understand import understand
+
+    question = "out of data scientists, electricians and charge nurse which has the highest median pay"
+    read = understand(question, onet_advisor.corpus)
+    assert "(Registered Nurses)" in read.text and len(read.subjects) == 3, read
+    head = first_sentence(onet_advisor.ask(question).answer)
+    assert all(name in head for name in ("Data Scientists", "Electricians", "Registered Nurses")), head

@@ -403,8 +403,10 @@ def _other_name_words(text: str, titles: Collection[str]) -> list[tuple[int, int
         if paren.group(1) not in titles:
             continue
         before = text[:paren.start()]
-        start = max((m.end() for m in re.finditer(r"\b(?:a|an|the|of|for|do|does|to|as|is|are)\s+", before,
-                                                  re.I)), default=0)
+        # (from the last word that opens a name, or the comma or "and" before it: "out of medical dosimetrist,
+        # genetic counselor and mri tech (...)" renamed "mri tech" alone)
+        start = max((m.end() for m in re.finditer(r"\b(?:a|an|the|of|for|do|does|to|as|is|are|and|or|vs\.?|versus)"
+                                                  r"\s+|,\s*", before, re.I)), default=0)
         spans.append((start, paren.start()))
     return spans
 
@@ -718,7 +720,10 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
         speech = parts_of_speech(lowered)
         after_determiner = bool(re.search(r"\b(?:a|an|the|this|that|these|those|my|your|our|their|some|any)\s+$",
                                           body[:match.start()], re.I)) or _ends_noun_phrase(body, match)
-        if is_name or not speech or speech == {"NOUN"} or (after_determiner and "NOUN" in speech):
+        # a word the sources never use right before a subject they name says which kind of it ("moon farmers")
+        modifies = any(m.role == "subject" and body[match.end():m.start] == " " for m in subjects)
+        if is_name or not speech or speech == {"NOUN"} or (after_determiner and "NOUN" in speech) \
+                or (modifies and speech & {"NOUN", "ADJ"}):
             missing.append(word)
         else:
             unmatched.append(word)
