@@ -86,7 +86,7 @@ _DUTIES = re.compile(r"\bwhat (?:does|do|did) (?:an? |the )?[\w\s-]+? do\b|\bres
 
 _LIST = re.compile(r"^(?:what|which|name|list)\b.{0,40}?\b(?:skills|tools|languages|certifications?|frameworks|"
                    r"libraries|technologies|degrees|roles|paths|companies|industries|steps|benefits|challenges|"
-                   r"qualifications|jobs|titles|options|misconceptions|tasks|requirements|abilities|careers)\b|"
+                   r"qualifications|jobs|titles|options|misconceptions|tasks|requirements|abilities|careers|software|equipment)\b|"
                    r"^(?:list|name)\b", re.I)
 
 
@@ -311,8 +311,10 @@ def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> l
         if word.isdigit():  # a year the facts do not name ("2020") is a subject the sources may lack
             mentions.append(Mention(word, token.start(), token.end(), "name"))
             continue
+        # (not a question word after a colon, nor "I'm", "I've": the asker)
         if i == 0 or re.search(r"[.?!]\s*$", text[:token.start()]) or not word[:1].isupper() \
                 or (text[:token.start()].rstrip().endswith(":") and word.lower() in STOPWORDS) \
+                or re.sub(r"['’][a-z]+$", "", word.lower()) == "i" \
                 or word.lower() in corpus.acronyms or levels(word) \
                 or (word[:-1].isupper() and word.endswith("s") and word[:-1].lower() in corpus.acronyms):  # "LPNs"
             continue
@@ -721,7 +723,11 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
         after_determiner = bool(re.search(r"\b(?:a|an|the|this|that|these|those|my|your|our|their|some|any)\s+$",
                                           body[:match.start()], re.I)) or _ends_noun_phrase(body, match)
         # a word the sources never use right before a subject they name says which kind of it ("moon farmers")
-        modifies = any(m.role == "subject" and body[match.end():m.start] == " " for m in subjects)
+        # (opening the noun phrase: after a function word, "what do moon farmers earn", not a verb after a name,
+        # "does Glassdoor say machine learning engineers ...")
+        before_word = re.findall(r"[\w'’]+", body[:match.start()])
+        modifies = any(m.role == "subject" and body[match.end():m.start] == " " for m in subjects) \
+            and (not before_word or before_word[-1].lower() in STOPWORDS)
         if is_name or not speech or speech == {"NOUN"} or (after_determiner and "NOUN" in speech) \
                 or (modifies and speech & {"NOUN", "ADJ"}):
             missing.append(word)
