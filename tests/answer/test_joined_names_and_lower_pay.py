@@ -89,14 +89,6 @@ def test_an_other_name_at_the_end_of_a_list_renames_itself_not_the_list(onet_adv
     assert all(name in head for name in ("Data Scientists", "Electricians", "Registered Nurses")), head
 
 
-def test_what_software_a_job_uses_is_its_lists_of_technologies_in_the_pages_order(onet_advisor):
-    from careerbot.answer.understand import understand
-
-    assert understand("what software do registered nurses use", onet_advisor.corpus).kind == "list"
-    answer = onet_advisor.ask("what software do registered nurses use").answer
-    assert answer.startswith("In-demand technologies:") and "Other tools:" in answer, answer
-
-
 def test_i_m_is_the_asker_not_a_name(advisor):
     from careerbot.answer.understand import understand
 

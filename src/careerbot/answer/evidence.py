@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Collection, Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from careerbot.answer.pointers import answer_to, enumerates, is_name_list, labelled_list, labelled_run, pointed_block
 from careerbot.answer.query import MEASURE_WORDS, WHAT_IS, Query, Retrieval, Scored
@@ -100,7 +100,7 @@ _IS_A = re.compile(r"^\W*(?:is|are|isn['’]?t|aren['’]?t)\b.+?\b(?:a|an)\s+([
 _CLAUSE_END = re.compile(r"\s+(?:and|or|but|if|for|in|at|with|without|because|like|right|straight)\b.*$", re.I)
 
 
-@cache
+@lru_cache(maxsize=4096)  # (a server reads many questions: the cache is bounded)
 def _predicate(question: str) -> re.Pattern[str] | None:
     """What a yes/no question asks its subject to be, two words or more, as a pattern matching it written with
     spaces or hyphens ("entry-level job"); None when it asks no such thing."""

@@ -86,7 +86,7 @@ _DUTIES = re.compile(r"\bwhat (?:does|do|did) (?:an? |the )?[\w\s-]+? do\b|\bres
 
 _LIST = re.compile(r"^(?:what|which|name|list)\b.{0,40}?\b(?:skills|tools|languages|certifications?|frameworks|"
                    r"libraries|technologies|degrees|roles|paths|companies|industries|steps|benefits|challenges|"
-                   r"qualifications|jobs|titles|options|misconceptions|tasks|requirements|abilities|careers|software|equipment)\b|"
+                   r"qualifications|jobs|titles|options|misconceptions|tasks|requirements|abilities|careers)\b|"
                    r"^(?:list|name)\b", re.I)
 
 
