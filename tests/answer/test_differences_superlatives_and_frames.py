@@ -87,3 +87,11 @@ def test_a_follow_up_opening_with_and_that_asks_its_own_question_is_not_an_ellip
     answer = onet_advisor.ask("And how many electricians are employed in the US?", history)
     head = first_sentence(answer.answer)
     assert "employment" in head.lower() and "median" not in head.lower(), answer.answer
+
+
+def test_a_superlative_an_item_of_a_chosen_list_states_is_quoted_whole(advisor):
+    # the list shows each item's first sentence; the item's second says "This is the most popular ..."
+    history = [Turn("user", "what certifications can I get?"), Turn("assistant", "")]
+    answer = advisor.ask("which one is the most popular?", history).answer
+    quoted = answer.split("[1]")[0]
+    assert quoted.startswith("Amazon") and "most popular certification" in quoted, answer

@@ -47,6 +47,16 @@ def states_superlative(query: Query, chosen: list[Scored], corpus: CorpusIndex |
         return None
     said = phrase.group(0).lower()
     stated = next((c for c in chosen if said in c.sentence.text.lower()), None)
+    if stated is not None and corpus is not None and stated.sentence.kind in ("block", "list"):
+        # a list whose item says it ("Amazon: ... This is the most popular certification option ..."): that item,
+        # whole, not the list (which shows each item's first sentence)
+        unit = stated.sentence
+        for position in range(unit.sentence_id, len(corpus.sentences)):
+            inner = corpus.sentences[position]
+            if inner.doc_id != unit.doc_id or inner.start >= unit.end:
+                break
+            if said in inner.text.lower():
+                return Scored(answer_to(corpus, inner) or inner, stated.score, stated.why, stated.matched)
     kinds = {w for w in ranked if len(w) > 3} - {form for w in words(said) for form in every_lemma(w)}
     if stated is not None or corpus is None or found is None or not kinds:
         return stated
