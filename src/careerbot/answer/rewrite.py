@@ -338,10 +338,11 @@ def _correct_spelling(text: str, corpus: CorpusIndex) -> str:
             return word
         if lowered in corpus.compounds:  # "ecommerce": the corpus writes it "E-commerce"
             return corpus.compounds[lowered]
+        if len(word) == 4 and not word.islower() and not (  # "AWS", "Java": four letters in capitals are a name;
+                word[1:].islower() and re.search(r"(?:^|[.?!:]\s*)$", text[:match.start()])  # "Wich" opening a
+                and corpus.closest_word(lowered) in STOPWORDS):  # question is "Which"
+            return word
         closest = corpus.closest_word(lowered)
-        if len(word) == 4 and not word.islower() and not (
-                closest in STOPWORDS and word[1:].islower() and re.search(r"(?:^|[.?!:]\s*)$", text[:match.start()])):
-            return word  # "AWS", "Java": four letters in capitals are a name; "Wich" opening a question is "Which"
         if parts_of_speech(lowered) and not (closest and confusable(lowered, closest)):
             return word  # an English word the corpus happens not to use ("released") stays
         if closest is None or closest in word_forms(lowered):
