@@ -79,6 +79,7 @@ from careerbot.index.lexical import fuse
 from careerbot.index.load import load_corpus_index
 from careerbot.index.store import VERSIONS, check_model, current_version, read_manifest
 from careerbot.records import Answer, Turn
+from careerbot.text.places import place_of
 from careerbot.text.terms import every_lemma, name_key, singular, stems, words
 from careerbot.text.values import FIGURE, figure_value
 
@@ -133,7 +134,8 @@ class Advisor:
     def ask(self, question: str, history: Sequence[Turn] = (), explain: bool = False) -> Answer:
         cleaned = self.validate(question, history)
         corpus = self.corpus
-        resolved = resolve_history(cleaned, history, corpus).question if history else cleaned
+        resolved = resolve_history(cleaned, history, corpus, lambda asked: self._answer(
+            corpus, understand(asked, corpus), []).answer).question if history else cleaned
         query = understand(resolved, corpus)
         notes: list[str] = []
         if len(query.parts) > 1:  # "..., and which ...?": each question answered in order, a later one read as a
@@ -176,6 +178,11 @@ class Advisor:
             query.asks_figure,
             tuple(m.text for m in query.subjects if m.role == "subject"), query.kind == "list")
         facts = stating_statistic(query.statistic, facts)  # "the median salary": a median before an average
+        if query.kind == "wh" and query.wh in ("who", "where"):  # a cell that names one ("IBM"), or a figure stated
+            # for a place, not a measure the question names ("who conducted the survey behind the salary figures?")
+            quoted = [f.group(0) for f in FIGURE.finditer(query.text)]  # "where does the $112,850 figure come from?"
+            facts = [m for m in facts if m.fact.parsed.kind == "text" or any(f in m.fact.value for f in quoted)
+                     or (query.wh == "where" and any(place_of(q) for q in m.fact.qualifiers))]
         documents_named = [m for m in query.subjects if name_key(m.text.split()) in titled_names(corpus)]
         if query.kind not in ("comparison", "ranking") and (len(query.subjects) < 2 or len(documents_named) == 1):
             # one subject, or one occupation and a row of its tables ("share of electricians with a certificate")
@@ -278,8 +285,11 @@ class Advisor:
         names = [w for w in re.findall(r"(?<=\s)[A-Z][\w&-]*", query.text) if w.lower() not in corpus.acronyms]
         measured = bool(facts) and not query.subjects and not names and bool(
             {stem for stem in stems(facts[0].fact.attribute) if len(stem) > 3} & stems(query.text))
+        # "Where is Microsoft based?": a row the question names holds the place (or the person, or the time)
+        stated_in_row = query.kind == "wh" and bool(query.subjects) and not facts and bool(
+            wh_facts(query, score_facts(corpus, query.text, found.sentence_scores)))
         if found.best_chunk < self.settings.min_score and not any(m.subject_named for m in facts) \
-                and not named_in_text and not measured:
+                and not named_in_text and not measured and not stated_in_row:
             notes.append(f"not covered: best passage below {self.settings.min_score}")
             return not_covered(self.embedder, corpus, found, [], asked=as_typed(query.text, query.original))
         if query.kind == "comparison":

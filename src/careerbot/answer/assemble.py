@@ -212,10 +212,14 @@ def compose_comparison(corpus: CorpusIndex, found: Retrieval,
     parts: list[str] = []
     uses: list[FactUse] = []
     leads: list[tuple[FactMatch, int]] = []
+    shown: set[tuple[str, int]] = set()
     for name, matches in compared:
         if not matches:
             parts.append(f"The sources give no figure for {name}.")
             continue
+        if (matches[0].fact.doc_id, matches[0].fact.start) in shown:  # the same subject by another name
+            continue
+        shown.update((m.fact.doc_id, m.fact.start) for m in matches)
         for number, match in enumerate(matches):
             citation, use = citations.cite_fact(match)
             uses.append(use)

@@ -171,7 +171,8 @@ def comparison_verdict(leads: list[tuple[Fact, int]], least: bool = False) -> st
     """ "Plumbers, Pipefitters, and Steamfitters have the higher median annual wage: $62,970 [1] against $62,350
     [2]." when every subject's first figure gives the same measure; "" when they measure different things. The lower
     first when the question asks which is less (`least`: "which one pays the least?")."""
-    if len(leads) < 2:
+    if len({fact.subject for fact, _ in leads}) < 2:  # one subject named twice ("breathing therapists
+        # (Respiratory ... Therapists)"): nothing to compare it with
         return ""
     measures = {measure_words(fact) for fact, _ in leads}
     # (sums in different currencies are not ranked: "$125,000" against "£60,000" says nothing of which is more)

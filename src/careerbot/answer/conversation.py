@@ -7,7 +7,7 @@ before it, using what the corpus knows: the subjects its facts are about and the
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, Mention, asks_figure, phrase_around
@@ -108,8 +108,14 @@ def _body(question: str) -> str:
 _WHICH_OF_PAIR = re.compile(r"^\s*(?:so\s+|and\s+)?which\s+(?:one\s+)?of\s+"
                             r"(?:the\s+two|the\s+both|both|them|these|those)"
                             r"(?:\s+(?:jobs?|roles?|occupations?|careers?|professions?|ones?))?\b", re.I)
+_OF_TWO = re.compile(r"\b(?:two|both)\b", re.I)
 _WHICH_OF_THEM = re.compile(r"^\s*(?:so\s+|and\s+)?(?:which|who|what)\s+(?:one\s+)?(?:is|are|pays?|has|gets?|earns?)\s+"
                             r"(?:the\s+)?(?:higher|lower|more|less|better|bigger|most|least|highest|lowest)\b", re.I)
+
+
+# "in that list", "on this table", "among those": the things the question before asked for (English).
+_IN_THAT_LIST = re.compile(r"\b(?:in|on|from|of|among)\s+(?:that|this|the|those|these)\s+(?:list|table|ones)\b|"
+                           r"\bamong\s+(?:them|those|these)\b", re.I)
 
 
 # "the year after that", "the following year", "a year earlier": the year next to the one just asked about (English)
@@ -237,10 +243,20 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
         if len(named) >= 2:
             rest = question[pair.end():].strip().rstrip("?.! ")
             return Resolution(f"which {rest}, {' or '.join(named)}?", "subject", topic)
+        if not SUPERLATIVE.search(previous) and not _OF_TWO.search(pair.group(0)):
+            # "Which of those is the most popular one?" after "Which companies offer
+            # certifications?": one of what that question asked for, with all it said of them (not "which of the
+            # two": two subjects named one after the other, read against both questions before)
+            return Resolution(f"{previous.rstrip('?.! ')}: {question}", "topic", topic)
         thing = _asked_for(previous)
-        if thing:  # "Which of those is the most popular one?" after "Which companies offer them?": of the companies
+        if thing:  # "which of those is used the least?" after "which languages do they use most?": of the languages
             rest = question[pair.end():]
             return Resolution(f"which {thing}{rest}", "topic", topic)
+    listed = _IN_THAT_LIST.search(question) if previous else None
+    if listed:  # "how important is data analysis in that list?" after "what skills matter most ...?": among them
+        # (the things, not the ranking that picked them: "most" there is not asked here)
+        things = " ".join(SUPERLATIVE.sub("", _body(previous)).split())
+        return Resolution(f"{question[:listed.start()]}among {things}{question[listed.end():]}", "topic", topic)
     if previous and _WHICH_OF_THEM.match(question) and not mentions:  # "Which is higher?" after a comparison
         return Resolution(f"{previous.rstrip('?.! ')}: {question}", "topic")
     asks_anew = not elliptical or bool(_QUESTION_WORD.match(_strip_filler(question)))  # "and what do ... earn?"
@@ -304,6 +320,12 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
         if topic:
             word = pronoun.group(0).lower()
             replacement = f"{topic}'s" if word == "its" else topic
+            thing = _asked_for(previous) if word in ("them", "those", "these") else ""
+            typed_before: list[str] = re.findall(r"[\w'’]+", question[:pronoun.start()].lower())
+            if thing.endswith("s") and typed_before and typed_before[-1] not in STOPWORDS:
+                # "Which companies offer them?" after "Which certifications can an ML engineer earn?": the things
+                # asked for are the object, not the people they are for
+                replacement = thing
             resolved = question[:pronoun.start()] + replacement + question[pronoun.end():]
             if word in ("ones", "one") and not _topic_named(topic):
                 resolved = question[:pronoun.start()].rstrip() + question[pronoun.end():]
@@ -340,17 +362,23 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
     return Resolution(question, "")
 
 
-def resolve_history(question: str, history: Sequence[Turn], corpus: CorpusIndex) -> Resolution:
+def resolve_history(question: str, history: Sequence[Turn], corpus: CorpusIndex,
+                    answer_of: Callable[[str], str] | None = None) -> Resolution:
     """Resolve the earlier user questions in order, then this one against the last of them (or against the answer
-    to it, when that answer named the one thing asked for and the question points at it)."""
+    to it, when that answer named the one thing asked for and the question points at it). `answer_of` answers a
+    question again, for a history whose answers were left out (an API client may send only what was asked)."""
     asked = [turn.content.strip() for turn in history if turn.role == "user" and turn.content.strip()]
+    replies = [following.content if following.role == "assistant" else ""  # each question's answer, as sent
+               for turn, following in zip(history, [*history[1:], Turn("user", "")], strict=True)
+               if turn.role == "user" and turn.content.strip()]
     previous = ""
     topic = ""
     chain: list[str] = []
+    replies = replies[-MAX_CONTEXT_QUESTIONS:]
     for earlier in asked[-MAX_CONTEXT_QUESTIONS:]:
         paired = _places_paired(earlier, chain, corpus)
-        resolution = Resolution(paired, "subject", topic) if paired else resolve(" ".join(earlier.split()), previous,
-                                                                                  corpus, topic)
+        resolution = Resolution(paired, "subject", topic) if paired else _resolve_last(
+            " ".join(earlier.split()), previous, topic, list(zip(chain, replies, strict=False)), corpus, answer_of)
         previous, topic = resolution.question, resolution.topic
         chain.append(previous)
     paired = _places_paired(question, chain, corpus)
@@ -360,38 +388,61 @@ def resolve_history(question: str, history: Sequence[Turn], corpus: CorpusIndex)
     parts = split_questions(body)
     if len(parts) > 1 and previous and not preamble:  # "What about 2024, and how many jobs were there in 2017?":
         # the first part is the follow-up; the others are read after it, each against the one before
-        first = _resolve_last(parts[0], previous, topic, history, corpus)
+        first = _resolve_last(parts[0], previous, topic, list(zip(chain, replies, strict=True)),
+                              corpus, answer_of)
         if first.question != parts[0]:
             return Resolution(f"{first.question.rstrip('?.! ')}? {' '.join(parts[1:])}", first.carried, first.topic)
-    return _resolve_last(question, previous, topic, history, corpus)
+    return _resolve_last(question, previous, topic, list(zip(chain, replies, strict=True)), corpus,
+                         answer_of)
 
 
 def _places_paired(question: str, chain: list[str], corpus: CorpusIndex) -> str:
     """ "which of those two is higher?" after "the median pay in San Francisco?" and "and New York?": the question
-    before, of both places ("... in San Francisco or New York, which of those two is higher?"); "" otherwise."""
+    before, of both places ("... in San Francisco or New York, which of those two is higher?"), or of both subjects;
+    "" otherwise."""
     if len(chain) < 2 or not (_WHICH_OF_PAIR.match(question) or _WHICH_OF_THEM.match(question)) \
             or places_in(question, corpus) or subject_mentions(question, corpus, corpus.subject_names):
         return ""
     old, new = places_in(chain[-2], corpus), places_in(chain[-1], corpus)
+    previous = chain[-1]
+    if not old and not new:  # "which of the two pays more?" after "median pay for veterinarians?" and "and
+        # veterinary technicians?" (or "and LPNs?", read as the occupation it names): the two subjects, one asked
+        # after the other
+        before, last = understand(chain[-2], corpus), understand(chain[-1], corpus)
+        old, new = ([m for m in q.subjects if m.role == "subject"] for q in (before, last))
+        previous = last.text
     if len(old) != 1 or len(new) != 1 or old[0].text.lower() == new[0].text.lower():
         return ""
-    previous = chain[-1]
-    return f"{previous[:new[0].start]}{old[0].text} or {new[0].text}{previous[new[0].end:].rstrip('?.! ')}, {question}"
+    start, end = new[0].start, new[0].end
+    if previous[start - 1:start] == "(" and previous[end:end + 1] == ")":  # "LPNs (Licensed Practical ...)": the
+        # name as typed, then the occupation it names, then the other subject
+        return f"{previous[:end + 1]} or {old[0].text}{previous[end + 1:].rstrip('?.! ')}, {question}"
+    return f"{previous[:start]}{old[0].text} or {new[0].text}{previous[end:].rstrip('?.! ')}, {question}"
 
 
-def _resolve_last(question: str, previous: str, topic: str, history: Sequence[Turn],
-                  corpus: CorpusIndex) -> Resolution:
-    last = history[-1] if history else None
-    answered = _answered(question, previous, last.content if last and last.role == "assistant" else "", corpus)
-    if answered:
-        return Resolution(answered, "subject", topic)
+def _resolve_last(question: str, previous: str, topic: str, earlier: list[tuple[str, str]],
+                  corpus: CorpusIndex, answer_of: Callable[[str], str] | None = None) -> Resolution:
+    """`earlier`: the questions before (resolved) with their answers, in order."""
+    pointer = _POINTS_AT_ONE.search(question)
+    # "it" points into the last answer; "the second one" into the last that named things in order, further back
+    # if the question before was about one of them ("How many openings does the top one have?")
+    for asked, said in reversed(earlier if pointer is not None and pointer.group("nth") else earlier[-1:]):
+        if not said.strip() and answer_of is not None and pointer is not None:
+            said = answer_of(asked)  # the answer the question points into, given again
+        answered = _answered(question, asked, said, corpus)
+        if answered:
+            return Resolution(answered, "subject", topic)
     return resolve(question, previous, corpus, topic)
 
 
 # "is it the same for ...", "it's hard to ...": an "it" that stands for nothing said (English).
 _DUMMY_IT = re.compile(r"\b(?:is|was|isn't|wasn't)\s+it\s+(?:the same|worth|hard|easy|possible|better|true|"
                        r"likely|common|normal|ok(?:ay)?)\b|\bit(?:['’]s| is| was)\b", re.I)
-_POINTS_AT_ONE = re.compile(r"\b(it|its|that one|this one)\b", re.I)  # one thing, not the people named beside
+_POINTS_AT_ONE = re.compile(r"\b(it|its|that one|this one|the\s+(?P<nth>top|first|second|third|fourth|fifth|last|"
+                            r"bottom|1st|2nd|3rd|4th|5th)\s+one)\b", re.I)  # one thing, not the people named beside
+# "the second one": which of the things an answer names, in its order (English ordinals).
+_NTH = {"top": 0, "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+        "fifth": 4, "5th": 4, "last": -1, "bottom": -1}
 
 
 def _answered(question: str, previous: str, answer: str, corpus: CorpusIndex) -> str:
@@ -404,11 +455,14 @@ def _answered(question: str, previous: str, answer: str, corpus: CorpusIndex) ->
         return ""
     if not re.match(r"^\W*(?:which|who)\b", previous, re.I) and understand(previous, corpus).kind != "ranking":
         return ""
-    head = re.split(r"(?<=[.!?])\s|\[\d+\]", answer.strip(), maxsplit=1)[0]
+    nth = _NTH[pointer.group("nth").lower()] if pointer.group("nth") else 0
+    # the thing the answer names first (before its first citation), or, for "the second one", each its first
+    # sentence names in turn ("Google ...: 45 [1]; then Microsoft (32) [2], ...")
+    head = re.split(r"(?<=[.!?])\s" if nth else r"(?<=[.!?])\s|\[\d+\]", answer.strip(), maxsplit=1)[0]
     named = [m for m in subject_mentions(head, corpus, corpus.subject_names) if m.role == "subject"]
-    if not named:
+    if not named or (nth >= len(named)):
         return ""
-    name = named[0].text
+    name = named[nth].text
     if is_known_place(name) or places_in(name, corpus):  # "San Francisco" answered "which city": "it" is not it
         return ""
     replacement = f"{name}'s" if pointer.group(1).lower() == "its" else name

@@ -161,7 +161,10 @@ def _shape_bonus(query: Query | None, sentence: Sentence, corpus: CorpusIndex, m
             return 3 * KIND_BONUS
         if term and referent(corpus, sentence, term) and _says_of_referent(sentence.text, term,
                                                                            query.kind == "definition"):
-            return 3 * KIND_BONUS  # "Bootcamps have become ... They are short-term intensive programs ..."
+            # "Bootcamps have become ... They are short-term intensive programs ..."; "In this position, you will
+            # write, test, and fix ...": a job's description, said to the one who would hold it, is what it does
+            return 3 * KIND_BONUS + (KIND_BONUS if query.kind == "duties" and _describes_the_job(sentence.text)
+                                     else 0.0)
     if query.kind in ("definition", "duties") and query.topic:
         topic = [w for t in query.topic for w in corpus.acronyms.get(t, t).split() if len(w) > 2]
         if not topic:
@@ -278,6 +281,14 @@ _POINTS_BACK = re.compile(r"^(?:(?P<phrase>(?:in|as|with|for|at)\s+(?:this|that|
                           r"allow|focus|combine)\b))", re.I)
 # What a pointing sentence goes on to say a person in the role does ("..., you will use ... to write, test, and fix").
 _YOU_WILL = re.compile(r"^\W*(?:you|they)\s+(?:will|would|may|might|can|could|get to|['’]ll)?\s*\w+", re.I)
+
+
+def _describes_the_job(text: str) -> bool:
+    """Whether a sentence pointing back at a job says what the one holding it will do ("In this position, you will
+    ...")."""
+    match = _POINTS_BACK.match(text.strip())
+    return match is not None and bool(match.group("phrase")) and bool(
+        _YOU_WILL.match(text.strip()[match.end():].lstrip(" ,")))
 
 
 def referent(corpus: CorpusIndex, unit: Sentence, term: list[str]) -> str:
@@ -645,6 +656,9 @@ def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int =
             chosen = [more] + [c for c in chosen if c.sentence != more.sentence][:len(chosen) - 1]
     if reorder:  # a close second that says what was asked leads instead
         first = chosen[0]
+        # (not over a passage about the level asked, for one about no level: "Senior engineers typically lead teams
+        # ..." answers "the responsibilities of a senior ML engineer", the job's generic list of them does not)
+        levelled = _at_level(query, first)
         # a sentence many documents say word for word ("Most of these occupations require ...") is said of a
         # class: the subject's own passage that says what was asked (its education table) leads over it
         template = bool(query.subjects) and bool(asked) and first.sentence.text in corpus.shared
@@ -653,7 +667,8 @@ def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int =
                 break
             margin = TEMPLATE_MARGIN if template else FOCUS_MARGIN
             better = next((c for c in (pool or chosen)[1:] if test(c) and c.score >= first.score - margin
-                           and not (template and c.sentence.text in corpus.shared)), None)
+                           and not (template and c.sentence.text in corpus.shared)
+                           and (not levelled or _at_level(query, c))), None)
             if better is not None:
                 chosen = [better] + [c for c in chosen if c.sentence != better.sentence][:len(chosen) - 1]
                 break
@@ -665,6 +680,13 @@ def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int =
         if uses_focus(item):
             kept.append(item)
     return kept
+
+
+def _at_level(query: Query, item: Scored) -> bool:
+    """Whether a passage opens by naming the career level the question names ("Senior Machine Learning Engineer:
+    ...", "Entry-level ML engineers ...")."""
+    return bool(query.levels) and bool(set(query.levels) & set(levels(" ".join(
+        item.sentence.text.split()[:LEVEL_OPENING]))))
 
 
 def _figures_row(corpus: CorpusIndex, item: Scored) -> bool:

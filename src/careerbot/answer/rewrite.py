@@ -5,6 +5,7 @@ tell me" dropped, abbreviations and clipped words written out, typos corrected a
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from careerbot.answer.query import MEASURE_WORDS, QUESTION_WORD, asks_figure
 from careerbot.index.corpus_index import CorpusIndex, confusable
@@ -58,8 +59,26 @@ def strip_preamble(question: str) -> tuple[str, str]:
             break
     if not body.strip() or len(body.split()) < 2:
         return "", question
+    supposed = _SUPPOSED_JOB.match(body)
+    pointer = _IN_THAT_JOB.search(supposed.group("rest")) if supposed else None
+    if supposed and pointer:  # "If I take a software engineer job to prepare, what would I be doing in it?": the
+        # job the clause supposes is what the question asks about; the clause is the asker's setting
+        rest = supposed.group("rest")
+        job = supposed.group("job")
+        article = "an" if job[:1].lower() in "aeiou" else "a"
+        asked = f"{rest[:pointer.start()]}as {article} {job}{rest[pointer.end():]}"
+        return f"{question[: len(question) - len(body)]} {body[:supposed.start('rest')]}".strip(), asked
     preamble = question[: len(question) - len(body)].strip()
     return preamble, body.strip()
+
+
+# "If I take a software engineer job ..., what would I be doing in it?": a job the asker supposes holding, then a
+# question pointing back at it (English wording).
+_SUPPOSED_JOB = re.compile(r"^\s*(?:if|when|once|say|suppose|assuming)\s+(?:i|you)\b[^,?]*?\b(?:an?|the|that)\s+"
+                           r"(?P<job>(?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:job|role|position)\b[^,?]*,\s*(?P<rest>\S.*)$",
+                           re.I)
+_IN_THAT_JOB = re.compile(r"\b(?:in|at|on)\s+(?:it|(?:that|this|the|such an?)\s+(?:role|job|position))(?=\W*$)",
+                          re.I)
 
 
 # Seniority as people abbreviate it (English usage, not any document's words).
@@ -476,13 +495,23 @@ def as_typed(text: str, typed: str) -> str:
     media influencer", not the corpus word it was taken for ("influences")."""
     from rapidfuzz.distance import OSA
 
-    typed_words = _WORD.findall(typed)
+    typed_words: list[str] = _WORD.findall(typed)
     said = {w.lower() for w in typed_words}
+    # a word the rewrite put in place of one typed at the same place ("feng" read as "filtering") is said back as
+    # typed, however far from it
+    written: list[str] = _WORD.findall(text)
+    aligned = SequenceMatcher(None, [w.lower() for w in written], [w.lower() for w in typed_words], autojunk=False)
+    in_place = {i1 + k: typed_words[j1 + k] for op, i1, i2, j1, j2 in aligned.get_opcodes()
+                if op == "replace" and i2 - i1 == j2 - j1 for k in range(i2 - i1)}
+    position = iter(range(len(written)))
 
     def back(match: re.Match[str]) -> str:
         word = match.group(0)
+        at = next(position)
         if word.lower() in said:
             return word
+        if at in in_place:
+            return in_place[at]
         near = [t for t in typed_words if t[:1].lower() == word[:1].lower()
                 and OSA.distance(t.lower(), word.lower()) <= MAX_TYPED_DISTANCE]
         return min(near, key=lambda t: OSA.distance(t.lower(), word.lower())) if near else word

@@ -183,6 +183,9 @@ def _unless_superlative(match: re.Match[str]) -> str:
     return match.group(0)
 
 
+_HOW_MUCH = re.compile(r"\bhow\s+(?:much|many)\b", re.I)
+
+
 def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
     if _ADVICE.match(text):
         return "howto", ""
@@ -207,6 +210,9 @@ def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
         # (not the "and" of a title put after the other name it is asked by: "court stenographer (Court Reporters
         # and Simultaneous Captioners)")
         return "comparison", wh
+    if wh in ("who", "where") and not _HOW_MUCH.search(text):  # "Who conducted the survey behind the salary
+        # figures?", "Where does the $112,850 figure come from?": a person or a place, whatever measure it names
+        return "wh", wh
     if asks_figure(text) and not _DUTIES.search(text):
         return "figure", wh
     if wh:
@@ -289,6 +295,12 @@ def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> l
     tokens = list(_NAME_TOKEN.finditer(text))
     mentions: list[Mention] = []
     taken: set[int] = set()
+    for glossed in _GLOSS.finditer(text):  # "LPN (Licensed Practical and Licensed Vocational Nurses)": the subject
+        # an other name was followed by is one name, however many words, commas and "and"s it has
+        if glossed.group(1) in _title_set(corpus.titles):
+            start, end = glossed.span(1)
+            mentions.append(Mention(glossed.group(1), start, end, "subject"))
+            taken.update(i for i, t in enumerate(tokens) if start <= t.start() < end)
     for size in (5, 4, 3, 2, 1):
         for i in range(len(tokens) - size + 1):
             if any(j in taken for j in range(i, i + size)):
@@ -322,6 +334,14 @@ def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> l
             continue
         mentions.append(Mention(word, token.start(), token.end(), "name"))
     return sorted(mentions, key=lambda m: m.start)
+
+
+_GLOSS = re.compile(r"\(([^()]+)\)")
+
+
+@lru_cache(maxsize=4)
+def _title_set(titles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(titles)
 
 
 def tables_of(corpus: CorpusIndex, name: str) -> set[tuple[str, int]]:
@@ -380,9 +400,10 @@ def _with_other_names(text: str, corpus: CorpusIndex) -> str:
             title = corpus.other_names.get(name_key(said))
             if title is None or title.lower() in text.lower():
                 continue
-            if i > 0 and tokens[i - 1].group(0).lower() not in STOPWORDS:
+            if i > 0 and tokens[i - 1].group(0).lower() not in STOPWORDS \
+                    and not _JOINS_NAMES.fullmatch(tokens[i - 1].group(0)):
                 continue  # the end of a longer name ("registered nurse", "automotive service technicians")
-            if size == 1 and (len(said[0]) < MIN_OTHER_NAME
+            if size == 1 and not _defined_initials(said[0], corpus) and (len(said[0]) < MIN_OTHER_NAME
                               or corpus.idf.get(singular(said[0].lower()), corpus.max_idf) < corpus.median_idf) \
                     and not (name_key(said) in {name_key(n.split()) for n in title_alternates(title)}
                              and not _JOINS_NAMES.search(text)):
@@ -394,6 +415,13 @@ def _with_other_names(text: str, corpus: CorpusIndex) -> str:
     for end, title in sorted(found, reverse=True):
         text = f"{text[:end]} ({title}){text[end:]}"
     return text
+
+
+def _defined_initials(typed: str, corpus: CorpusIndex) -> bool:
+    """An acronym typed in capitals ("CNMs") that the corpus defines ("Certified Nurse Midwife (CNM)"), as the other
+    name of a page: it names that occupation however short it is."""
+    bare = re.sub(r"(?<=[A-Z])s$", "", typed)
+    return len(bare) >= 2 and bare.isupper() and bare.lower() in corpus.acronyms
 
 
 def _other_name_words(text: str, titles: Collection[str]) -> list[tuple[int, int]]:
@@ -709,6 +737,7 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
         if (lowered in STOPWORDS or lowered in OPERATOR_WORDS or lowered in MEASURE_WORDS or len(lowered) < 2
                 or body[match.start() - 1:match.start()].isdigit()  # "th" of "90th": part of a number
                 or lowered in place_words or levels(word) or word in self_names
+                or lowered in NUMBER_WORDS  # "which of the two": how many, not what
                 or any(start <= match.start() < end for start, end in manner)  # "on a day-to-day basis"
                 or (lowered in BOUND_PREFIXES and body[match.end():match.end() + 1] == "-")):  # "self-study"
             continue

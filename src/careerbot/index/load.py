@@ -146,6 +146,7 @@ def _other_names(sentences: list[Sentence], documents: dict[str, Document], name
     """Each other name a document gives its subject -> the document's title, for names only one document gives (or
     only one whose title shares a word with it) and no fact's subject already has."""
     titles_of: dict[str, set[str]] = {}
+    spelled: dict[str, Counter[str]] = {}  # an acronym in brackets -> the titles of the names it follows, counted
     for sentence in sentences:
         listed = OTHER_NAMES.match(sentence.text.strip())
         if listed is None:
@@ -154,6 +155,9 @@ def _other_names(sentences: list[Sentence], documents: dict[str, Document], name
             # "Certified Nursing Assistant (CNA)", "Automotive Carrier Driver (Auto Carrier Driver)": the name and
             # the one in brackets (an acronym is read as the words it stands for)
             bracketed = re.fullmatch(r"\s*(.+?)\s*\(([^()]+)\)\s*", listed_name)
+            if bracketed:
+                spelled.setdefault(name_key(bracketed.group(2).split()), Counter())[
+                    documents[sentence.doc_id].title] += 1
             for name in (bracketed.groups() if bracketed else (listed_name,)):
                 said = name.split()
                 if 0 < len(said) <= MAX_NAME_WORDS and name_key(said) not in names:
@@ -168,11 +172,19 @@ def _other_names(sentences: list[Sentence], documents: dict[str, Document], name
             chosen[key] = next(iter(titles))
             continue
         # several documents list it: the one whose title shares its words ("Court Stenographer" is a court
-        # reporter's other name, though a typists' list has it too), when only one does
+        # reporter's other name, though a typists' list has it too), or that shares the most of them when only one
+        # does ("Certified Nursing Assistant": Nursing Assistants, not Surgical Assistants)
         said = {singular(w) for w in key.split()}
-        sharing = [t for t in titles if said & {singular(w) for w in words(t)}]
-        if len(sharing) == 1:
+        shared = {t: len(said & {singular(w) for w in words(t)}) for t in titles}
+        most = max(shared.values())
+        sharing = [t for t, count in shared.items() if count == most]
+        if most and len(sharing) == 1:
             chosen[key] = sharing[0]
+    for short, pages in spelled.items():  # "CNA", in brackets after five names of nursing assistants and one name on
+        # each of two other pages: the page that spells it out most, when one does
+        ranked = pages.most_common(2)
+        if short not in chosen and short in titles_of and ranked[0][1] > (ranked[1][1] if len(ranked) > 1 else 0):
+            chosen[short] = ranked[0][0]
     return chosen
 
 
