@@ -80,10 +80,10 @@ def test_a_long_title_said_after_an_other_name_is_one_subject(care_advisor):
     assert "$128,790" in head and "$80,450" in head, answer.answer
 
 
-def test_which_of_the_two_after_two_subjects_asked_in_turn_compares_both(care_advisor):
+def test_which_of_them_after_two_subjects_asked_in_turn_compares_both(care_advisor):
     history = [Turn("user", "median pay for nurse midwives"), Turn("assistant", ""),
                Turn("user", "and CNAs?"), Turn("assistant", "")]
-    answer = care_advisor.ask("which of the two pays more", history)
+    answer = care_advisor.ask("which of them pays more", history)
     head = first_sentence(answer.answer)
     assert head.startswith("Nurse Midwives") and "$39,530" in head, answer.answer
 
@@ -144,3 +144,15 @@ def test_a_job_description_said_to_its_holder_says_what_the_job_does(advisor):
 def test_a_passage_about_the_level_asked_is_not_passed_over_for_the_generic_list(advisor):
     answer = advisor.ask("What are the responsibilities of a senior machine learning engineer?")
     assert "lead teams" in first_sentence(answer.answer), answer.answer
+
+
+def test_two_levels_of_one_job_are_compared_side_by_side(advisor):
+    answer = advisor.ask("How does entry-level ML engineer pay compare to mid-level pay?")
+    head = first_sentence(answer.answer)
+    assert head.startswith("Mid-Level") and "$80,000" in head and "$110,000" in head, answer.answer
+
+
+def test_an_adverb_before_a_figure_is_not_what_it_measures(advisor):
+    # "can earn anywhere from $150,000 to $200,000+": the figure is the section's salary expectation
+    senior = [f for f in advisor.corpus.facts if f.subject.startswith("Senior-Level")]
+    assert senior and all(f.attribute.lower() != "anywhere" for f in senior), senior

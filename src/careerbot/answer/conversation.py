@@ -426,9 +426,11 @@ def _resolve_last(question: str, previous: str, topic: str, earlier: list[tuple[
     pointer = _POINTS_AT_ONE.search(question)
     # "it" points into the last answer; "the second one" into the last that named things in order, further back
     # if the question before was about one of them ("How many openings does the top one have?")
-    for asked, said in reversed(earlier if pointer is not None and pointer.group("nth") else earlier[-1:]):
-        if not said.strip() and answer_of is not None and pointer is not None:
-            said = answer_of(asked)  # the answer the question points into, given again
+    nth = pointer is not None and bool(pointer.group("nth"))
+    for asked, said in reversed(earlier if nth else earlier[-1:]):
+        if not said.strip() and answer_of is not None and nth:
+            said = answer_of(asked)  # the answer the question points into, given again (an "it" without the
+            # answer stands for the question's own topic, below)
         answered = _answered(question, asked, said, corpus)
         if answered:
             return Resolution(answered, "subject", topic)
@@ -459,6 +461,7 @@ def _answered(question: str, previous: str, answer: str, corpus: CorpusIndex) ->
     # the thing the answer names first (before its first citation), or, for "the second one", each its first
     # sentence names in turn ("Google ...: 45 [1]; then Microsoft (32) [2], ...")
     head = re.split(r"(?<=[.!?])\s" if nth else r"(?<=[.!?])\s|\[\d+\]", answer.strip(), maxsplit=1)[0]
+    head = re.sub(r"“[^”]*”", "", head)  # (not the title of the document a figure is from)
     named = [m for m in subject_mentions(head, corpus, corpus.subject_names) if m.role == "subject"]
     if not named or (nth >= len(named)):
         return ""

@@ -285,6 +285,9 @@ def compare_facts(corpus: CorpusIndex, query: Query,
             # two compared ("among entry-level ML engineers, a bachelor's degree compared to a master's"; not "ML
             # engineers ... women compared with data scientists")
             named = [(_spelled_out(side, corpus), set()) for side in sides]
+    if len(named) < 2 and len(query.levels) >= 2:  # "entry-level pay compared to mid-level pay": two levels of one
+        # subject
+        named = [(level, set()) for level in query.levels]
     if len(named) < 2:  # the runs of topic words: "plumbers" and "electricians", "police patrol officers"
         named = [(_spelled_out(p, corpus), set()) for p in _either_side(query.text)] or named
     if len(named) < 2:  # "the median wages of electricians and plumbers": the phrases either side of "and"

@@ -289,6 +289,8 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
         scored = {id(m.fact): m for m in matches}
         table = [scored.get(id(corpus.facts[p])) or FactMatch(corpus.facts[p], best.score - 1, False)
                  for p in corpus.facts_by_table.get(key, [])]
+        if _COUNTING.search(question) and best.fact.parsed.kind != "text":  # (as above: a figure asked, not the
+            table = [m for m in table if m.fact.parsed.kind != "text"]  # table's cells of words)
         # Other documents' best figure of the same kind, if close: a source that disagrees is shown, not dropped.
         others: dict[str, FactMatch] = {}
         for match in matches:

@@ -737,7 +737,6 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
         if (lowered in STOPWORDS or lowered in OPERATOR_WORDS or lowered in MEASURE_WORDS or len(lowered) < 2
                 or body[match.start() - 1:match.start()].isdigit()  # "th" of "90th": part of a number
                 or lowered in place_words or levels(word) or word in self_names
-                or lowered in NUMBER_WORDS  # "which of the two": how many, not what
                 or any(start <= match.start() < end for start, end in manner)  # "on a day-to-day basis"
                 or (lowered in BOUND_PREFIXES and body[match.end():match.end() + 1] == "-")):  # "self-study"
             continue

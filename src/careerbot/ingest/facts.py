@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from careerbot.ingest.chunking import ChunkedDocument
 from careerbot.ingest.structure import Block, Span, heading_text
 from careerbot.records import Document, Fact, FactSource, Sentence
-from careerbot.text.terms import STOPWORDS, qualifiers
+from careerbot.text.terms import STOPWORDS, parts_of_speech, qualifiers
 from careerbot.text.values import FIGURE, TRAILING_FIGURE, figure_text_start, figure_value, parse_value
 
 # A place written as "City Name, ST" closing a row label: a column of its own ("Google Mountain View, CA").
@@ -194,7 +194,8 @@ def describe(text: str, start: int, end: int) -> tuple[str, str]:
     words = re.findall(r"[\w’'-]+", before)
     measure: list[str] = []
     for word in reversed(words):
-        if word.lower() in _FUNCTION:
+        # (an adverb says how, not what: "can earn anywhere from $150,000", "roughly $90,000")
+        if word.lower() in _FUNCTION or parts_of_speech(word.lower()) == frozenset({"ADV"}):
             if measure:
                 break
             continue
