@@ -156,3 +156,12 @@ def test_an_adverb_before_a_figure_is_not_what_it_measures(advisor):
     # "can earn anywhere from $150,000 to $200,000+": the figure is the section's salary expectation
     senior = [f for f in advisor.corpus.facts if f.subject.startswith("Senior-Level")]
     assert senior and all(f.attribute.lower() != "anywhere" for f in senior), senior
+
+
+def test_a_question_without_its_mark_or_with_actually_is_the_same_question(advisor):
+    from careerbot.answer.understand import understand
+
+    assert "actually" not in understand("what does an ML engineer actually do all day", advisor.corpus).text
+    plain = advisor.ask("What does an ML engineer do?").answer
+    assert advisor.ask("What does an ML engineer do").answer == plain
+    assert advisor.ask("what does an ML engineer actually do").answer == plain

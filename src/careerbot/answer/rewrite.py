@@ -124,6 +124,9 @@ _NOW = re.compile(r"\b(?:right now|these days|nowadays|currently|at the moment|a
 # (English usage).
 _INTENSIFIED = re.compile(r"\b(what|who|how|where|why|when|which)\s+(?:exactly|actually|precisely|really|basically)\b",
                           re.I)
+# "what does an ML engineer actually do?", "what do they really earn?": the same question without it (English usage).
+_INTENSIFIER_BEFORE_VERB = re.compile(r"\s+\b(?:actually|really|exactly|basically|precisely)\b(?=\s+(?:do|does|did|"
+                                      r"make|makes|earn|earns|mean|means|involve|involves|get|gets)\b)", re.I)
 _SLASHED = {"w/o": "without", "b/c": "because", "w/": "with", "s/w": "software", "h/w": "hardware"}
 _SLASHED_FORM = re.compile(r"(?<!\w)(?:w/o|b/c|s/w|h/w|w/)(?=[\s?.!,]|$)", re.I)
 
@@ -319,6 +322,7 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
     text = _FRAMING.sub(lambda m: _FRAMED[" ".join(m.group(0).lower().split()[:2])], text)
     text = _A_DAY.sub("", text)
     text = _INTENSIFIED.sub(lambda m: m.group(1), text)
+    text = _INTENSIFIER_BEFORE_VERB.sub("", text)
     text = _GO_ABOUT.sub(lambda m: m.group(1), text)
     text = _PLAIN_KIND.sub(lambda m: f"{m.group(1)} ", text)
     kept = _place_words(text)
