@@ -8,9 +8,8 @@ import pytest
 
 from careerbot.answer.rewrite import as_typed, strip_preamble
 from careerbot.evaluation.scoring import first_sentence
-from careerbot.index.build import build_index
 from careerbot.records import Turn
-from helpers import tiny_corpus
+from helpers import tiny_index
 
 
 def _page(title: str, also: str, median: str) -> str:
@@ -46,9 +45,7 @@ PAGES = {
 def care_advisor(embedder, tmp_path_factory):
     from careerbot.answer.advisor import load_advisor
 
-    settings = tiny_corpus(tmp_path_factory.mktemp("care"), PAGES)
-    build_index(settings, embedder)
-    return load_advisor(settings, embedder)
+    return load_advisor(tiny_index(tmp_path_factory.mktemp("care"), embedder, PAGES), embedder)
 
 
 def test_an_acronym_typed_in_capitals_names_the_occupation_it_stands_for(care_advisor):
