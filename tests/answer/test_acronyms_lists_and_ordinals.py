@@ -162,3 +162,20 @@ def test_a_question_without_its_mark_or_with_actually_is_the_same_question(advis
     plain = advisor.ask("What does an ML engineer do?").answer
     assert advisor.ask("What does an ML engineer do").answer == plain
     assert advisor.ask("what does an ML engineer actually do").answer == plain
+
+
+def test_two_different_questions_before_are_not_a_pair(advisor):
+    history = [Turn("user", "Where is Microsoft based?"), Turn("assistant", ""),
+               Turn("user", "What certifications does Glassdoor suggest for machine learning engineers?"),
+               Turn("assistant", "")]
+    answer = advisor.ask("which of those is the most popular one?", history)
+    assert "Microsoft or" not in answer.resolved_question and first_sentence(answer.answer).startswith("Amazon"), \
+        answer.resolved_question
+
+
+def test_an_it_the_question_supposes_itself_is_not_the_answer_before(advisor):
+    history = [Turn("user", "Which companies offer certifications for ML engineers?"),
+               Turn("assistant", "Amazon: Amazon offers a specific machine learning certification. [1]")]
+    answer = advisor.ask("If I take a software engineer job to prepare, what would I be doing in it?", history)
+    assert "Amazon" not in answer.resolved_question and "write, test, and fix" in first_sentence(answer.answer), \
+        answer.answer

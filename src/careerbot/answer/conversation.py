@@ -11,7 +11,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, Mention, asks_figure, phrase_around
-from careerbot.answer.rewrite import COMPARED_AFTER, FIRST_PERSON, normalise, split_questions, strip_preamble
+from careerbot.answer.rewrite import (
+    COMPARED_AFTER,
+    FIRST_PERSON,
+    normalise,
+    points_into_itself,
+    split_questions,
+    strip_preamble,
+)
 from careerbot.answer.understand import STATISTIC, SUPERLATIVE, places_in, subject_mentions, tables_of, understand
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Turn
@@ -411,6 +418,9 @@ def _places_paired(question: str, chain: list[str], corpus: CorpusIndex) -> str:
         before, last = understand(chain[-2], corpus), understand(chain[-1], corpus)
         old, new = ([m for m in q.subjects if m.role == "subject"] for q in (before, last))
         previous = last.text
+        asked_before, asked_last = _asked_besides(before.text, old), _asked_besides(last.text, new)
+        if not (asked_before <= asked_last or asked_last <= asked_before):  # two questions, not one asked twice
+            return ""
     if len(old) != 1 or len(new) != 1 or old[0].text.lower() == new[0].text.lower():
         return ""
     start, end = new[0].start, new[0].end
@@ -418,6 +428,18 @@ def _places_paired(question: str, chain: list[str], corpus: CorpusIndex) -> str:
         # name as typed, then the occupation it names, then the other subject
         return f"{previous[:end + 1]} or {old[0].text}{previous[end + 1:].rstrip('?.! ')}, {question}"
     return f"{previous[:start]}{old[0].text} or {new[0].text}{previous[end:].rstrip('?.! ')}, {question}"
+
+
+def _asked_besides(text: str, mentions: Sequence[Mention]) -> set[str]:
+    """What a question asks besides the subjects it names (and the names glossed after them, in brackets)."""
+    for mention in sorted(mentions, key=lambda m: -m.start):
+        text = text[:mention.start] + " " + text[mention.end:]
+    said = re.sub(r"[\w'’-]*\s*\([^()]*\)", " ", text)  # ("LPNs (...)": the name typed, then what it names)
+    return {w for w in re.findall(r"[\w'’]+", said.lower()) if w not in STOPWORDS} - set(spelled_words(mentions))
+
+
+def spelled_words(mentions: Sequence[Mention]) -> list[str]:
+    return [w.lower() for m in mentions for w in re.findall(r"[\w'’]+", m.text)]
 
 
 def _resolve_last(question: str, previous: str, topic: str, earlier: list[tuple[str, str]],
@@ -453,7 +475,7 @@ def _answered(question: str, previous: str, answer: str, corpus: CorpusIndex) ->
     answer names none, or the "it" stands for nothing said ("is it worth it?") or for a place."""
     pointer = _POINTS_AT_ONE.search(question)
     if not answer.strip() or not previous or pointer is None or _DUMMY_IT.search(question) \
-            or places_in(question, corpus):
+            or places_in(question, corpus) or points_into_itself(question):
         return ""
     if not re.match(r"^\W*(?:which|who)\b", previous, re.I) and understand(previous, corpus).kind != "ranking":
         return ""

@@ -48,19 +48,22 @@ _FILLER = re.compile(r"^\s*(?:(?:can|could|would) you (?:please )?(?:tell me|let
                      r"(?:(?:if|whether)\b\s*)?", re.I)
 
 
-def strip_preamble(question: str) -> tuple[str, str]:
-    """(preamble, question): greetings, self-introductions and "can you tell me" dropped from the front."""
+def _without_greetings(question: str) -> str:
     body = question
     while True:
         before = body
         for pattern in (_GREETING, _INTRO, _ABOUT_ME, _FILLER):
             body = pattern.sub("", body, count=1)
         if body == before:
-            break
+            return body
+
+
+def strip_preamble(question: str) -> tuple[str, str]:
+    """(preamble, question): greetings, self-introductions and "can you tell me" dropped from the front."""
+    body = _without_greetings(question)
     if not body.strip() or len(body.split()) < 2:
         return "", question
-    supposed = _SUPPOSED_JOB.match(body)
-    pointer = _IN_THAT_JOB.search(supposed.group("rest")) if supposed else None
+    supposed, pointer = _supposed_job(body)
     if supposed and pointer:  # "If I take a software engineer job to prepare, what would I be doing in it?": the
         # job the clause supposes is what the question asks about; the clause is the asker's setting
         rest = supposed.group("rest")
@@ -77,6 +80,18 @@ def strip_preamble(question: str) -> tuple[str, str]:
 _SUPPOSED_JOB = re.compile(r"^\s*(?:if|when|once|say|suppose|assuming)\s+(?:i|you)\b[^,?]*?\b(?:an?|the|that)\s+"
                            r"(?P<job>(?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:job|role|position)\b[^,?]*,\s*(?P<rest>\S.*)$",
                            re.I)
+def _supposed_job(text: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    supposed = _SUPPOSED_JOB.match(text)
+    return supposed, _IN_THAT_JOB.search(supposed.group("rest")) if supposed else None
+
+
+def points_into_itself(question: str) -> bool:
+    """Whether the question's "it" is a job it supposes itself ("If I take a software engineer job ..., what would I
+    be doing in it?"), not something said before."""
+    supposed, pointer = _supposed_job(_without_greetings(question))
+    return supposed is not None and pointer is not None
+
+
 _IN_THAT_JOB = re.compile(r"\b(?:in|at|on)\s+(?:it|(?:that|this|the|such an?)\s+(?:role|job|position))(?=\W*$)",
                           re.I)
 
