@@ -286,8 +286,8 @@ class Advisor:
         measured = bool(facts) and not query.subjects and not names and bool(
             {stem for stem in stems(facts[0].fact.attribute) if len(stem) > 3} & stems(query.text))
         # "Where is Microsoft based?": a row the question names holds the place (or the person, or the time)
-        stated_in_row = query.kind == "wh" and bool(query.subjects) and not facts and bool(
-            wh_facts(query, score_facts(corpus, query.text, found.sentence_scores)))
+        wh_matches = score_facts(corpus, query.text, found.sentence_scores) if query.kind == "wh" and not facts else []
+        stated_in_row = bool(query.subjects) and bool(wh_facts(query, wh_matches))
         if found.best_chunk < self.settings.min_score and not any(m.subject_named for m in facts) \
                 and not named_in_text and not measured and not stated_in_row:
             notes.append(f"not covered: best passage below {self.settings.min_score}")
@@ -309,8 +309,8 @@ class Advisor:
             said = as_typed(unlisted, query.original)
             return compose_neighbours(corpus, found, facts[:NEIGHBOURS], f"The sources give no figure for {said}.",
                                       whole_column=True)
-        wh_matches = score_facts(corpus, query.text, found.sentence_scores) if query.kind == "wh" and not facts else []
         if query.kind == "wh" and not facts:
+            wh_matches = wh_matches or score_facts(corpus, query.text, found.sentence_scores)  # (scored above)
             facts = wh_facts(query, wh_matches)
         notes.extend(f"sentence {c.score:.3f} {c.why}: {c.sentence.text[:90]}" for c in chosen)
         if query.kind == "wh" and not facts:

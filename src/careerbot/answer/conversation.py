@@ -435,11 +435,7 @@ def _asked_besides(text: str, mentions: Sequence[Mention]) -> set[str]:
     for mention in sorted(mentions, key=lambda m: -m.start):
         text = text[:mention.start] + " " + text[mention.end:]
     said = re.sub(r"[\w'’-]*\s*\([^()]*\)", " ", text)  # ("LPNs (...)": the name typed, then what it names)
-    return {w for w in re.findall(r"[\w'’]+", said.lower()) if w not in STOPWORDS} - set(spelled_words(mentions))
-
-
-def spelled_words(mentions: Sequence[Mention]) -> list[str]:
-    return [w.lower() for m in mentions for w in re.findall(r"[\w'’]+", m.text)]
+    return {w for w in re.findall(r"[\w'’]+", said.lower()) if w not in STOPWORDS}
 
 
 def _resolve_last(question: str, previous: str, topic: str, earlier: list[tuple[str, str]],
