@@ -367,17 +367,6 @@ def _with_row_mates(text: str, corpus: CorpusIndex, subjects: list[Mention]) -> 
     return sorted(subjects + mates, key=lambda m: m.start) if mates else subjects
 
 
-def _asked(text: str) -> str:
-    """A question typed without its question mark, searched with it ("what does an ML engineer do": its passages
-    are found as those of "... do?" are)."""
-    stripped = text.rstrip()
-    return stripped + "?" if _OPENS_QUESTION.match(stripped) and not re.search(r"[?.!]\W*$", stripped) else text
-
-
-_OPENS_QUESTION = re.compile(r"^\W*(?:who|what|when|where|why|how|which|is|are|do|does|can|should|could|would|will)\b",
-                             re.I)
-
-
 def titled_names(corpus: CorpusIndex) -> frozenset[str]:
     """The names the documents are about, as looked up ("Architects, Except Landscape and Naval" -> "architect")."""
     return _titled(corpus.titles)
@@ -777,7 +766,7 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
         topic.append("transition")
     placed = _with_places(body, places, corpus.gazetteer.row_labels)
     return Query(
-        original=question, text=placed, search_text=_asked(_career_change(with_acronyms(placed, corpus))),
+        original=question, text=placed, search_text=_career_change(with_acronyms(placed, corpus)),
         kind=kind, wh=wh,
         direction=_direction(body) if kind in ("ranking", "yesno", "comparison") else "", top_n=_top_n(body),
         plural=_asks_plural(body),
