@@ -104,6 +104,14 @@ _HOW_MUCH_OF = re.compile(r"\bhow (?:much|many)\s+(?:(?:years?|months?|weeks?|ho
 _STATISTICS_NAMED = re.compile(r"\b(median|mean|\d{1,2}(?:st|nd|rd|th))\b", re.I)
 
 
+
+# "what skills does a farrier need?", "what training do farriers need?", "how do I become a farrier?": the one the
+# question asks about, the subject of its auxiliary or whom it asks to become (English wording; not "grow a lot")
+def _holds_it(text: str, word: str) -> bool:
+    """Whether a word the sources never use is who the question is about (not merely a word of its setting)."""
+    return bool(re.search(rf"\b(?:(?:do|does|did)(?:\s+(?:an?|the))?|becom(?:e|ing)\s+(?:an?|the))\s+"
+                          rf"(?:[\w-]+\s+)?{re.escape(word)}\b", text, re.I))
+
 class Advisor:
     """Answers questions from one loaded index version; cheap to call from many threads at once."""
 
@@ -159,7 +167,8 @@ class Advisor:
         weak = found.best_chunk < STRONG_MATCH
         about = query.kind in ("figure", "duties", "definition", "ranking", "comparison")
         # Only what the question is about can make it uncovered: a name, a real place, or a noun of its subject.
-        missing = list(query.missing_places) + [w for w in query.missing if w[:1].isupper() or about or weak]
+        missing = list(query.missing_places) + [w for w in query.missing if w[:1].isupper() or about or weak
+                                                or _holds_it(query.text, w)]
         if missing:
             notes.append(f"not covered: the sources never use {', '.join(missing)}")
             return not_covered(self.embedder, corpus, found, missing,

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, Mention, asks_figure, phrase_around
 from careerbot.answer.rewrite import (
-    COMPARED_AFTER,
     FIRST_PERSON,
+    compared_with,
     normalise,
     points_into_itself,
     split_questions,
@@ -60,13 +60,16 @@ class Resolution:
 def _names_anything(question: str, corpus: CorpusIndex) -> bool:
     """Whether a question has words of its own beyond asking (how many, employed, earn, the median): a subject."""
     query = understand(question, corpus)
+    spans = {w.lower() for span in _YEARS_SPAN.finditer(question) for w in re.findall(r"[a-z]+", span.group(0), re.I)}
+    # a level ("seniors") or a span of years says which of them, not who
     return bool(query.places or query.missing_places or any(
-        w not in MEASURE_WORDS and w not in OPERATOR_WORDS and w not in _ASKING_WORDS for w in query.topic))
+        w not in MEASURE_WORDS and w not in OPERATOR_WORDS and w not in _ASKING_WORDS and not levels(w)
+        and w not in spans for w in query.topic))
 
 
 # Words that ask for a measure or a kind without naming its subject ("How many are employed?", "What do they
 # earn?", "Which level is most common?").
-_ASKING_WORDS = frozenset("employed employ work working earn earning make paid pay get gets cost costs "
+_ASKING_WORDS = frozenset("employed employ work working earn earning make paid pay get gets cost costs expect "
                           "common popular typical usual frequent level kind type one".split())
 
 
@@ -125,6 +128,10 @@ _IN_THAT_LIST = re.compile(r"\b(?:in|on|from|of|among)\s+(?:that|this|the|those|
                            r"\bamong\s+(?:them|those|these)\b", re.I)
 
 
+# A span of working years ("0-2 years", "5+ years", "10 or more years"): how long someone has worked (English).
+_YEARS_SPAN = re.compile(r"\b\d+\s*(?:[-–]|to)\s*\d+\s*(?:years?|yrs?)\b|"
+                         r"\b\d+\s*(?:\+|or more|plus)\s*(?:years?|yrs?)\b|"
+                         r"\b(?:under|less than|over|more than)\s+\d+\s*(?:years?|yrs?)\b", re.I)
 # "the year after that", "the following year", "a year earlier": the year next to the one just asked about (English)
 _YEAR_SHIFT = re.compile(r"\b(?:the|a)\s+year\s+(?:(?P<after>after|later)|before|earlier|prior)\b|"
                          r"\bthe\s+(?:(?P<next>next|following)|previous|prior|preceding)\s+year\b", re.I)
@@ -137,6 +144,9 @@ def _asked_for(question: str) -> str:
     return match.group(1) if match else ""
 
 
+# "the one in Seattle", "the one that pays most": one of the things asked for before, picked out (English wording)
+_THE_ONE = re.compile(r"\bthe\s+(one)\s+(?=(?:in|at|from|with|based|located|that|which|who|on|headquartered)\b)",
+                      re.I)
 _AT_LEVEL = re.compile(r"\b(?:at|for|on)\s+(?:the\s+)?([a-z]+)[- ]level\b", re.I)  # (English wording)
 
 
@@ -212,10 +222,10 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
     question = re.sub(r"^\s*[&+]\s*", "and ", question)  # "& in the UK?"
     if previous:
         question = _ASKED_AGAIN.sub("and ", question)
-    against = COMPARED_AFTER.match(question.strip())
+    against = compared_with(question)
     if previous and against and asks_figure(previous):  # "how does that compare to pipefitters?" after a figure
         # question: both figures side by side (as "What's the median pay of A, and how does that compare to B?")
-        return Resolution(f"{previous.rstrip('?.! ')} vs {against.group(1).rstrip('?.! ')}?", "subject", topic)
+        return Resolution(f"{previous.rstrip('?.! ')} vs {against}?", "subject", topic)
     elliptical = bool(_MARKER.match(question)) or (len(question.split()) <= 3 and not _QUESTION_WORD.match(question))
     mentions = subject_mentions(question, corpus, names)
     if previous and mentions and (not elliptical or (_QUESTION_WORD.match(_strip_filler(question))
@@ -291,6 +301,11 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
     thing = _asked_for(previous) if which_one else ""
     if which_one and thing:  # "Which one does Microsoft offer?" after "Which certification does Google issue?"
         return Resolution(question[:which_one.start(1)] + thing + question[which_one.end(1):], "topic")
+    the_one = _THE_ONE.search(question) if previous and not which_one else None
+    thing = _asked_for(previous) if the_one else ""
+    if the_one and thing:  # "How many openings does the one in Seattle have?" after "Which companies are hiring
+        # the most ...?": the thing asked for, there
+        return Resolution(question[:the_one.start(1)] + singular(thing) + question[the_one.end(1):], "topic")
     said_now, said_before = SUPERLATIVE.search(fragment), SUPERLATIVE.search(previous)
     if elliptical and said_now and said_before and not mentions and len(fragment.split()) <= 3:
         # "What about the lowest?" after "Which city pays ... the most?": the same ranking, the other way
@@ -315,6 +330,10 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
             return Resolution(previous[:at] + new + previous[at + len(said):], "subject")
         joiner = fragment if fragment.lower().startswith(("in ", "for ", "at ")) else f"for {new}"
         return Resolution(f"{previous.rstrip('?.! ')} {joiner}?", "subject")
+    span_now, span_before = _YEARS_SPAN.search(fragment), _YEARS_SPAN.search(previous)
+    if elliptical and span_now and span_before and not mentions:
+        # "how about 3-5 years?" after "... with 0-2 years of experience?": the same question, the other span
+        return Resolution(previous[:span_before.start()] + span_now.group(0) + previous[span_before.end():], "level")
     if elliptical and new_levels:  # "What about senior ones?": the level changes
         written = next(m.group(0) for p, _ in LEVEL_PATTERNS if (m := p.search(question)))
         return Resolution(_replace_level(previous, written), "level")

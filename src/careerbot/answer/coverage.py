@@ -152,7 +152,8 @@ def _other_kind(corpus: CorpusIndex, query: Query, match: FactMatch, levelled: s
         if {singular(kind), lemma(kind)} & said or kind in levelled or kind in places or kind in corpus.acronyms \
                 or kind in STOPWORDS or kind in MEASURE_WORDS or kind in OPERATOR_WORDS or levels(kind) \
                 or "NOUN" not in parts_of_speech(kind) or kind not in query.topic \
-                or kind in NUMBER_WORDS or kind[:1].isdigit():  # "less than two years": a span, not a kind
+                or kind in NUMBER_WORDS or kind[:1].isdigit() \
+                or _used_as_verb(query.text, kind):  # "less than two years": a span, not a kind; "say": a verb
             continue
         run: list[str] = []
         taken = 0
@@ -219,7 +220,14 @@ def _used_as_verb(text: str, word: str) -> bool:
                     r"at|to|of|with|by|from|a|an|the)\b|\s*[?.!,]|\s*$)"
     # "engineers move up to lead": a verb with its particle (English wording)
     particle = rf"\b{re.escape(word)}\s+(?:up|down|into|onto|out|over|ahead|forward|away|through)\b"
-    return any(re.search(pattern, text, re.I) for pattern in (acts_on, after_subject, particle))
+    # "how much does PayScale say ML engineers make": a verb of saying, before what is said
+    reports = lemma(word) in _REPORTING and re.search(
+        rf"\b(?:do|does|did)\s+(?:[\w'’.-]+\s+){{1,3}}?{re.escape(word)}\s+\w", text, re.I)
+    return bool(reports) or any(re.search(pattern, text, re.I) for pattern in (acts_on, after_subject, particle))
+
+
+# Verbs a source says something with ("what does Glassdoor say ... earn?") (English).
+_REPORTING = frozenset("say report claim state estimate suggest predict show think find list put".split())
 
 
 def _row_levels(fact: Fact) -> set[str]:
@@ -255,7 +263,12 @@ def facts_for_place_and_level(query: Query, facts: list[FactMatch], corpus: Corp
     a level the question names that the facts' documents state no figure for, though they state figures by level
     ("a principal engineer's pay" from a page with the pay of lead engineers and managers), is missing too."""
     if not query.places and facts and query.levels:
-        return _level_missing(query, facts, corpus)
+        facts, missing = _level_missing(query, facts, corpus)
+        if not missing and query.kind != "comparison" and set(query.levels) & _fact_levels(facts[0].fact):
+            # the best figure is at the level asked: figures of no level or another (every engineer's average)
+            # are not that level's (unless set beside it: "and how does that compare to the overall average?")
+            facts = [m for m in facts if set(query.levels) & _fact_levels(m.fact)]
+        return facts, missing
     if not query.places or not facts:
         return facts, ""
     spellings = {s.lower() for place in query.places for s in place.known_as}
@@ -282,7 +295,14 @@ def facts_for_place_and_level(query: Query, facts: list[FactMatch], corpus: Corp
         others = [m for m in facts if not at_place(m.fact)]
         return others, f"figure for {_phrase(query.text, asked[0])} in {query.places[0].text}"
     if query.levels:
-        levelled = [m for m in located if set(query.levels) & set(levels(" ".join(m.fact.qualifiers)))]
+        def at_level(match: FactMatch) -> bool:
+            return bool(set(query.levels) & set(levels(" ".join(match.fact.qualifiers))))
+
+        levelled = [m for m in located if at_level(m)]
+        if not levelled:  # the place's best figures are another level's: its figures at the level, if any are stated
+            levelled = [m for m in score_facts(corpus, query.text, found.sentence_scores)
+                        if at_place(m.fact) and at_level(m)]
+            levelled = [m for m in levelled if m.fact.sentence_id == levelled[0].fact.sentence_id] if levelled else []
         if not levelled:
             return located, f"{' and '.join(query.levels)} figure for {place}"
         located = levelled

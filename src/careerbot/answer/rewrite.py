@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 from careerbot.answer.query import MEASURE_WORDS, QUESTION_WORD, asks_figure
 from careerbot.index.corpus_index import CorpusIndex, confusable
 from careerbot.text.places import is_known_place
-from careerbot.text.terms import STOPWORDS, in_dictionary, parts_of_speech, singular, word_forms
+from careerbot.text.terms import STOPWORDS, in_dictionary, parts_of_speech, singular, word_forms, words
 
 _GREETING = re.compile(r"^\s*(?:(?:hi|hello|hey) there|hi|hello|hey|hiya|howdy|greetings|"
                        r"good (?:morning|afternoon|evening|day)|dear \w+|thanks|thank you|ok(?:ay)?|so|well|um+|yo|"
@@ -193,6 +193,12 @@ def _completing_name(match: re.Match[str], short: str, corpus: CorpusIndex) -> s
     for candidate in candidates:
         if any(pair(n, first, singular(candidate)) for n, first in beside):
             return candidate
+    # the neighbour clipped too ("surg tech": Surgical Technologists): a word it opens, paired with a candidate
+    opened = [(singular(word), first) for n, first in beside
+              for word in corpus.spelling.clipped_all(n)[:CLIPPED_NEIGHBOURS] if word.startswith(n)]
+    fitting = {candidate for candidate in candidates for n, first in opened if pair(n, first, singular(candidate))}
+    if len(fitting) == 1:
+        return fitting.pop()
     if re.match(r"\.", match.string[match.end():]):  # written as a short form ("feature eng."): the word the
         for candidate in candidates:  # corpus says beside its neighbour
             if any(said_together(n, first, candidate) for n, first in beside):
@@ -200,6 +206,22 @@ def _completing_name(match: re.Match[str], short: str, corpus: CorpusIndex) -> s
     return None
 
 
+def _long_form_names(match: re.Match[str], short: str, long: str, corpus: CorpusIndex) -> bool:
+    """Whether the long form of a short word (as the corpus's lists of other names swap them), with a word typed
+    beside it, is in some subject's name or other name when the two typed are no name of their own ("auto
+    mechanics": Automotive Service Technicians and Mechanics)."""
+    beside = {singular(w.lower()) for w in re.findall(r"[A-Za-z][\w'-]*", match.string[:match.start()])[-1:]
+              + re.findall(r"[A-Za-z][\w'-]*", match.string[match.end():])[:1] if w.lower() not in STOPWORDS}
+    if not beside:
+        return False
+    names = [{singular(w) for w in words(title)} for title in corpus.titles]
+    names += [set(key.split()) for key in corpus.other_names]
+    typed = {" ".join(pair) for n in beside for pair in ((short, n), (n, short))}
+    return any(singular(long) in name and name & beside for name in names) and \
+        not typed & (set(corpus.other_names) | set(corpus.subject_names))
+
+
+CLIPPED_NEIGHBOURS = 20  # words a clipped neighbour may open, read for a pair with a clipped word
 SENTENCES_READ = 200  # sentences using a neighbour read for a clipped word written beside it
 
 
@@ -285,6 +307,9 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
             return ""
         if lowered in LEVEL_ABBREVIATIONS:  # sr -> senior: searched and matched as the text writes it
             return LEVEL_ABBREVIATIONS[lowered]
+        long = corpus.short_forms.get(lowered)
+        if long and _long_form_names(match, lowered, long, corpus):  # "auto mechanics": automotive mechanics
+            return long
         completed = _completing_name(match, lowered, corpus) if len(bare) <= 5 else None
         if completed:  # "software devs" -> software developers, "vet assistants" -> veterinary assistants
             return completed + ("s" if word != bare and not completed.endswith("s") else "")
@@ -395,8 +420,18 @@ _SECOND_QUESTION = re.compile(r"(?:\?\s+|,?\s+and\s+|;\s*)(?=(?:which|what|how|w
 
 
 # "how does that compare to ...", "how do they stack up against ...": the question before, of one more subject
-COMPARED_AFTER = re.compile(r"^how\s+(?:does|do|did|would|will)\s+(?:that|it|this|they|those|these|that figure)\s+"
-                             r"(?:compare|stack up|measure up)\s+(?:to|with|against)\s+(.+)$", re.I)
+# ("how does New York compare?", "how do nurses stack up against that?": the other subject first)
+COMPARED_AFTER = re.compile(r"^how\s+(?:does|do|did|would|will)\s+(?:(?:that|it|this|they|those|these|that figure)\s+"
+                            r"(?:compare|stack up|measure up)\s+(?:to|with|against)\s+(?P<after>.+)|"
+                            r"(?P<first>(?!(?:that|it|this|they|those|these|that figure)\b).+?)\s+"
+                            r"(?:compare|stack up|measure up)(?:\s+(?:to|with|against)\s+(?:that|it|this|them))?"
+                            r"\W*)$", re.I)
+
+
+def compared_with(text: str) -> str:
+    """The other subject a "how does that compare to B?" / "how does B compare?" question asks of; "" for none."""
+    match = COMPARED_AFTER.match(text.strip())
+    return (match.group("after") or match.group("first")).rstrip("?.! ") if match else ""
 
 
 _OF_EACH = re.compile(r"\beach(?:\s+(?:one|of\s+(?:them|these|those)))?\b", re.I)  # (English words)
@@ -412,10 +447,10 @@ def split_questions(text: str) -> tuple[str, ...]:
         # "What kinds of networks should I know, and what is each one used for?": the things the first asks for,
         # each said with what it is: one question
         return (text,)
-    against = COMPARED_AFTER.match(pieces[-1])
+    against = compared_with(pieces[-1])
     if len(pieces) == 2 and against and asks_figure(pieces[0]):
         # "What's the median pay of A, and how does that compare to B?": one question, the figures side by side
-        return (f"{pieces[0].rstrip('?.! ')} vs {against.group(1).rstrip('?.! ')}?",)
+        return (f"{pieces[0].rstrip('?.! ')} vs {against}?",)
     return tuple(p if p.endswith("?") else p + "?" for p in pieces)
 
 

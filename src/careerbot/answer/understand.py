@@ -77,7 +77,9 @@ _WHERE_BY_PLACE = re.compile(r"^(?:in|at|from)?\s*(?:which|what)\s+(?:city|citie
 # The verb of "what does the job involve / entail / consist of" (English): the question's frame, not its topic.
 _DUTY_VERB = re.compile(r"\b(?:job|role|position|work)\s+(entails?|involves?|consists?\s+of)\b", re.I)
 
-_DUTIES = re.compile(r"\bwhat (?:does|do|did) (?:an? |the )?[\w\s-]+? do\b|\bresponsibilit|\bduties\b|\bduty\b|"
+_DUTIES = re.compile(r"\bwhat (?:does|do|did) (?:an? |the )?[\w\s-]+? do\b|"
+                     r"\bwhat (?:kinds?|types?|sorts?) of (?:work|things|tasks|stuff) (?:does|do|did|would|will)\b|"
+                     r"\bresponsibilit|\bduties\b|\bduty\b|"
                      r"\bday[- ]to[- ]day\b|\b(?:job|role) (?:entail|involve)|\bwhat (?:does|do) .+ (?:work on|handle)"
                      r"|\bwhat is (?:the )?(?:job|role) of\b|\bwhat (?:would|will|do|does|did) "
                      r"(?:i|you|they|we|one|he|she) (?:be )?(?:actually )?(?:do|doing)\b|\ba typical (?:work ?)?day\b"
@@ -611,18 +613,20 @@ _EXPERIENCE = re.compile(r"\b(?:for|with|have|had|got|over|nearly|almost|about|a
 _YEARS_SPAN = re.compile(r"(\d{1,2})\s*(?:[-–]\s*(\d{1,2})|(\+))\s*(?:years?|yrs?)", re.I)
 
 
-def _level_of_experience(years: int, corpus: CorpusIndex) -> str:
-    """The level whose span of years (as the corpus's rows state it) holds `years`; "" when none does."""
+def _level_of_experience(years: int, corpus: CorpusIndex, span: tuple[int, int] | None = None) -> str:
+    """The level whose span of years (as the corpus's rows state it) holds `years`, the one stating the very span
+    the question writes first ("5+ years" is the senior span, though the mid-level one ends at 5); "" when none does."""
+    holding: list[tuple[bool, str]] = []
     for name in corpus.subject_names.values():
         named = levels(name)
-        span = _YEARS_SPAN.search(name)
-        if len(named) != 1 or span is None:
+        stated = _YEARS_SPAN.search(name)
+        if len(named) != 1 or stated is None:
             continue
-        low = int(span.group(1))
-        high = int(span.group(2)) if span.group(2) else 99
+        low = int(stated.group(1))
+        high = int(stated.group(2)) if stated.group(2) else 99
         if low <= years <= high:
-            return named[0]
-    return ""
+            holding.append(((low, high) != span, named[0]))
+    return min(holding)[1] if holding else ""
 
 
 def _carry_experience(question: str, body: str, corpus: CorpusIndex) -> str:
@@ -631,7 +635,10 @@ def _carry_experience(question: str, body: str, corpus: CorpusIndex) -> str:
     said = _EXPERIENCE.search(question)
     if said is None or levels(body):
         return body
-    level = _level_of_experience(int(said.group(1) or said.group(2)), corpus)
+    typed = next((m for m in _YEARS_SPAN.finditer(question) if m.start() < said.end() and said.start() < m.end()),
+                 None)
+    span = (int(typed.group(1)), int(typed.group(2)) if typed.group(2) else 99) if typed else None
+    level = _level_of_experience(int(said.group(1) or said.group(2)), corpus, span)
     return f"{body.rstrip('?.! ')} ({level})?" if level else body
 
 
@@ -695,8 +702,13 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
     subjects = [m for m in subjects if not (m.text.lower() in {source.lower() for source in sources}
                                             and _as_source(body, m))]
     # "and which big data tools?": a follow-up's opening conjunction says nothing of its kind
-    kind, wh = _kind(re.sub(r"^(?:(?:and|but|also|so|then|ok(?:ay)?|well)\b[\s,]*)+", "", body[_question_clause(body):],
-                            flags=re.I),
+    # the "and" of one subject's name ("museum technicians and conservators") joins no two things compared
+    masked = body
+    for mention in subjects:
+        named = re.sub(r"\b(?:and|or)\b", lambda joint: "_" * len(joint.group(0)), masked[mention.start:mention.end])
+        masked = masked[:mention.start] + named + masked[mention.end:]
+    kind, wh = _kind(re.sub(r"^(?:(?:and|but|also|so|then|ok(?:ay)?|well)\b[\s,]*)+", "",
+                            masked[_question_clause(body):], flags=re.I),
                      len(subjects) + len(places))
     statistic = STATISTIC.search(body)
     if kind == "ranking" and len(subjects) == 1 and statistic and "percentile" in statistic.group(0).lower() \

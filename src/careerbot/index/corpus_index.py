@@ -65,6 +65,7 @@ class CorpusIndex:
     name_pairs: frozenset[tuple[str, str]] = frozenset()  # two words that follow one another in a subject's name
     pages: dict[str, str] = field(default_factory=dict)  # doc_id -> title, of documents about one named subject
     shared: frozenset[str] = frozenset()  # sentences many documents say word for word (a template's, not theirs)
+    short_forms: dict[str, str] = field(default_factory=dict)  # "auto" -> "automotive", as names are listed both ways
 
     @property
     def rare_idf(self) -> float:

@@ -99,7 +99,54 @@ def load_corpus_index(index_dir: Path, version: str | None = None) -> CorpusInde
         subjects_by_initials=initials, other_names=_other_names(sentences, documents, names),
         titles=tuple(sorted({d.title for d in documents.values()})), compounds=_compounds(documents, vocabulary),
         sentence_index=stored.sentence_index, name_pairs=_name_pairs(facts), pages=pages,
-        shared=_shared(sentences))
+        shared=_shared(sentences), short_forms=_short_forms(sentences))
+
+
+def _listed_names(text: str) -> list[list[str]]:
+    """The names a list of other names gives, in lower case, each bracketed name on its own."""
+    listed = OTHER_NAMES.match(text.strip())
+    if listed is None:
+        return []
+    names: list[list[str]] = []
+    for listed_name in listed.group(1).rstrip(". ").split(","):
+        bracketed = re.fullmatch(r"\s*(.+?)\s*\(([^()]+)\)\s*", listed_name)
+        names += [name.lower().split() for name in (bracketed.groups() if bracketed else (listed_name,))]
+    return [name for name in names if name]
+
+
+def _short_forms(sentences: list[Sentence]) -> dict[str, str]:
+    """Short words a corpus's lists of other names use for longer ones: "Auto Body Repairer" beside "Automotive Body
+    Repairer", "Lab Technician" beside "Laboratory Technician" (one word swapped, before the name's last). The
+    short word is at most SHORT_FORM letters, the long one has all of them in order from its first, and the swap
+    is made MIN_SWAPS times or more; of several long forms, the one most lists pair it with."""
+    seen: dict[str, Counter[str]] = {}
+    for sentence in sentences:
+        names = _listed_names(sentence.text)
+        by_rest: dict[tuple[int, tuple[str, ...]], set[str]] = {}  # each name with one word taken out
+        for name in names:
+            for position in range(len(name) - 1):
+                by_rest.setdefault((position, tuple(name[:position] + name[position + 1:])), set()).add(
+                    name[position])
+        for swapped in by_rest.values():
+            for short in swapped:
+                for long in swapped:
+                    if len(short) <= SHORT_FORM and len(long) >= len(short) + 2 and _opens_as(short, long):
+                        seen.setdefault(short, Counter())[long] += 1
+    return {short: longs.most_common(1)[0][0] for short, longs in seen.items()
+            if longs.most_common(1)[0][1] >= MIN_SWAPS}
+
+
+SHORT_FORM = 4  # letters a short form of a word has at most ("auto", "lab", "tv")
+MIN_SWAPS = 2  # pairs of names swapping a short word for a long one, for it to be that word's short form
+
+
+def _opens_as(short: str, long: str) -> bool:
+    """Whether a long word could be what a short one stands for: all its letters, in order, from the first
+    ("lab": laboratory, "tv": television)."""
+    if not short.isalpha() or short[0] != long[0]:
+        return False
+    rest = iter(long)
+    return all(letter in rest for letter in short)
 
 
 MIN_SHARING = 3  # documents saying a sentence word for word for it to be a template's

@@ -110,10 +110,10 @@ def singular(word: str) -> str:
 
 # Seniority as people say it, folded to one name each: general career vocabulary, not any document's words.
 LEVEL_PATTERNS = [
-    (re.compile(r"\b(?:entry[- ]level|junior|jr\.?|beginners?|starting out|starting (?:salary|pay)|"
+    (re.compile(r"\b(?:entry[- ]level|juniors?|jr\.?|beginners?|starting out|starting (?:salary|pay)|"
                 r"new grad(?:uate)?s?)\b", re.I), "entry-level"),
     (re.compile(r"\b(?:mid[- ]level|mid[- ]career|intermediate)\b", re.I), "mid-level"),
-    (re.compile(r"\b(?:senior(?:[- ]level)?|sr\.?|experienced)\b", re.I), "senior"),
+    (re.compile(r"\b(?:seniors?(?:[- ]level)?|sr\.?|experienced)\b", re.I), "senior"),
     (re.compile(r"\blead\b", re.I), "lead"),
     (re.compile(r"\bprincipal\b", re.I), "principal"),
 ]
