@@ -63,6 +63,13 @@ def test_the_one_in_a_place_is_one_of_the_things_asked_for_before(advisor):
     assert "Amazon" in first_sentence(answer.answer) and "28" in first_sentence(answer.answer), answer.answer
 
 
+def test_whether_two_are_the_same_is_answered_by_what_says_they_differ_or_not(advisor):
+    for question in ("Are a machine learning engineer and a data scientist the same role?",
+                     "Is a machine learning engineer the same as a data scientist?"):
+        answer = advisor.ask(question)
+        assert any(w in first_sentence(answer.answer) for w in ("distinct", "different", "differ")), answer.answer
+
+
 def _called_page(title: str, called: str, annual: str, task: str = "Repair and maintain the equipment.") -> str:
     return occupation_page(title, f"{title} keep things in working order.", task, "Mechanics",
                            "High School Diploma", "61%", "10,000", annual, called)
@@ -75,6 +82,7 @@ PAGES = {
     "Surgical Technologists": ("Scrub Technician, Operating Room Technician", "$60,610"),
     "Museum Technicians and Conservators": ("Art Conservator, Collections Technician", "$47,460"),
     "Cartographers and Photogrammetrists": ("Map Maker, Mapping Technician", "$76,210"),
+    "Bicycle Repairers": ("Bicycle Mechanic, Bike Assembler Tech (Bicycle Assembler Technician)", "$40,360"),
 }
 
 
@@ -87,6 +95,14 @@ def test_a_short_word_the_lists_of_other_names_swap_for_a_long_one_is_read_as_it
     assert called_advisor.corpus.short_forms.get("auto") == "automotive"  # two names listed both ways
     answer = called_advisor.ask("how much do auto mechanics make?")
     assert answer.found and "$49,670" in first_sentence(answer.answer), answer.answer
+
+
+def test_a_short_word_a_name_is_spelled_out_with_in_brackets_is_read_as_the_long_one(called_advisor):
+    assert called_advisor.corpus.short_forms.get("bike") == "bicycle"  # one gloss, word for word
+    answer = called_advisor.ask("how much do bike mechanics make?")
+    assert answer.found and "$40,360" in first_sentence(answer.answer), answer.answer
+    answer = called_advisor.ask("What does a bike mechanic do?")  # another name, glossed with the title: duties
+    assert "keep things in working order" in answer.answer or "Repair and maintain" in answer.answer, answer.answer
 
 
 def test_a_clipped_word_beside_a_clipped_neighbour_completes_a_name(called_advisor):
@@ -104,6 +120,11 @@ def test_what_kind_of_work_someone_does_asks_for_their_duties(called_advisor):
     duties = ("keep things in working order", "Repair and maintain", "Maintain records")  # the page's own
     assert any(duty in first_sentence(answer.answer) for duty in duties), answer.answer
     assert "$76,210" not in answer.answer and "61%" not in answer.answer, answer.answer
+
+
+def test_a_state_typed_by_its_code_is_named_when_the_sources_lack_it(called_advisor):
+    answer = called_advisor.ask("what do bicycle repairers make in TX?")
+    assert not answer.found and "Texas" in first_sentence(answer.answer), answer.answer
 
 
 def test_a_question_about_someone_the_sources_never_name_is_not_answered_from_other_pages(called_advisor):

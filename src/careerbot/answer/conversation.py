@@ -60,8 +60,10 @@ class Resolution:
 def _names_anything(question: str, corpus: CorpusIndex) -> bool:
     """Whether a question has words of its own beyond asking (how many, employed, earn, the median): a subject."""
     query = understand(question, corpus)
-    spans = {w.lower() for span in _YEARS_SPAN.finditer(question) for w in re.findall(r"[a-z]+", span.group(0), re.I)}
-    # a level ("seniors") or a span of years says which of them, not who
+    # a level ("seniors") says which of them, not who; so do the years it spans ("seniors with 5+ years"), though
+    # years alone may be what is asked ("how many have more than 5 years?")
+    spans = {w.lower() for span in _YEARS_SPAN.finditer(question) for w in re.findall(r"[a-z]+", span.group(0), re.I)
+             } if levels(question) else set()
     return bool(query.places or query.missing_places or any(
         w not in MEASURE_WORDS and w not in OPERATOR_WORDS and w not in _ASKING_WORDS and not levels(w)
         and w not in spans for w in query.topic))

@@ -16,7 +16,7 @@ from careerbot.answer.understand import NUMBER_WORDS
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.index.embedding import Embedder
 from careerbot.records import Answer, Fact
-from careerbot.text.places import is_country
+from careerbot.text.places import is_country, said_place
 from careerbot.text.terms import (
     LEVEL_PATTERNS,
     OTHER_NAMES,
@@ -145,7 +145,9 @@ def _other_kind(corpus: CorpusIndex, query: Query, match: FactMatch, levelled: s
     said = {form for w in words(f"{match.fact.subject} {match.fact.quote} {' '.join(match.fact.qualifiers)}")
             for form in (singular(w), lemma(w))}
     places = {w.lower() for p in query.places for w in words(p.text)}
-    typed = words(query.text)
+    # (a title put in brackets after the other name it is asked by is that name's, not a word after it)
+    typed = words(re.sub(r"\s*\(([^()]+)\)", lambda gloss: "" if gloss.group(1) in corpus.titles else gloss.group(0),
+                         query.text))
     # each word typed, with the words it stands for ("ml": machine, learning)
     spelled = [[singular(w) for w in words(corpus.acronyms.get(t, t))] for t in typed]
     for position, kind in enumerate(typed[:-1]):
@@ -264,9 +266,10 @@ def facts_for_place_and_level(query: Query, facts: list[FactMatch], corpus: Corp
     ("a principal engineer's pay" from a page with the pay of lead engineers and managers), is missing too."""
     if not query.places and facts and query.levels:
         facts, missing = _level_missing(query, facts, corpus)
-        if not missing and query.kind != "comparison" and set(query.levels) & _fact_levels(facts[0].fact):
-            # the best figure is at the level asked: figures of no level or another (every engineer's average)
-            # are not that level's (unless set beside it: "and how does that compare to the overall average?")
+        if not missing and query.kind != "comparison" and asks_pay(query.text) \
+                and set(query.levels) & _fact_levels(facts[0].fact):
+            # the best figure is the pay at the level asked: pay of no level or another (every engineer's average)
+            # is not that level's (unless set beside it: "and how does that compare to the overall average?")
             facts = [m for m in facts if set(query.levels) & _fact_levels(m.fact)]
         return facts, missing
     if not query.places or not facts:
@@ -286,14 +289,18 @@ def facts_for_place_and_level(query: Query, facts: list[FactMatch], corpus: Corp
         located = [m for m in placed if m.fact.sentence_id == placed[0].fact.sentence_id] if placed else []
     if not located:
         return facts, ""
-    place = query.places[0].known_as[0] if len(query.places[0].known_as) == 1 else query.places[0].text
+    place = query.places[0].known_as[0] if len(query.places[0].known_as) == 1 else said_place(query.places[0].text)
     place_words = {w.lower() for p in query.places for w in words(f"{p.text} {' '.join(p.known_as)}")}
     asked = [w for w in query.topic if w not in place_words and not levels(w)]
     source = term_set(corpus.documents[located[0].fact.doc_id].text)
-    if asked and not any({singular(w), lemma(w)} & source or w in corpus.acronyms for w in asked):
+    def in_source(word: str) -> bool:  # an acronym by the words it stands for ("rn": registered nurse)
+        spelled = words(corpus.acronyms[word]) if word in corpus.acronyms else [word]
+        return all({singular(w), lemma(w)} & source for w in spelled)
+
+    if asked and not any(in_source(w) for w in asked):
         # the place's figures are about something else ("electricians in Texas" vs ML engineers in Austin)
         others = [m for m in facts if not at_place(m.fact)]
-        return others, f"figure for {_phrase(query.text, asked[0])} in {query.places[0].text}"
+        return others, f"figure for {_phrase(query.text, asked[0])} in {said_place(query.places[0].text)}"
     if query.levels:
         def at_level(match: FactMatch) -> bool:
             return bool(set(query.levels) & set(levels(" ".join(match.fact.qualifiers))))
@@ -454,7 +461,8 @@ def not_covered(embedder: Embedder, corpus: CorpusIndex, found: Retrieval, unkno
     titles = corpus.titles
     asked = asked.strip().rstrip("?.! ")
     if unknown:
-        opening = f"The sources do not mention {', '.join(unknown)}, so I cannot answer that from them."
+        named = ", ".join(map(said_place, unknown))
+        opening = f"The sources do not mention {named}, so I cannot answer that from them."
     elif asked:
         opening = f"The sources do not cover that question ({asked[:1].lower()}{asked[1:]}), so I cannot answer it " \
                   "from them."

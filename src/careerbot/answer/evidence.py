@@ -96,6 +96,9 @@ _DUTY_SECTION = re.compile(r"\b(?:tasks|duties|responsibilit\w*|day[- ]to[- ]day
 
 
 # "Is X a Y?", "Are X really an entry-level job?": what a yes/no question asks X to be (English).
+# Whether two things are one: asked, and said (English wording).
+_ASKS_SAME = re.compile(r"\b(?:the same|interchangeable|identical|different|differ)\b", re.I)
+_SAYS_SAME = re.compile(r"\b(?:the same|interchangeabl[ey]|identical|different|differ(?:s|ences?)?|distinct)\b", re.I)
 _IS_A = re.compile(r"^\W*(?:is|are|isn['’]?t|aren['’]?t)\b.+?\b(?:a|an)\s+([^?.!,;:]+)", re.I)
 _CLAUSE_END = re.compile(r"\s+(?:and|or|but|if|for|in|at|with|without|because|like|right|straight)\b.*$", re.I)
 
@@ -122,6 +125,10 @@ def _shape_bonus(query: Query | None, sentence: Sentence, corpus: CorpusIndex, m
         if re.match(r"^(?:yes|no)\b", sentence.text.strip(), re.I) and _focus_share(
                 corpus, focus, matched or sentence.text) > 0:
             return 2 * KIND_BONUS
+        # "Is an ML engineer the same as a data scientist?": a sentence saying whether they are the same or differ
+        if _ASKS_SAME.search(query.text):  # (not whether one of them is the other: "Are A and B the same role?")
+            return 2 * KIND_BONUS if _SAYS_SAME.search(sentence.text) and _focus_share(
+                corpus, focus, sentence.text) > 0 else 0.0
         # "Is ML engineering an entry-level job?": "... this isn't an entry-level job" says it of what is asked
         predicate = _predicate(query.text)
         return 2 * KIND_BONUS if predicate is not None and predicate.search(sentence.text) else 0.0

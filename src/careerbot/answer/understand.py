@@ -77,7 +77,7 @@ _WHERE_BY_PLACE = re.compile(r"^(?:in|at|from)?\s*(?:which|what)\s+(?:city|citie
 # The verb of "what does the job involve / entail / consist of" (English): the question's frame, not its topic.
 _DUTY_VERB = re.compile(r"\b(?:job|role|position|work)\s+(entails?|involves?|consists?\s+of)\b", re.I)
 
-_DUTIES = re.compile(r"\bwhat (?:does|do|did) (?:an? |the )?[\w\s-]+? do\b|"
+_DUTIES = re.compile(r"\bwhat (?:does|do|did) (?:an? |the )?[\w\s(),'’-]+? do\b|"
                      r"\bwhat (?:kinds?|types?|sorts?) of (?:work|things|tasks|stuff) (?:does|do|did|would|will)\b|"
                      r"\bresponsibilit|\bduties\b|\bduty\b|"
                      r"\bday[- ]to[- ]day\b|\b(?:job|role) (?:entail|involve)|\bwhat (?:does|do) .+ (?:work on|handle)"

@@ -102,26 +102,33 @@ def load_corpus_index(index_dir: Path, version: str | None = None) -> CorpusInde
         shared=_shared(sentences), short_forms=_short_forms(sentences))
 
 
-def _listed_names(text: str) -> list[list[str]]:
-    """The names a list of other names gives, in lower case, each bracketed name on its own."""
+def _listed_names(text: str) -> tuple[list[list[str]], list[tuple[list[str], list[str]]]]:
+    """The names a list of other names gives, in lower case, each bracketed name on its own; and the pairs of a
+    name and the one in brackets after it ("Bike Assembler Tech (Bicycle Assembler Technician)")."""
     listed = OTHER_NAMES.match(text.strip())
     if listed is None:
-        return []
+        return [], []
     names: list[list[str]] = []
+    glossed: list[tuple[list[str], list[str]]] = []
     for listed_name in listed.group(1).rstrip(". ").split(","):
         bracketed = re.fullmatch(r"\s*(.+?)\s*\(([^()]+)\)\s*", listed_name)
-        names += [name.lower().split() for name in (bracketed.groups() if bracketed else (listed_name,))]
-    return [name for name in names if name]
+        said = [name.lower().split() for name in (bracketed.groups() if bracketed else (listed_name,))]
+        names += [name for name in said if name]
+        if bracketed:
+            glossed.append((said[0], said[1]))
+    return names, glossed
 
 
 def _short_forms(sentences: list[Sentence]) -> dict[str, str]:
     """Short words a corpus's lists of other names use for longer ones: "Auto Body Repairer" beside "Automotive Body
-    Repairer", "Lab Technician" beside "Laboratory Technician" (one word swapped, before the name's last). The
-    short word is at most SHORT_FORM letters, the long one has all of them in order from its first, and the swap
-    is made MIN_SWAPS times or more; of several long forms, the one most lists pair it with."""
+    Repairer", "Lab Technician" beside "Laboratory Technician" (one word swapped, before the name's last: the short
+    word's letters in order from the long one's first, the swap made MIN_SWAPS times or more), or a name spelled out
+    word for word in brackets ("Bike Assembler Tech (Bicycle Assembler Technician)": the same first letter is
+    enough). The short word is at most SHORT_FORM letters; of several long forms, the one most lists pair it with."""
     seen: dict[str, Counter[str]] = {}
+    spelled: dict[str, Counter[str]] = {}
     for sentence in sentences:
-        names = _listed_names(sentence.text)
+        names, glossed = _listed_names(sentence.text)
         by_rest: dict[tuple[int, tuple[str, ...]], set[str]] = {}  # each name with one word taken out
         for name in names:
             for position in range(len(name) - 1):
@@ -130,10 +137,21 @@ def _short_forms(sentences: list[Sentence]) -> dict[str, str]:
         for swapped in by_rest.values():
             for short in swapped:
                 for long in swapped:
-                    if len(short) <= SHORT_FORM and len(long) >= len(short) + 2 and _opens_as(short, long):
+                    if _shortens(short, long) and _opens_as(short, long):
                         seen.setdefault(short, Counter())[long] += 1
-    return {short: longs.most_common(1)[0][0] for short, longs in seen.items()
-            if longs.most_common(1)[0][1] >= MIN_SWAPS}
+        for name, gloss in glossed:
+            if len(name) == len(gloss):
+                for short, long in zip(name, gloss, strict=True):
+                    if _shortens(short, long) and short.isalpha() and short[0] == long[0]:
+                        spelled.setdefault(short, Counter())[long] += 1
+    forms = {short: longs.most_common(1)[0][0] for short, longs in seen.items()
+             if longs.most_common(1)[0][1] >= MIN_SWAPS}
+    forms.update({short: longs.most_common(1)[0][0] for short, longs in spelled.items() if short not in forms})
+    return forms
+
+
+def _shortens(short: str, long: str) -> bool:
+    return 2 <= len(short) <= SHORT_FORM and len(long) >= len(short) + 2
 
 
 SHORT_FORM = 4  # letters a short form of a word has at most ("auto", "lab", "tv")

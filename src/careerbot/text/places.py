@@ -50,6 +50,12 @@ def _state_name(code: str) -> str | None:
     return state.name if state is not None else None
 
 
+def said_place(typed: str) -> str:
+    """A place as the answer says it: a US state's code typed alone with its name ("CA" -> "California (CA)")."""
+    name = _state_name(typed) if re.fullmatch(r"[A-Z]{2}", typed.strip()) else None
+    return f"{name} ({typed.strip()})" if name else typed
+
+
 def place_of(text: str) -> Place | None:
     """The place a row label or qualifier names, when it is written "City, ST"."""
     match = _CITY_STATE.match(" ".join(text.split()))
