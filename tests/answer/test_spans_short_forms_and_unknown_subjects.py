@@ -63,6 +63,11 @@ def test_the_one_in_a_place_is_one_of_the_things_asked_for_before(advisor):
     assert "Amazon" in first_sentence(answer.answer) and "28" in first_sentence(answer.answer), answer.answer
 
 
+def test_top_in_a_yes_no_question_describes_what_it_asks_about(advisor):
+    answer = advisor.ask("Do ML engineers at top companies get bonuses?")  # not a ranking of companies
+    assert "bonuses" in first_sentence(answer.answer), answer.answer
+
+
 def test_whether_two_are_the_same_is_answered_by_what_says_they_differ_or_not(advisor):
     for question in ("Are a machine learning engineer and a data scientist the same role?",
                      "Is a machine learning engineer the same as a data scientist?"):
@@ -83,6 +88,8 @@ PAGES = {
     "Museum Technicians and Conservators": ("Art Conservator, Collections Technician", "$47,460"),
     "Cartographers and Photogrammetrists": ("Map Maker, Mapping Technician", "$76,210"),
     "Bicycle Repairers": ("Bicycle Mechanic, Bike Assembler Tech (Bicycle Assembler Technician)", "$40,360"),
+    "Fallers": ("Woodsman, Timber Cutter", "$48,870"),
+    "Tree Trimmers and Pruners": ("Woodsman, Pruner", "$43,690"),
 }
 
 
@@ -120,6 +127,13 @@ def test_what_kind_of_work_someone_does_asks_for_their_duties(called_advisor):
     duties = ("keep things in working order", "Repair and maintain", "Maintain records")  # the page's own
     assert any(duty in first_sentence(answer.answer) for duty in duties), answer.answer
     assert "$76,210" not in answer.answer and "61%" not in answer.answer, answer.answer
+
+
+def test_a_name_several_pages_list_with_no_more_right_to_it_is_answered_for_each(called_advisor):
+    assert called_advisor.corpus.shared_names.get("woodsman") == ("Fallers", "Tree Trimmers and Pruners")
+    answer = called_advisor.ask("how much does a woodsman make?")
+    assert answer.found and "$48,870" in answer.answer and "$43,690" in answer.answer, answer.answer
+    assert "another name of each of these 2 occupations" in answer.answer, answer.answer
 
 
 def test_a_state_typed_by_its_code_is_named_when_the_sources_lack_it(called_advisor):

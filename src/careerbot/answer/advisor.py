@@ -70,7 +70,7 @@ from careerbot.answer.facts import (
 from careerbot.answer.pointers import announced_list, is_name_list, labelled_list
 from careerbot.answer.query import FactMatch, Query, Retrieval, Scored, SentenceScores
 from careerbot.answer.rewrite import as_typed
-from careerbot.answer.understand import NUMBER_WORDS, titled_names, understand
+from careerbot.answer.understand import NUMBER_WORDS, shared_name, titled_names, understand
 from careerbot.config import Settings
 from careerbot.errors import CareerbotError, InvalidQuestion
 from careerbot.index.corpus_index import CorpusIndex
@@ -111,6 +111,7 @@ def _holds_it(text: str, word: str) -> bool:
     """Whether a word the sources never use is who the question is about (not merely a word of its setting)."""
     return bool(re.search(rf"\b(?:(?:do|does|did)(?:\s+(?:an?|the))?|becom(?:e|ing)\s+(?:an?|the))\s+"
                           rf"(?:[\w-]+\s+)?{re.escape(word)}\b", text, re.I))
+
 
 class Advisor:
     """Answers questions from one loaded index version; cheap to call from many threads at once."""
@@ -153,6 +154,15 @@ class Advisor:
                 parts.append(resolve(part, parts[-1], corpus).question)
             notes.append(f"{len(parts)} questions in one: " + " | ".join(parts))
             answer = join_answers([self._answer(corpus, understand(part, corpus), notes) for part in parts], parts)
+        elif (shared := shared_name(query.text, corpus)) and not query.subjects \
+                and query.kind not in ("comparison", "ranking"):
+            # "What does an arborist earn?": a name three pages list, none with more right to it: each page's answer
+            end, name, titles = shared
+            parts = [f"{query.text[:end]} ({title}){query.text[end:]}" for title in titles]
+            notes.append(f"'{name}' is listed by {len(titles)} pages: " + " | ".join(parts))
+            answer = join_answers([self._answer(corpus, understand(part, corpus), notes) for part in parts], parts)
+            answer = replace(answer, answer=f"{answer.answer} (The sources list “{name}” as another name of each of "
+                                            f"these {len(titles)} occupations: {'; '.join(titles)}.)")
         else:
             answer = self._answer(corpus, query, notes)
         details = {"query": query.describe(), "steps": notes} if explain else None

@@ -208,17 +208,19 @@ def _completing_name(match: re.Match[str], short: str, corpus: CorpusIndex) -> s
 
 def _long_form_names(match: re.Match[str], short: str, long: str, corpus: CorpusIndex) -> bool:
     """Whether the long form of a short word (as the corpus's lists of other names swap them), with a word typed
-    beside it, is in some subject's name or other name when the two typed are no name of their own ("auto
-    mechanics": Automotive Service Technicians and Mechanics)."""
+    beside it, is in some document's title ("auto mechanics": Automotive Service Technicians and Mechanics) or is
+    a name or other name itself ("bike mechanic": Bicycle Mechanic), when the two typed are no name of their own."""
     beside = {singular(w.lower()) for w in re.findall(r"[A-Za-z][\w'-]*", match.string[:match.start()])[-1:]
               + re.findall(r"[A-Za-z][\w'-]*", match.string[match.end():])[:1] if w.lower() not in STOPWORDS}
     if not beside:
         return False
-    names = [{singular(w) for w in words(title)} for title in corpus.titles]
-    names += [set(key.split()) for key in corpus.other_names]
-    typed = {" ".join(pair) for n in beside for pair in ((short, n), (n, short))}
-    return any(singular(long) in name and name & beside for name in names) and \
-        not typed & (set(corpus.other_names) | set(corpus.subject_names))
+    def pairs(word: str) -> set[str]:
+        return {" ".join(pair) for n in beside for pair in ((word, n), (n, word))}
+
+    named = set(corpus.other_names) | set(corpus.shared_names) | set(corpus.subject_names)
+    titled = any(singular(long) in name and name & beside for name in
+                 ({singular(w) for w in words(title)} for title in corpus.titles))
+    return (titled or bool(pairs(singular(long)) & named)) and not pairs(short) & named
 
 
 CLIPPED_NEIGHBOURS = 20  # words a clipped neighbour may open, read for a pair with a clipped word
@@ -309,7 +311,7 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
             return LEVEL_ABBREVIATIONS[lowered]
         long = corpus.short_forms.get(lowered)
         if long and _long_form_names(match, lowered, long, corpus):  # "auto mechanics": automotive mechanics
-            return long
+            return long + ("s" if word != bare and not long.endswith("s") else "")
         completed = _completing_name(match, lowered, corpus) if len(bare) <= 5 else None
         if completed:  # "software devs" -> software developers, "vet assistants" -> veterinary assistants
             return completed + ("s" if word != bare and not completed.endswith("s") else "")

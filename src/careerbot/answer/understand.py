@@ -201,7 +201,10 @@ def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
     if _COMPARISON.search(text):
         return "comparison", wh
     # "the most likely pay": how likely, not which ranks highest (English)
-    if _RANKING.search(_QUANTIFIER_MOST.sub(_unless_superlative, re.sub(r"\bmost likely\b", "likely", text,
+    # "Do ML engineers at top companies get bonuses?": companies at the top, asked about, not a top N ranked
+    ranked = re.sub(r"\btop(?=\s+[a-z]+s\b)", "leading", text) if _YESNO.match(text) and not _TOP_N.search(text) \
+        else text
+    if _RANKING.search(_QUANTIFIER_MOST.sub(_unless_superlative, re.sub(r"\bmost likely\b", "likely", ranked,
                                                                           flags=re.I))):
         return "ranking", wh
     one_thing = _ONE_THING_MOST.search(text)
@@ -417,6 +420,25 @@ def _with_other_names(text: str, corpus: CorpusIndex) -> str:
     for end, title in sorted(found, reverse=True):
         text = f"{text[:end]} ({title}){text[end:]}"
     return text
+
+
+def shared_name(text: str, corpus: CorpusIndex) -> tuple[int, str, tuple[str, ...]] | None:
+    """A name a few pages list, none with more right to it ("arborist"), typed in the text: where it ends, as typed,
+    and the pages' titles; None for none (or one of those pages named already)."""
+    tokens = list(_NAME_TOKEN.finditer(text))
+    for size in range(MAX_NAME_WORDS, 0, -1):
+        for i in range(len(tokens) - size + 1):
+            said = [_POSSESSIVE.sub("", t.group(0)) for t in tokens[i:i + size]]
+            titles = corpus.shared_names.get(name_key(said))
+            if not titles or any(title.lower() in text.lower() for title in titles):
+                continue
+            if i > 0 and tokens[i - 1].group(0).lower() not in STOPWORDS:
+                continue  # the end of a longer name
+            if size == 1 and (len(said[0]) < MIN_OTHER_NAME
+                              or corpus.idf.get(singular(said[0].lower()), corpus.max_idf) < corpus.rare_idf):
+                continue  # one common word names too much (one each of those pages lists is rarer than that)
+            return tokens[i + size - 1].end(), text[tokens[i].start():tokens[i + size - 1].end()], titles
+    return None
 
 
 def _defined_initials(typed: str, corpus: CorpusIndex) -> bool:

@@ -65,6 +65,7 @@ class CorpusIndex:
     name_pairs: frozenset[tuple[str, str]] = frozenset()  # two words that follow one another in a subject's name
     pages: dict[str, str] = field(default_factory=dict)  # doc_id -> title, of documents about one named subject
     shared: frozenset[str] = frozenset()  # sentences many documents say word for word (a template's, not theirs)
+    shared_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a name several pages list -> titles
     short_forms: dict[str, str] = field(default_factory=dict)  # "auto" -> "automotive", as names are listed both ways
 
     @property

@@ -87,6 +87,7 @@ def load_corpus_index(index_dir: Path, version: str | None = None) -> CorpusInde
     for document in documents.values():  # "JavaScript" -> "js": a word's inner capitals are its initials too
         for word in set(_CAMEL_CASE.findall(document.text)):
             initials.setdefault("".join(c for c in word if c.isupper()).lower(), set()).add(word)
+    other_names, shared_names = _other_names(sentences, documents, names)
     return CorpusIndex(
         version=stored.version, manifest=stored.manifest, documents=documents, chunks=chunks, sentences=sentences,
         chunk_vectors=stored.chunk_vectors, sentence_vectors=stored.sentence_vectors, facts=facts, acronyms=defined,
@@ -96,7 +97,7 @@ def load_corpus_index(index_dir: Path, version: str | None = None) -> CorpusInde
         vocabulary=vocabulary, gazetteer=build_gazetteer(labels, {fact.subject for fact in facts}),
         source_names=_source_names(documents, facts, idf, median_idf), spelling=Spelling(vocabulary, idf),
         median_idf=median_idf, sentences_by_word=by_term, max_idf=max(idf.values(), default=0.0),
-        subjects_by_initials=initials, other_names=_other_names(sentences, documents, names),
+        subjects_by_initials=initials, other_names=other_names, shared_names=shared_names,
         titles=tuple(sorted({d.title for d in documents.values()})), compounds=_compounds(documents, vocabulary),
         sentence_index=stored.sentence_index, name_pairs=_name_pairs(facts), pages=pages,
         shared=_shared(sentences), short_forms=_short_forms(sentences))
@@ -207,9 +208,12 @@ def _name_pairs(facts: list[Fact]) -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
-def _other_names(sentences: list[Sentence], documents: dict[str, Document], names: dict[str, str]) -> dict[str, str]:
+def _other_names(sentences: list[Sentence], documents: dict[str, Document],
+                 names: dict[str, str]) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     """Each other name a document gives its subject -> the document's title, for names only one document gives (or
-    only one whose title shares a word with it) and no fact's subject already has."""
+    only one whose title shares a word with it) and no fact's subject already has; and the names a few documents
+    give (MAX_SHARED at most) that none of them has more right to -> their titles ("Arborist": Fallers, Soil and
+    Plant Scientists, Tree Trimmers and Pruners)."""
     titles_of: dict[str, set[str]] = {}
     spelled: dict[str, Counter[str]] = {}  # an acronym in brackets -> the titles of the names it follows, counted
     for sentence in sentences:
@@ -232,6 +236,7 @@ def _other_names(sentences: list[Sentence], documents: dict[str, Document], name
             if name_key(name.split()) not in names:
                 titles_of.setdefault(name_key(name.split()), set()).add(document.title)
     chosen: dict[str, str] = {}
+    shared_by: dict[str, tuple[str, ...]] = {}
     for key, titles in titles_of.items():
         if len(titles) == 1:
             chosen[key] = next(iter(titles))
@@ -245,12 +250,17 @@ def _other_names(sentences: list[Sentence], documents: dict[str, Document], name
         sharing = [t for t, count in shared.items() if count == most]
         if most and len(sharing) == 1:
             chosen[key] = sharing[0]
+        elif len(sharing) <= MAX_SHARED:
+            shared_by[key] = tuple(sorted(sharing))
     for short, pages in spelled.items():  # "CNA", in brackets after five names of nursing assistants and one name on
         # each of two other pages: the page that spells it out most, when one does
         ranked = pages.most_common(2)
         if short not in chosen and short in titles_of and ranked[0][1] > (ranked[1][1] if len(ranked) > 1 else 0):
             chosen[short] = ranked[0][0]
-    return chosen
+    return chosen, {key: titles for key, titles in shared_by.items() if key not in chosen}
+
+
+MAX_SHARED = 4  # pages a name is listed on, at most, for a question by it to be answered for each
 
 
 SUBJECTS_PER_WORD = 40  # a word of many subjects' names ("workers") lists the facts of its shortest names only
