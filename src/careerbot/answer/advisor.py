@@ -79,7 +79,7 @@ from careerbot.index.lexical import fuse
 from careerbot.index.load import load_corpus_index
 from careerbot.index.store import VERSIONS, check_model, current_version, read_manifest
 from careerbot.records import Answer, Turn
-from careerbot.text.places import place_of
+from careerbot.text.places import place_of, said_place
 from careerbot.text.terms import every_lemma, name_key, singular, stems, words
 from careerbot.text.values import FIGURE, figure_value
 
@@ -110,7 +110,8 @@ _STATISTICS_NAMED = re.compile(r"\b(median|mean|\d{1,2}(?:st|nd|rd|th))\b", re.I
 def _holds_it(text: str, word: str) -> bool:
     """Whether a word the sources never use is who the question is about (not merely a word of its setting)."""
     return bool(re.search(rf"\b(?:(?:do|does|did)(?:\s+(?:an?|the))?|becom(?:e|ing)\s+(?:an?|the))\s+"
-                          rf"(?:[\w-]+\s+)?{re.escape(word)}\b", text, re.I))
+                          rf"(?:(?!(?:about|for|with|in|on|at|to|of|from|by)\b)[\w-]+\s+)?{re.escape(word)}\b",
+                          text, re.I))
 
 
 class Advisor:
@@ -177,7 +178,9 @@ class Advisor:
         weak = found.best_chunk < STRONG_MATCH
         about = query.kind in ("figure", "duties", "definition", "ranking", "comparison")
         # Only what the question is about can make it uncovered: a name, a real place, or a noun of its subject.
-        missing = list(query.missing_places) + [w for w in query.missing if w[:1].isupper() or about or weak
+        # (a state typed by its code is named: "TX" -> "Texas (TX)")
+        missing = [said_place(p) for p in query.missing_places] + [w for w in query.missing
+                                                                   if w[:1].isupper() or about or weak
                                                 or _holds_it(query.text, w)]
         if missing:
             notes.append(f"not covered: the sources never use {', '.join(missing)}")

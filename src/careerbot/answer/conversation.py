@@ -23,7 +23,16 @@ from careerbot.answer.understand import STATISTIC, SUPERLATIVE, places_in, subje
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Turn
 from careerbot.text.places import is_country, is_known_place
-from careerbot.text.terms import LEVEL_PATTERNS, STOPWORDS, levels, name_key, parts_of_speech, singular, spelled_out
+from careerbot.text.terms import (
+    LEVEL_PATTERNS,
+    STOPWORDS,
+    YEARS_SPAN,
+    levels,
+    name_key,
+    parts_of_speech,
+    singular,
+    spelled_out,
+)
 
 MAX_CONTEXT_QUESTIONS = 6  # earlier user turns that can matter to the next question
 
@@ -62,11 +71,11 @@ def _names_anything(question: str, corpus: CorpusIndex) -> bool:
     query = understand(question, corpus)
     # a level ("seniors") says which of them, not who; so do the years it spans ("seniors with 5+ years"), though
     # years alone may be what is asked ("how many have more than 5 years?")
-    spans = {w.lower() for span in _YEARS_SPAN.finditer(question) for w in re.findall(r"[a-z]+", span.group(0), re.I)
+    spans = {w.lower() for span in YEARS_SPAN.finditer(question) for w in re.findall(r"[a-z]+", span.group(0), re.I)
              } if levels(question) else set()
     return bool(query.places or query.missing_places or any(
-        w not in MEASURE_WORDS and w not in OPERATOR_WORDS and w not in _ASKING_WORDS and not levels(w)
-        and w not in spans for w in query.topic))
+        w not in MEASURE_WORDS and w not in OPERATOR_WORDS and w not in _ASKING_WORDS and w not in spans
+        for w in query.topic))
 
 
 # Words that ask for a measure or a kind without naming its subject ("How many are employed?", "What do they
@@ -130,10 +139,6 @@ _IN_THAT_LIST = re.compile(r"\b(?:in|on|from|of|among)\s+(?:that|this|the|those|
                            r"\bamong\s+(?:them|those|these)\b", re.I)
 
 
-# A span of working years ("0-2 years", "5+ years", "10 or more years"): how long someone has worked (English).
-_YEARS_SPAN = re.compile(r"\b\d+\s*(?:[-–]|to)\s*\d+\s*(?:years?|yrs?)\b|"
-                         r"\b\d+\s*(?:\+|or more|plus)\s*(?:years?|yrs?)\b|"
-                         r"\b(?:under|less than|over|more than)\s+\d+\s*(?:years?|yrs?)\b", re.I)
 # "the year after that", "the following year", "a year earlier": the year next to the one just asked about (English)
 _YEAR_SHIFT = re.compile(r"\b(?:the|a)\s+year\s+(?:(?P<after>after|later)|before|earlier|prior)\b|"
                          r"\bthe\s+(?:(?P<next>next|following)|previous|prior|preceding)\s+year\b", re.I)
@@ -305,8 +310,9 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
         return Resolution(question[:which_one.start(1)] + thing + question[which_one.end(1):], "topic")
     the_one = _THE_ONE.search(question) if previous and not which_one else None
     thing = _asked_for(previous) if the_one else ""
-    if the_one and thing:  # "How many openings does the one in Seattle have?" after "Which companies are hiring
-        # the most ...?": the thing asked for, there
+    plural = bool(thing) and singular(thing.split()[-1]) != thing.split()[-1]
+    if the_one and plural:  # "How many openings does the one in Seattle have?" after "Which companies are hiring
+        # the most ...?": one of the things asked for (plural; not "the median pay" of one subject), there
         return Resolution(question[:the_one.start(1)] + singular(thing) + question[the_one.end(1):], "topic")
     said_now, said_before = SUPERLATIVE.search(fragment), SUPERLATIVE.search(previous)
     if elliptical and said_now and said_before and not mentions and len(fragment.split()) <= 3:
@@ -332,7 +338,7 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
             return Resolution(previous[:at] + new + previous[at + len(said):], "subject")
         joiner = fragment if fragment.lower().startswith(("in ", "for ", "at ")) else f"for {new}"
         return Resolution(f"{previous.rstrip('?.! ')} {joiner}?", "subject")
-    span_now, span_before = _YEARS_SPAN.search(fragment), _YEARS_SPAN.search(previous)
+    span_now, span_before = YEARS_SPAN.search(fragment), YEARS_SPAN.search(previous)
     if elliptical and span_now and span_before and not mentions:
         # "how about 3-5 years?" after "... with 0-2 years of experience?": the same question, the other span
         return Resolution(previous[:span_before.start()] + span_now.group(0) + previous[span_before.end():], "level")

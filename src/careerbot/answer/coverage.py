@@ -229,7 +229,8 @@ def _used_as_verb(text: str, word: str) -> bool:
 
 
 # Verbs a source says something with ("what does Glassdoor say ... earn?") (English).
-_REPORTING = frozenset("say report claim state estimate suggest predict show think find list put".split())
+# ("state", "show", "list" are too often nouns: "state troopers", "TV show hosts")
+_REPORTING = frozenset("say report claim estimate suggest predict think".split())
 
 
 def _row_levels(fact: Fact) -> set[str]:
@@ -461,8 +462,7 @@ def not_covered(embedder: Embedder, corpus: CorpusIndex, found: Retrieval, unkno
     titles = corpus.titles
     asked = asked.strip().rstrip("?.! ")
     if unknown:
-        named = ", ".join(map(said_place, unknown))
-        opening = f"The sources do not mention {named}, so I cannot answer that from them."
+        opening = f"The sources do not mention {', '.join(unknown)}, so I cannot answer that from them."
     elif asked:
         opening = f"The sources do not cover that question ({asked[:1].lower()}{asked[1:]}), so I cannot answer it " \
                   "from them."

@@ -95,10 +95,11 @@ _DUTY_SECTION = re.compile(r"\b(?:tasks|duties|responsibilit\w*|day[- ]to[- ]day
                            r"what\b.+\bdo(?:es)?)\b", re.I)
 
 
-# "Is X a Y?", "Are X really an entry-level job?": what a yes/no question asks X to be (English).
-# Whether two things are one: asked, and said (English wording).
-_ASKS_SAME = re.compile(r"\b(?:the same|interchangeable|identical|different|differ)\b", re.I)
+# Whether two things are one: asked ("the same as", "A and B the same role?", "different from"), and said (English).
+_ASKS_SAME = re.compile(r"\bthe same\s+(?:as|thing|role|job|position|career|field|work)\b|\bthe same\s*\?|"
+                        r"\b(?:different|differ)\s+from\b|\binterchangeable\b|\bidentical\b", re.I)
 _SAYS_SAME = re.compile(r"\b(?:the same|interchangeabl[ey]|identical|different|differ(?:s|ences?)?|distinct)\b", re.I)
+# "Is X a Y?", "Are X really an entry-level job?": what a yes/no question asks X to be (English).
 _IS_A = re.compile(r"^\W*(?:is|are|isn['’]?t|aren['’]?t)\b.+?\b(?:a|an)\s+([^?.!,;:]+)", re.I)
 _CLAUSE_END = re.compile(r"\s+(?:and|or|but|if|for|in|at|with|without|because|like|right|straight)\b.*$", re.I)
 

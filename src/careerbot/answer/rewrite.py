@@ -193,10 +193,13 @@ def _completing_name(match: re.Match[str], short: str, corpus: CorpusIndex) -> s
     for candidate in candidates:
         if any(pair(n, first, singular(candidate)) for n, first in beside):
             return candidate
-    # the neighbour clipped too ("surg tech": Surgical Technologists): a word it opens, paired with a candidate
-    opened = [(singular(word), first) for n, first in beside
+    # the neighbour clipped too ("surg tech": Surgical Technologists): a word it opens, paired with a candidate that
+    # opens with the word typed (not an acronym typed in capitals, nor a long neighbour)
+    typed_as_acronym = match.group(0).rstrip("s").isupper()
+    opened = [(singular(word), first) for n, first in beside if len(n) <= CLIPPED_NEIGHBOUR and not typed_as_acronym
               for word in corpus.spelling.clipped_all(n)[:CLIPPED_NEIGHBOURS] if word.startswith(n)]
-    fitting = {candidate for candidate in candidates for n, first in opened if pair(n, first, singular(candidate))}
+    fitting = {candidate for candidate in candidates if candidate.startswith(short)
+               for n, first in opened if pair(n, first, singular(candidate))}
     if len(fitting) == 1:
         return fitting.pop()
     if re.match(r"\.", match.string[match.end():]):  # written as a short form ("feature eng."): the word the
@@ -223,6 +226,7 @@ def _long_form_names(match: re.Match[str], short: str, long: str, corpus: Corpus
     return (titled or bool(pairs(singular(long)) & named)) and not pairs(short) & named
 
 
+CLIPPED_NEIGHBOUR = 5  # letters of a neighbour, at most, read as clipped too
 CLIPPED_NEIGHBOURS = 20  # words a clipped neighbour may open, read for a pair with a clipped word
 SENTENCES_READ = 200  # sentences using a neighbour read for a clipped word written beside it
 
@@ -309,7 +313,8 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
             return ""
         if lowered in LEVEL_ABBREVIATIONS:  # sr -> senior: searched and matched as the text writes it
             return LEVEL_ABBREVIATIONS[lowered]
-        long = corpus.short_forms.get(lowered)
+        # (an acronym typed in capitals, "BI", is not a short word: it stands for its own initials)
+        long = corpus.short_forms.get(lowered) if not bare.isupper() and lowered not in corpus.acronyms else None
         if long and _long_form_names(match, lowered, long, corpus):  # "auto mechanics": automotive mechanics
             return long + ("s" if word != bare and not long.endswith("s") else "")
         completed = _completing_name(match, lowered, corpus) if len(bare) <= 5 else None
@@ -431,9 +436,23 @@ COMPARED_AFTER = re.compile(r"^how\s+(?:does|do|did|would|will)\s+(?:(?:that|it|
 
 
 def compared_with(text: str) -> str:
-    """The other subject a "how does that compare to B?" / "how does B compare?" question asks of; "" for none."""
+    """The other subject a "how does that compare to B?" / "how does B compare?" question asks of; "" for none (nor
+    for "how do the two compare?", "how do salaries compare?", "how does the one in Seattle compare?": no subject)."""
     match = COMPARED_AFTER.match(text.strip())
-    return (match.group("after") or match.group("first")).rstrip("?.! ") if match else ""
+    if match is None:
+        return ""
+    if match.group("after"):
+        return match.group("after").rstrip("?.! ")
+    first = match.group("first").rstrip("?.! ")
+    said = [w.lower() for w in re.findall(r"[\w'’-]+", first)]
+    if not said or said[0] in _NOT_A_SUBJECT or re.match(r"the (?:one|two|three|\w+ ones?)\b", " ".join(said)) \
+            or all(w in STOPWORDS or w in MEASURE_WORDS for w in said):
+        return ""
+    return first
+
+
+# Words that open no subject a "how does B compare?" names: pronouns, "both", "each" (English).
+_NOT_A_SUBJECT = frozenset("i we you he she it they them this that these those both each all".split())
 
 
 _OF_EACH = re.compile(r"\beach(?:\s+(?:one|of\s+(?:them|these|those)))?\b", re.I)  # (English words)

@@ -27,6 +27,7 @@ from careerbot.text.terms import (
     MANNER_PHRASES,
     MAX_NAME_WORDS,
     STOPWORDS,
+    YEARS_SPAN,
     in_dictionary,
     joined_names,
     levels,
@@ -77,8 +78,9 @@ _WHERE_BY_PLACE = re.compile(r"^(?:in|at|from)?\s*(?:which|what)\s+(?:city|citie
 # The verb of "what does the job involve / entail / consist of" (English): the question's frame, not its topic.
 _DUTY_VERB = re.compile(r"\b(?:job|role|position|work)\s+(entails?|involves?|consists?\s+of)\b", re.I)
 
-_DUTIES = re.compile(r"\bwhat (?:does|do|did) (?:an? |the )?[\w\s(),'’-]+? do\b|"
-                     r"\bwhat (?:kinds?|types?|sorts?) of (?:work|things|tasks|stuff) (?:does|do|did|would|will)\b|"
+_DUTIES = re.compile(r"\bwhat (?:does|do|did) (?:an? |the )?[\w\s'’-]+? do\b|"
+                     r"\bwhat (?:kinds?|types?|sorts?) of (?:work|things|tasks|stuff) (?:does|do|did|would|will)\s+"
+                     r"[\w\s'’-]+?\s+do\b|"
                      r"\bresponsibilit|\bduties\b|\bduty\b|"
                      r"\bday[- ]to[- ]day\b|\b(?:job|role) (?:entail|involve)|\bwhat (?:does|do) .+ (?:work on|handle)"
                      r"|\bwhat is (?:the )?(?:job|role) of\b|\bwhat (?:would|will|do|does|did) "
@@ -202,8 +204,8 @@ def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
         return "comparison", wh
     # "the most likely pay": how likely, not which ranks highest (English)
     # "Do ML engineers at top companies get bonuses?": companies at the top, asked about, not a top N ranked
-    ranked = re.sub(r"\btop(?=\s+[a-z]+s\b)", "leading", text) if _YESNO.match(text) and not _TOP_N.search(text) \
-        else text
+    ranked = re.sub(r"\btop(?=\s+[a-z]+s\b)", "leading", text, flags=re.I) \
+        if _YESNO.match(text) and not _TOP_N.search(text) else text
     if _RANKING.search(_QUANTIFIER_MOST.sub(_unless_superlative, re.sub(r"\bmost likely\b", "likely", ranked,
                                                                           flags=re.I))):
         return "ranking", wh
@@ -432,8 +434,8 @@ def shared_name(text: str, corpus: CorpusIndex) -> tuple[int, str, tuple[str, ..
             titles = corpus.shared_names.get(name_key(said))
             if not titles or any(title.lower() in text.lower() for title in titles):
                 continue
-            if i > 0 and tokens[i - 1].group(0).lower() not in STOPWORDS:
-                continue  # the end of a longer name
+            if i > 0 and tokens[i - 1].group(0).lower() not in STOPWORDS and not levels(tokens[i - 1].group(0)):
+                continue  # the end of a longer name (a level before it is not: "senior arborists")
             if size == 1 and (len(said[0]) < MIN_OTHER_NAME
                               or corpus.idf.get(singular(said[0].lower()), corpus.max_idf) < corpus.rare_idf):
                 continue  # one common word names too much (one each of those pages lists is rarer than that)
@@ -631,24 +633,23 @@ def _career_change(text: str) -> str:
 _EXPERIENCE = re.compile(r"\b(?:for|with|have|had|got|over|nearly|almost|about|around)\s+(?:about\s+|around\s+|"
                          r"nearly\s+|almost\s+|over\s+)?(\d{1,2})\+?\s*(?:years?|yrs?)\b|"
                          r"\b(\d{1,2})\+?\s*(?:years?|yrs?)(?:\s+of)?\s+(?:experience|exp)\b", re.I)
-# A level's span of years as documents write it: "Senior-Level (5+ years of experience)", "Mid-Level (3-5 years)".
-_YEARS_SPAN = re.compile(r"(\d{1,2})\s*(?:[-–]\s*(\d{1,2})|(\+))\s*(?:years?|yrs?)", re.I)
 
 
 def _level_of_experience(years: int, corpus: CorpusIndex, span: tuple[int, int] | None = None) -> str:
-    """The level whose span of years (as the corpus's rows state it) holds `years`, the one stating the very span
-    the question writes first ("5+ years" is the senior span, though the mid-level one ends at 5); "" when none does."""
-    holding: list[tuple[bool, str]] = []
+    """The level whose span of years (as the corpus's rows state it: "Senior-Level (5+ years of experience)") holds
+    `years`: the one stating the very span typed around them (`span`: "5+ years" is the senior span, though the
+    mid-level one ends at 5), else the narrowest; "" when none does."""
+    holding: list[tuple[bool, int, str]] = []
     for name in corpus.subject_names.values():
         named = levels(name)
-        stated = _YEARS_SPAN.search(name)
+        stated = YEARS_SPAN.search(name)
         if len(named) != 1 or stated is None:
             continue
         low = int(stated.group(1))
         high = int(stated.group(2)) if stated.group(2) else 99
         if low <= years <= high:
-            holding.append(((low, high) != span, named[0]))
-    return min(holding)[1] if holding else ""
+            holding.append(((low, high) != span, high - low, named[0]))
+    return min(holding)[2] if holding else ""
 
 
 def _carry_experience(question: str, body: str, corpus: CorpusIndex) -> str:
@@ -657,7 +658,7 @@ def _carry_experience(question: str, body: str, corpus: CorpusIndex) -> str:
     said = _EXPERIENCE.search(question)
     if said is None or levels(body):
         return body
-    typed = next((m for m in _YEARS_SPAN.finditer(question) if m.start() < said.end() and said.start() < m.end()),
+    typed = next((m for m in YEARS_SPAN.finditer(question) if m.start() < said.end() and said.start() < m.end()),
                  None)
     span = (int(typed.group(1)), int(typed.group(2)) if typed.group(2) else 99) if typed else None
     level = _level_of_experience(int(said.group(1) or said.group(2)), corpus, span)
@@ -729,8 +730,13 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
     for mention in subjects:
         named = re.sub(r"\b(?:and|or)\b", lambda joint: "_" * len(joint.group(0)), masked[mention.start:mention.end])
         masked = masked[:mention.start] + named + masked[mention.end:]
-    kind, wh = _kind(re.sub(r"^(?:(?:and|but|also|so|then|ok(?:ay)?|well)\b[\s,]*)+", "",
-                            masked[_question_clause(body):], flags=re.I),
+    # nor does a title put in brackets after the other name it was asked by ("a bike mechanic (Bicycle Repairers)")
+    clause = _question_clause(body)
+    asked = masked[clause:]  # (the same length as the body: the titles are read from the body)
+    for gloss in reversed(list(re.finditer(r"\s*\(([^()]+)\)", body[clause:]))):
+        if gloss.group(1) in corpus.titles:
+            asked = asked[:gloss.start()] + asked[gloss.end():]
+    kind, wh = _kind(re.sub(r"^(?:(?:and|but|also|so|then|ok(?:ay)?|well)\b[\s,]*)+", "", asked, flags=re.I),
                      len(subjects) + len(places))
     statistic = STATISTIC.search(body)
     if kind == "ranking" and len(subjects) == 1 and statistic and "percentile" in statistic.group(0).lower() \

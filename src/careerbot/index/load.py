@@ -104,8 +104,9 @@ def load_corpus_index(index_dir: Path, version: str | None = None) -> CorpusInde
 
 
 def _listed_names(text: str) -> tuple[list[list[str]], list[tuple[list[str], list[str]]]]:
-    """The names a list of other names gives, in lower case, each bracketed name on its own; and the pairs of a
-    name and the one in brackets after it ("Bike Assembler Tech (Bicycle Assembler Technician)")."""
+    """The names a list of other names gives, as written, each bracketed name on its own; and the pairs of a name
+    and the one in brackets after it ("Bike Assembler Tech (Bicycle Assembler Technician)", "Certified Nursing
+    Assistant (CNA)")."""
     listed = OTHER_NAMES.match(text.strip())
     if listed is None:
         return [], []
@@ -113,7 +114,7 @@ def _listed_names(text: str) -> tuple[list[list[str]], list[tuple[list[str], lis
     glossed: list[tuple[list[str], list[str]]] = []
     for listed_name in listed.group(1).rstrip(". ").split(","):
         bracketed = re.fullmatch(r"\s*(.+?)\s*\(([^()]+)\)\s*", listed_name)
-        said = [name.lower().split() for name in (bracketed.groups() if bracketed else (listed_name,))]
+        said = [name.split() for name in (bracketed.groups() if bracketed else (listed_name,))]
         names += [name for name in said if name]
         if bracketed:
             glossed.append((said[0], said[1]))
@@ -125,16 +126,18 @@ def _short_forms(sentences: list[Sentence]) -> dict[str, str]:
     Repairer", "Lab Technician" beside "Laboratory Technician" (one word swapped, before the name's last: the short
     word's letters in order from the long one's first, the swap made MIN_SWAPS times or more), or a name spelled out
     word for word in brackets ("Bike Assembler Tech (Bicycle Assembler Technician)": the same first letter is
-    enough). The short word is at most SHORT_FORM letters; of several long forms, the one most lists pair it with."""
+    enough). The short word is at most SHORT_FORM letters and not written in capitals (an acronym: "NGS"); of
+    several long forms, the one most lists pair it with."""
     seen: dict[str, Counter[str]] = {}
     spelled: dict[str, Counter[str]] = {}
     for sentence in sentences:
         names, glossed = _listed_names(sentence.text)
         by_rest: dict[tuple[int, tuple[str, ...]], set[str]] = {}  # each name with one word taken out
-        for name in names:
-            for position in range(len(name) - 1):
-                by_rest.setdefault((position, tuple(name[:position] + name[position + 1:])), set()).add(
-                    name[position])
+        for name in (n for n in names if not any(w.isupper() and len(w) > 1 for w in n)):
+            lowered = [w.lower() for w in name]
+            for position in range(len(lowered) - 1):
+                by_rest.setdefault((position, tuple(lowered[:position] + lowered[position + 1:])), set()).add(
+                    lowered[position])
         for swapped in by_rest.values():
             for short in swapped:
                 for long in swapped:
@@ -143,8 +146,9 @@ def _short_forms(sentences: list[Sentence]) -> dict[str, str]:
         for name, gloss in glossed:
             if len(name) == len(gloss):
                 for short, long in zip(name, gloss, strict=True):
-                    if _shortens(short, long) and short.isalpha() and short[0] == long[0]:
-                        spelled.setdefault(short, Counter())[long] += 1
+                    if _shortens(short.lower(), long.lower()) and short.isalpha() and not short.isupper() \
+                            and short[0].lower() == long[0].lower():
+                        spelled.setdefault(short.lower(), Counter())[long.lower()] += 1
     forms = {short: longs.most_common(1)[0][0] for short, longs in seen.items()
              if longs.most_common(1)[0][1] >= MIN_SWAPS}
     forms.update({short: longs.most_common(1)[0][0] for short, longs in spelled.items() if short not in forms})
@@ -217,20 +221,14 @@ def _other_names(sentences: list[Sentence], documents: dict[str, Document],
     titles_of: dict[str, set[str]] = {}
     spelled: dict[str, Counter[str]] = {}  # an acronym in brackets -> the titles of the names it follows, counted
     for sentence in sentences:
-        listed = OTHER_NAMES.match(sentence.text.strip())
-        if listed is None:
-            continue
-        for listed_name in listed.group(1).rstrip(". ").split(","):
-            # "Certified Nursing Assistant (CNA)", "Automotive Carrier Driver (Auto Carrier Driver)": the name and
-            # the one in brackets (an acronym is read as the words it stands for)
-            bracketed = re.fullmatch(r"\s*(.+?)\s*\(([^()]+)\)\s*", listed_name)
-            if bracketed:
-                spelled.setdefault(name_key(bracketed.group(2).split()), Counter())[
-                    documents[sentence.doc_id].title] += 1
-            for name in (bracketed.groups() if bracketed else (listed_name,)):
-                said = name.split()
-                if 0 < len(said) <= MAX_NAME_WORDS and name_key(said) not in names:
-                    titles_of.setdefault(name_key(said), set()).add(documents[sentence.doc_id].title)
+        # "Certified Nursing Assistant (CNA)", "Automotive Carrier Driver (Auto Carrier Driver)": the name and the one
+        # in brackets (an acronym is read as the words it stands for)
+        listed, glossed = _listed_names(sentence.text)
+        for _, gloss in glossed:
+            spelled.setdefault(name_key(gloss), Counter())[documents[sentence.doc_id].title] += 1
+        for listed_name in listed:
+            if len(listed_name) <= MAX_NAME_WORDS and name_key(listed_name) not in names:
+                titles_of.setdefault(name_key(listed_name), set()).add(documents[sentence.doc_id].title)
     for document in documents.values():
         for name in title_alternates(document.title):
             if name_key(name.split()) not in names:

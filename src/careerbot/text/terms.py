@@ -110,15 +110,22 @@ def singular(word: str) -> str:
 
 # Seniority as people say it, folded to one name each: general career vocabulary, not any document's words.
 LEVEL_PATTERNS = [
-    (re.compile(r"\b(?:entry[- ]level|juniors?|jr\.?|beginners?|starting out|starting (?:salary|pay)|"
-                r"new grad(?:uate)?s?)\b", re.I), "entry-level"),
+    (re.compile(r"\b(?:entry[- ]level|junior|(?<!school )(?<!college )juniors|jr\.?|beginners?|starting out|"
+                r"starting (?:salary|pay)|new grad(?:uate)?s?)\b", re.I), "entry-level"),
     (re.compile(r"\b(?:mid[- ]level|mid[- ]career|intermediate)\b", re.I), "mid-level"),
-    (re.compile(r"\b(?:seniors?(?:[- ]level)?|sr\.?|experienced)\b", re.I), "senior"),
+    # ("seniors", "juniors": of a job, not of a school: "high school seniors")
+    (re.compile(r"\b(?:senior(?:[- ]level)?|(?<!school )(?<!college )seniors|sr\.?|experienced)\b", re.I),
+     "senior"),
     (re.compile(r"\blead\b", re.I), "lead"),
     (re.compile(r"\bprincipal\b", re.I), "principal"),
 ]
 _STATISTICS = re.compile(r"\b(average|median|mean)\b", re.I)
 _ACCORDING_TO = re.compile(r"\b(?i:according to) (?:a |an |the )?((?:[A-Z][\w&.'’-]*)(?: [A-Z][\w&.'’-]*)*)")
+
+
+# A span of working years as written: "0-2 years", "3 to 5 yrs", "5+ years", "10 or more years" (groups: low, high, or
+# the mark of an open end) (English).
+YEARS_SPAN = re.compile(r"\b(\d{1,2})\s*(?:(?:[-–]|to)\s*(\d{1,2})|(\+|\s+or more|\s+plus))\s*(?:years?|yrs?)\b", re.I)
 
 
 def levels(text: str) -> list[str]:
