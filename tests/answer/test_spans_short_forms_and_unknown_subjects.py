@@ -1,10 +1,12 @@
 """Twenty-first round (issue 10): a span of working years is the level the corpus gives it, a place asked at a level
-is looked for at that level, figures of no level do not pad a level's answer, "how does B compare?" asks the first
-question of B, a source that "says" is no subject, "the one in X" is one of the things asked for before, short
-words the corpus's lists of other names swap for long ones are read as the long ones, the "and" of one title joins
-nothing compared, "what kind of work does X do" asks for duties, and a question about someone the sources never
-name is not answered from other pages (answer/understand.py, answer/conversation.py, answer/coverage.py,
-answer/rewrite.py, answer/advisor.py, index/load.py)."""
+is looked for at that level, pay of no level does not pad a level's answer, "how does B compare?" asks the first
+question of B, a source that "says" is no subject, "the one in X" is one of the things asked for before, short words
+the corpus's lists of other names swap for long ones (or spell out in brackets) are read as the long ones, a clipped
+word beside a clipped neighbour completes a name, the "and" of one title joins nothing compared, "what kind of work
+does X do" asks for duties, a name several pages list is answered for each, "top" in a yes/no question ranks nothing,
+whether two are the same is answered by what says they differ, a state typed by its code is named, and a question
+about someone the sources never name is not answered from other pages (answer/understand.py, answer/conversation.py,
+answer/coverage.py, answer/rewrite.py, answer/evidence.py, answer/advisor.py, index/load.py, text/places.py)."""
 
 import pytest
 
