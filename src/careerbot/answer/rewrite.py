@@ -217,13 +217,15 @@ def _long_form_names(match: re.Match[str], short: str, long: str, corpus: Corpus
               + re.findall(r"[A-Za-z][\w'-]*", match.string[match.end():])[:1] if w.lower() not in STOPWORDS}
     if not beside:
         return False
-    def pairs(word: str) -> set[str]:
-        return {" ".join(pair) for n in beside for pair in ((word, n), (n, word))}
 
-    named = set(corpus.other_names) | set(corpus.shared_names) | set(corpus.subject_names)
-    titled = any(singular(long) in name and name & beside for name in
-                 ({singular(w) for w in words(title)} for title in corpus.titles))
-    return (titled or bool(pairs(singular(long)) & named)) and not pairs(short) & named
+    def named(word: str) -> bool:  # the word and a neighbour, either way round, make a name the corpus gives
+        return any(" ".join(pair) in lookup for n in beside for pair in ((word, n), (n, word))
+                   for lookup in (corpus.other_names, corpus.shared_names, corpus.subject_names))
+
+    if named(short):
+        return False
+    return named(singular(long)) or any(singular(long) in name and name & beside for name in
+                                        ({singular(w) for w in words(title)} for title in corpus.titles))
 
 
 CLIPPED_NEIGHBOUR = 5  # letters of a neighbour, at most, read as clipped too
