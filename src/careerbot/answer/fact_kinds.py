@@ -89,10 +89,8 @@ def rank_facts(corpus: CorpusIndex, query: Query,
     across = [g for g in across if asked in statistics_stated(g[0][0])] + \
         [g for g in across if asked not in statistics_stated(g[0][0])]  # "the highest average": the mean's column
     group, named_all = (across or fitting)[0] if fitting else ([], False)
-    if not group and wants_places:  # "where do they get paid the least": the tables whose rows are places, when
-        # about what is asked ("which city pays truck drivers the most?" is not ranked by ML engineers' cities)
+    if not group and wants_places:  # "where do they get paid the least": the tables whose rows are places
         group = _place_table(corpus, query, sentence_scores)
-        group = group if group and about_focus(group, focus, query.text) else []
     if not group:
         return None
     if query.levels:
