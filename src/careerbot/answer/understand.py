@@ -4,8 +4,9 @@ missing words) that every later stage uses; and the text helpers follow-ups shar
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 from careerbot.answer.query import (
     MEASURE_WORDS,
@@ -396,29 +397,26 @@ def _with_other_names(text: str, corpus: CorpusIndex) -> str:
     chiropodist (Podiatrists)?"), unless the subject is named already."""
     if not corpus.other_names:
         return text
-    tokens = list(_NAME_TOKEN.finditer(text))
     found: list[tuple[int, str]] = []
     taken: set[int] = set()
-    for size in range(MAX_NAME_WORDS, 0, -1):
-        for i in range(len(tokens) - size + 1):
-            if taken & set(range(i, i + size)):
-                continue
-            said = [_POSSESSIVE.sub("", t.group(0)) for t in tokens[i:i + size]]
-            title = corpus.other_names.get(name_key(said))
-            if title is None or title.lower() in text.lower():
-                continue
-            if i > 0 and tokens[i - 1].group(0).lower() not in STOPWORDS \
-                    and not _JOINS_NAMES.fullmatch(tokens[i - 1].group(0)):
-                continue  # the end of a longer name ("registered nurse", "automotive service technicians")
-            if size == 1 and not _defined_initials(said[0], corpus) and (len(said[0]) < MIN_OTHER_NAME
-                              or corpus.idf.get(singular(said[0].lower()), corpus.max_idf) < corpus.median_idf) \
-                    and not (name_key(said) in {name_key(n.split()) for n in title_alternates(title)}
-                             and not _JOINS_NAMES.search(text)):
-                continue  # one common word ("nurse") names too much to stand for one occupation (a name its title
-                # lists, "pipefitters" of "Plumbers, Pipefitters, and Steamfitters", is that occupation's, when the
-                # question names no other beside it: "umpires and referees" are one title's two names)
-            found.append((tokens[i + size - 1].end(), title))
-            taken.update(range(i, i + size))
+    for run in _typed_runs(text):
+        said, before = run.said, run.before
+        if taken & set(range(*run.span)):
+            continue
+        title = corpus.other_names.get(name_key(said))
+        if title is None or title.lower() in text.lower():
+            continue
+        if before and before.group(0).lower() not in STOPWORDS and not _JOINS_NAMES.fullmatch(before.group(0)):
+            continue  # the end of a longer name ("registered nurse", "automotive service technicians")
+        if len(said) == 1 and not _defined_initials(said[0], corpus) and (len(said[0]) < MIN_OTHER_NAME
+                          or corpus.idf.get(singular(said[0].lower()), corpus.max_idf) < corpus.median_idf) \
+                and not (name_key(said) in {name_key(n.split()) for n in title_alternates(title)}
+                         and not _JOINS_NAMES.search(text)):
+            continue  # one common word ("nurse") names too much to stand for one occupation (a name its title
+            # lists, "pipefitters" of "Plumbers, Pipefitters, and Steamfitters", is that occupation's, when the
+            # question names no other beside it: "umpires and referees" are one title's two names)
+        found.append((run.end, title))
+        taken.update(range(*run.span))
     for end, title in sorted(found, reverse=True):
         text = f"{text[:end]} ({title}){text[end:]}"
     return text
@@ -427,20 +425,38 @@ def _with_other_names(text: str, corpus: CorpusIndex) -> str:
 def shared_name(text: str, corpus: CorpusIndex) -> tuple[int, str, tuple[str, ...]] | None:
     """A name a few pages list, none with more right to it ("arborist"), typed in the text: where it ends, as typed,
     and the pages' titles; None for none (or one of those pages named already)."""
+    for run in _typed_runs(text):
+        said, before = run.said, run.before
+        titles = corpus.shared_names.get(name_key(said))
+        if not titles or any(title.lower() in text.lower() for title in titles):
+            continue
+        if before and before.group(0).lower() not in STOPWORDS and not levels(before.group(0)):
+            continue  # the end of a longer name (a level before it is not: "senior arborists")
+        if len(said) == 1 and (len(said[0]) < MIN_OTHER_NAME
+                               or corpus.idf.get(singular(said[0].lower()), corpus.max_idf) < corpus.rare_idf):
+            continue  # one common word names too much (one each of those pages lists is rarer than that)
+        return run.end, text[run.start:run.end], titles
+    return None
+
+
+class _Run(NamedTuple):
+    """A run of words typed (possessives dropped): its tokens' span, its words, where it starts and ends in the text,
+    and the word typed before it (None at the start)."""
+
+    span: tuple[int, int]
+    said: list[str]
+    start: int
+    end: int
+    before: re.Match[str] | None
+
+
+def _typed_runs(text: str) -> Iterator[_Run]:
+    """Every run of up to MAX_NAME_WORDS words of a text, longest first, for looking names up by what was typed."""
     tokens = list(_NAME_TOKEN.finditer(text))
     for size in range(MAX_NAME_WORDS, 0, -1):
         for i in range(len(tokens) - size + 1):
-            said = [_POSSESSIVE.sub("", t.group(0)) for t in tokens[i:i + size]]
-            titles = corpus.shared_names.get(name_key(said))
-            if not titles or any(title.lower() in text.lower() for title in titles):
-                continue
-            if i > 0 and tokens[i - 1].group(0).lower() not in STOPWORDS and not levels(tokens[i - 1].group(0)):
-                continue  # the end of a longer name (a level before it is not: "senior arborists")
-            if size == 1 and (len(said[0]) < MIN_OTHER_NAME
-                              or corpus.idf.get(singular(said[0].lower()), corpus.max_idf) < corpus.rare_idf):
-                continue  # one common word names too much (one each of those pages lists is rarer than that)
-            return tokens[i + size - 1].end(), text[tokens[i].start():tokens[i + size - 1].end()], titles
-    return None
+            yield _Run((i, i + size), [_POSSESSIVE.sub("", t.group(0)) for t in tokens[i:i + size]],
+                       tokens[i].start(), tokens[i + size - 1].end(), tokens[i - 1] if i > 0 else None)
 
 
 def _defined_initials(typed: str, corpus: CorpusIndex) -> bool:
