@@ -47,12 +47,14 @@ from careerbot.answer.evidence import (
     whole_lists,
 )
 from careerbot.answer.fact_kinds import (
+    asks_places,
     compare_facts,
     extreme_of,
     is_extreme,
     measure_named,
     rank_facts,
     ranking_focus,
+    speaks_of_subjects,
     wh_column,
     wh_facts,
 )
@@ -67,7 +69,7 @@ from careerbot.answer.facts import (
     select_facts,
     stating_statistic,
 )
-from careerbot.answer.pointers import announced_list, is_name_list, labelled_list
+from careerbot.answer.pointers import announced_list, is_name_list, labelled_list, table_of_row
 from careerbot.answer.query import FactMatch, Query, Retrieval, Scored, SentenceScores
 from careerbot.answer.rewrite import as_typed
 from careerbot.answer.understand import NUMBER_WORDS, shared_name, titled_names, understand
@@ -254,6 +256,15 @@ class Advisor:
         chosen = [narrowed for item in chosen for narrowed in  # a table's rows the question names, not the table
                   ([Scored(row, item.score, f"a row the question names, of: {item.why}", item.matched)
                     for row in rows_named(corpus, query, item.sentence)] or [item])]
+        if query.kind == "yesno" and not facts and chosen and chosen[0].sentence.kind == "row" \
+                and _NEEDS.search(query.text):
+            # "do welders need a college degree?": the row the words matched ("Some College Courses: 11%") is
+            # one answer of many; the table of them all, most first, says what most need
+            table = table_of_row(corpus, chosen[0].sentence)
+            notes.append(f"a row of a table answers what is needed: the whole table ({table.section})")
+            chosen = [Scored(table, chosen[0].score, f"the table of: {chosen[0].why}", chosen[0].matched)] + [
+                c for c in chosen[1:] if not (c.sentence.doc_id == table.doc_id
+                                              and table.start <= c.sentence.start < table.end)]
         if query.kind == "list" and chosen and chosen[0].sentence.kind not in ("block", "list") \
                 and not is_name_list(chosen[0].sentence) and not labelled_list(chosen[0].sentence.text):
             # a list question: the list leads when it scores close to the sentence above it (often its lead-in); a
@@ -295,6 +306,16 @@ class Advisor:
             if ranked:
                 notes.append(f"ranking over {ranked[1]} figures of '{ranked[0][0].fact.attribute}'")
                 return compose_ranking(corpus, query, *ranked)
+            unplaced = [m for m in facts if place_of(m.fact.subject) is None]
+            if unplaced and asks_places(corpus, query.text) and not any(
+                    place_of(m.fact.subject) and speaks_of_subjects(corpus, query, m.fact.doc_id) for m in facts):
+                # "which city pays truck drivers the most?": no figure by place for them; what the sources give
+                notes.append("a ranking by place, and no table of places is about what is asked")
+                facts = unplaced
+                body = as_typed(query.text, query.original).strip().rstrip("?.! ")
+                return compose_answer(corpus, found, facts, [], found_answer=False,
+                                      lead=f"The sources give no figures by place for that ({body[:1].lower()}"
+                                           f"{body[1:]}). The figures they give:")
             if facts and not asks_pay(query.text) and all(m.fact.parsed.kind == "money" for m in facts):
                 # "what skills show up most on Glassdoor resumes": nothing ranked, and pay was not asked
                 notes.append("the facts found are pay; the question asks for none")
@@ -448,6 +469,10 @@ def load_advisor(settings: Settings, embedder: Embedder) -> Advisor:
     corpus = load_corpus_index(settings.index_dir)
     check_model(corpus.manifest, embedder.name, embedder.fingerprint)
     return Advisor(settings, embedder, corpus)
+
+
+# "do I need a degree ...", "is a license required": a question of what something takes (English).
+_NEEDS = re.compile(r"\b(?:need|needs|needed|require|requires|required|have to|has to|must)\b", re.I)
 
 
 class CurrentAdvisor:

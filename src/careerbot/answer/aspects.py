@@ -21,7 +21,7 @@ from careerbot.answer.query import Query, Retrieval
 from careerbot.answer.understand import titled_names
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.index.embedding import Embedder
-from careerbot.text.terms import name_key, name_words, singular, words
+from careerbot.text.terms import STOPWORDS, name_key, name_words, singular, words
 
 MARGIN_WEIGHT = 0.5  # the bonus per unit of cosine the closest heading stands ahead of the next
 MAX_BONUS = 0.08  # at most this
@@ -30,6 +30,7 @@ MAX_REMEMBERED = 4096  # bare headings' vectors kept (of any corpus: a heading's
 KINDS = ("list", "howto", "duties", "definition", "yesno", "other")  # figures are read from tables, not sections
 
 MIN_PAGES = 3  # a heading is a template when this many pages share it
+_MAX_TYPED = 4  # words of a name typed before the title it was read as, in brackets
 
 _VECTORS: dict[str, np.ndarray] = {}
 _TEMPLATES: dict[str, frozenset[str]] = {}  # index version -> its templates
@@ -57,7 +58,16 @@ def bare_question(query: Query, pages: frozenset[str]) -> str:
     named = [m for m in query.subjects if name_key(m.text.split()) in pages]
     for mention in sorted((*named, *query.places), key=lambda m: -m.start):
         if text[mention.start:mention.end] == mention.text:
-            text = text[:mention.start] + text[mention.end:]
+            start, end = mention.start, mention.end
+            if text[start - 1:start] == "(" and text[end:end + 1] == ")":  # "a CRNA (Nurse Anesthetists)": the
+                # name as typed goes with the title it was read as
+                typed: list[re.Match[str]] = []
+                for word in reversed(list(re.finditer(r"[\w'’-]+", text[:start - 1]))[-_MAX_TYPED:]):
+                    if word.group(0).lower() in STOPWORDS:
+                        break
+                    typed.append(word)
+                start, end = (typed[-1].start() if typed else start - 1), end + 1
+            text = text[:start] + text[end:]
     return " ".join(text.split())
 
 

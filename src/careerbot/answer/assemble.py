@@ -64,6 +64,14 @@ def _cited_pieces(text: str) -> list[str]:
     return [piece.strip() for piece in re.findall(r".*?\[\d+\]\.?(?=\s|$)|.+$", text) if piece.strip()]
 
 
+def _said_already(piece: str, said: str) -> bool:
+    """A piece citing only passages said already, with figures all said already ("Apple: ... 21, Cupertino, CA [1]"
+    after "Apple: Cupertino, CA; ... 21 [1]"): the same, worded again."""
+    cited = re.findall(r"\[\d+\]", piece)
+    figures = [m.group(0) for m in FIGURE.finditer(piece)]
+    return bool(cited and figures) and all(c in said for c in cited) and all(f in said for f in figures)
+
+
 def join_answers(answers: list[Answer], parts: list[str]) -> Answer:
     """Answers to the parts of a double question as one, their citations renumbered in order; a part the sources do
     not answer is said in one sentence naming it, when another part is answered."""
@@ -84,10 +92,11 @@ def join_answers(answers: list[Answer], parts: list[str]) -> Answer:
                 citations.append(renumbered[citation.id])
         marked = re.sub(r"\[(\d+)\]", partial(_renumbered, renumbered), answer.answer)
         said = " ".join(text)  # a sentence the earlier part said already is not said again
-        text.append(" ".join(piece for piece in _cited_pieces(marked) if piece not in said))
+        text.append(" ".join(piece for piece in _cited_pieces(marked) if piece not in said
+                             and not _said_already(piece, said)))
         facts.extend(replace(f, citation=renumbered[f.citation.id]) for f in answer.facts)
-    return replace(answers[0], answer=" ".join(text), found=any(a.found for a in answers), citations=citations,
-                   facts=facts)
+    return replace(answers[0], answer=" ".join(t for t in text if t), found=any(a.found for a in answers),
+                   citations=citations, facts=facts)
 
 
 _MEASURED = frozenset({"money", "percent"})
@@ -141,7 +150,11 @@ def compose_answer(corpus: CorpusIndex, found: Retrieval, facts: list[FactMatch]
                   and not is_pointer(c.sentence)
                   and not any(m.fact.quote == c.sentence.text for m in facts)
                   and not _other_measure(c.sentence.text, answered)][:SUPPORTING_SENTENCES]
+    said: set[str] = set()  # a template's sentence two pages say word for word: once
     for item in chosen:
+        if " ".join(item.sentence.text.split()) in said:
+            continue
+        said.add(" ".join(item.sentence.text.split()))
         if item.sentence.kind == "steps":  # each step cited on its own: a quote is the step, not the section
             steps = [f"{plain(unit.text.strip().rstrip('.'))} [{citations.cite(unit, item.score).id}]"
                      for unit in step_units(corpus, item.sentence)]

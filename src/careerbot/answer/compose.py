@@ -171,8 +171,11 @@ def comparison_verdict(leads: list[tuple[Fact, int]], least: bool = False) -> st
     """ "Plumbers, Pipefitters, and Steamfitters have the higher median annual wage: $62,970 [1] against $62,350
     [2]." when every subject's first figure gives the same measure; "" when they measure different things. The lower
     first when the question asks which is less (`least`: "which one pays the least?")."""
-    if len({fact.subject for fact, _ in leads}) < 2:  # one subject named twice ("breathing therapists
-        # (Respiratory ... Therapists)"): nothing to compare it with
+    # one row of each subject's own page ("Post-Secondary Certificate" of court reporters' and of medical
+    # transcriptionists'): the pages' subjects compared on it
+    by_page = len({fact.subject for fact, _ in leads}) == 1 and len({fact.title for fact, _ in leads}) == len(leads) > 1
+    if len({fact.subject for fact, _ in leads}) < 2 and not by_page:  # one subject named twice ("breathing
+        # therapists (Respiratory ... Therapists)"): nothing to compare it with
         return ""
     measures = {measure_words(fact) for fact, _ in leads}
     # (sums in different currencies are not ranked: "$125,000" against "£60,000" says nothing of which is more)
@@ -182,8 +185,10 @@ def comparison_verdict(leads: list[tuple[Fact, int]], least: bool = False) -> st
         return ""
     ranked = sorted(zip(leads, values, strict=False), key=lambda pair: (1 if least else -1) * (pair[1] or 0.0))
     (top, marker), top_value = ranked[0]
-    measure = measure_words(top)
-    rest = [f"{plain(f.value)} for {plain(f.subject)} [{m}]" for (f, m), _ in ranked[1:]]
+    measure = measure_words(top) + (f" for {plain(top.subject)}" if by_page else "")
+    def name(fact: Fact) -> str:
+        return plain(fact.title if by_page else fact.subject)
+    rest = [f"{plain(f.value)} for {name(f)} [{m}]" for (f, m), _ in ranked[1:]]
     others = rest[0] if len(rest) == 1 else ", ".join(rest[:-1]) + " and " + rest[-1]
     if all(value == top_value for _, value in ranked):
         return f"They have the same {measure}: {plain(top.value)} [{marker}]."
@@ -191,5 +196,5 @@ def comparison_verdict(leads: list[tuple[Fact, int]], least: bool = False) -> st
     degree = ("lower" if least else "higher") if len(ranked) == 2 else ("lowest" if least else "highest")
     titles = {fact.title for fact, _ in leads}
     source = f", according to “{next(iter(titles))}”" if len(titles) == 1 else ""
-    return (f"{capitalised(plain(top.subject))} {has(top.subject)} the {degree} {measure}: {plain(top.value)} "
+    return (f"{capitalised(name(top))} {has(name(top))} the {degree} {measure}: {plain(top.value)} "
             f"[{marker}], against {others}{source}.")

@@ -229,6 +229,8 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
     question = re.sub(r"^\s*[&+]\s*", "and ", question)  # "& in the UK?"
     if previous:
         question = _ASKED_AGAIN.sub("and ", question)
+    if previous:
+        question = _there(question, previous, corpus)
     against = compared_with(question)
     if previous and against and asks_figure(previous):  # "how does that compare to pipefitters?" after a figure
         # question: both figures side by side (as "What's the median pay of A, and how does that compare to B?")
@@ -457,6 +459,28 @@ def _places_paired(question: str, chain: list[str], corpus: CorpusIndex) -> str:
     return f"{previous[:start]}{old[0].text} or {new[0].text}{previous[end:].rstrip('?.! ')}, {question}"
 
 
+def _there(question: str, previous: str, corpus: CorpusIndex) -> str:
+    """"there" as a place ("how many companies are hiring there?", not "are there"): the place the question before
+    named, or, after "Where is Apple hiring ...?", the one it asked where of."""
+    there = _THERE.search(question)
+    if there is None or places_in(question, corpus) or _MARKER.match(question):  # ("what about seniors there?":
+        return question  # the level changes, the place stays, below)
+    placed = places_in(previous, corpus)
+    named = [m for m in subject_mentions(previous, corpus, corpus.subject_names) if m.role == "subject"]
+    if placed:
+        where = f"in {placed[-1].text}"
+    elif re.match(r"^\W*where\b", previous, re.I) and named:
+        where = f"at {named[0].text}"
+    else:
+        return question
+    return question[:there.start()] + where + question[there.end():]
+
+
+# "there" as a place, not "is there" / "are there" (English).
+_THERE = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!['’]s )"
+                    r"\bthere\b(?!\s+(?:is|are|was|were)\b)", re.I)
+
+
 def _asked_besides(text: str, mentions: Sequence[Mention]) -> set[str]:
     """What a question asks besides the subjects it names (and the names glossed after them, in brackets)."""
     for mention in sorted(mentions, key=lambda m: -m.start):
@@ -482,6 +506,21 @@ def _resolve_last(question: str, previous: str, topic: str, earlier: list[tuple[
     return resolve(question, previous, corpus, topic)
 
 
+def _listed(answer: str) -> list[str]:
+    """The things a list answer names in order: the labels of its items ("Convolutional Neural Networks (CNNs):
+    Used for ...; Recurrent ..."), or the names of a plain list ("CNNs, RNNs and GANs.")."""
+    head = re.split(r"\[\d+\]", answer.strip(), maxsplit=1)[0].strip().rstrip(".!")
+    parts = [p.strip() for p in head.split(";")] if ";" in head else \
+        [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", head)]
+    items = [p.split(":", 1)[0].strip() if ":" in p else p for p in parts]
+    if len(items) < 2 or not all(item and len(item.split()) <= _MAX_ITEM_WORDS for item in items):
+        return []
+    return items
+
+
+_MAX_ITEM_WORDS = 8  # an item's name; longer is a sentence, not one thing named
+
+
 # "is it the same for ...", "it's hard to ...": an "it" that stands for nothing said (English).
 _DUMMY_IT = re.compile(r"\b(?:is|was|isn't|wasn't)\s+it\s+(?:the same|worth|hard|easy|possible|better|true|"
                        r"likely|common|normal|ok(?:ay)?)\b|\bit(?:['’]s| is| was)\b", re.I)
@@ -500,9 +539,14 @@ def _answered(question: str, previous: str, answer: str, corpus: CorpusIndex) ->
     if not answer.strip() or not previous or pointer is None or _DUMMY_IT.search(question) \
             or places_in(question, corpus) or points_into_itself(question):
         return ""
-    if not re.match(r"^\W*(?:which|who)\b", previous, re.I) and understand(previous, corpus).kind != "ranking":
-        return ""
     nth = _NTH[pointer.group("nth").lower()] if pointer.group("nth") else 0
+    kind = understand(previous, corpus).kind
+    if pointer.group("nth") and kind == "list":  # "what's the second one used for?" after a list of three
+        items = _listed(answer)
+        if -len(items) <= nth < len(items):
+            return question[:pointer.start()] + items[nth] + question[pointer.end():]
+    if not re.match(r"^\W*(?:which|who)\b", previous, re.I) and kind != "ranking":
+        return ""
     # the thing the answer names first (before its first citation), or, for "the second one", each its first
     # sentence names in turn ("Google ...: 45 [1]; then Microsoft (32) [2], ...")
     head = re.split(r"(?<=[.!?])\s" if nth else r"(?<=[.!?])\s|\[\d+\]", answer.strip(), maxsplit=1)[0]

@@ -488,9 +488,14 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
             continue
         if target.kind == "sentence" and query is not None and is_name_list(target) and (
                 (target is not sentence and query.kind in ("definition", "duties"))
-                or (query.kind in ("figure", "comparison") and not FIGURE.search(target.text))):
+                or (query.kind in ("figure", "comparison") and not FIGURE.search(target.text))
+                or (query.kind in ("yesno", "howto") and not asks_names)):
             continue  # a heading's list of names ("Related occupations: ...") is not what a job is or does, nor
-            # any figure
+            # any figure, nor what it takes
+        if target is not sentence and query is not None and query.kind in ("howto", "list") \
+                and sentence.kind == "sentence" and is_name_list(sentence):
+            continue  # "how do I become a CRNA?": the line listing it among other names says what the job is
+            # called; what it points at says what the job is, not how to get it
         score += _shape_bonus(query, target, corpus, sentence.text, focus) + _level_bonus(query, target, term)
         if aspects and target.kind not in ("row", "item"):  # a section's whole list or table, not one of its lines
             score += aspects.get((target.doc_id, target.section), 0.0)
@@ -593,7 +598,7 @@ def page_words(corpus: CorpusIndex) -> list[tuple[str, frozenset[str]]]:
     return _PAGES[corpus.version]
 
 
-def _title_words(corpus: CorpusIndex) -> frozenset[str]:
+def title_words(corpus: CorpusIndex) -> frozenset[str]:
     return frozenset(w for _, named in page_words(corpus) for w in named)
 
 
@@ -649,7 +654,7 @@ def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int =
                          and (says_asked(c) if asked else uses_focus(c))), None)
             if mine is not None:
                 chosen = [mine] + [c for c in chosen if c.sentence != mine.sentence][:len(chosen) - 1]
-    titled = _title_words(corpus)  # "interpreter or translator": the page it names, not what is asked of it
+    titled = title_words(corpus)  # "interpreter or translator": the page it names, not what is asked of it
     asked_words = [w for w in query.topic if every_lemma(w) & asked and singular(w) not in titled]
     if reorder and len(asked_words) >= 2:  # a close second that says more of what was asked leads ("which industries
         # are hiring ...": the industries hiring, over the companies hiring)

@@ -8,7 +8,7 @@ import re
 import numpy as np
 
 from careerbot.answer.compose import sort_value
-from careerbot.answer.evidence import about_focus, focus_words, from_source
+from careerbot.answer.evidence import about_focus, focus_words, from_source, title_words
 from careerbot.answer.facts import (
     FACT_MIN,
     HEAD_COUNT,
@@ -74,7 +74,8 @@ def rank_facts(corpus: CorpusIndex, query: Query,
         group = _within(corpus, whole, query, focus)
         among = _among_named(corpus, query, whole)  # those named, whatever words they share with the question
         group, named_all = (among, True) if len(among) >= 2 else (group, False)
-        placed = not wants_places or sum(place_of(f.subject) is not None for f in group) >= 2
+        placed = not wants_places or (sum(place_of(f.subject) is not None for f in group) >= 2
+                                      and speaks_of_subjects(corpus, query, group[0].doc_id, focus))
         levelled = not query.levels or any(set(query.levels) & set(levels(" ".join(f.qualifiers))) for f in group)
         if len(group) >= 2 and placed and levelled and about_focus(group, focus, query.text) \
                 and (named_all or _of_the_kind_asked(group, query.text)):
@@ -91,6 +92,8 @@ def rank_facts(corpus: CorpusIndex, query: Query,
     group, named_all = (across or fitting)[0] if fitting else ([], False)
     if not group and wants_places:  # "where do they get paid the least": the tables whose rows are places
         group = _place_table(corpus, query, sentence_scores)
+        # of the people asked about: "which city pays truck drivers the most?" is not ranked by another job's cities
+        group = group if group and speaks_of_subjects(corpus, query, group[0].doc_id, focus) else []
     if not group:
         return None
     if query.levels:
@@ -218,6 +221,25 @@ def _place_table(corpus: CorpusIndex, query: Query, sentence_scores: SentenceSco
     return max(fitting, key=lambda g: float(np.mean([sentence_scores[f.sentence_id] for f in g])))
 
 
+def speaks_of_subjects(corpus: CorpusIndex, query: Query, doc_id: str, focus: set[str] | None = None) -> bool:
+    """Whether a document uses every word of the subjects the question names, and of the words of occupations'
+    titles it says ("truck drivers"; an acronym the corpus defines by its long form or itself): a table of places in
+    it may rank them. `focus`: the ranking's (`ranking_focus`), when already read."""
+    focus = ranking_focus(corpus, query) if focus is None else focus
+    titled = title_words(corpus)
+    asked = {w for m in query.subjects if m.role == "subject" for w in words(m.text.lower()) if w not in STOPWORDS}
+    asked |= {w for w in focus if w in titled}
+    if not asked:
+        return True
+    text = corpus.documents[doc_id].text.lower() if doc_id in corpus.documents else ""
+    said = {form for w in set(words(text)) for form in every_lemma(w) | {singular(w)}}
+    for word in asked:
+        long_form = words(corpus.acronyms.get(word, ""))
+        if not (every_lemma(word) | {singular(word)}) & said and not (long_form and all(w in said for w in long_form)):
+            return False
+    return True
+
+
 def _measure_key(fact: Fact) -> tuple[object, ...]:
     """What decides the group a fact ranks among (see _ranking_group)."""
     return (fact.doc_id, fact.table, fact.attribute, fact.source, fact.parsed.kind, fact.parsed.unit)
@@ -306,6 +328,9 @@ def compare_facts(corpus: CorpusIndex, query: Query,
     named = list(unique.values())
     if len(named) < 2:
         return None
+    by_row = _row_compared(corpus, named)
+    if by_row:
+        return by_row
     candidates: list[tuple[str, list[FactMatch]]] = []
     spelled = _spelled_out(query.text, corpus)  # "ml engineer" read as the name the tables use
     for name, spellings in named:
@@ -320,9 +345,10 @@ def compare_facts(corpus: CorpusIndex, query: Query,
         if not picked and not spellings:  # a name no row uses ("vet"): the subject its words found best, if it
             # is none of the others named
             others = [other for other, _ in named if other != name]
-            best = next((m.fact.subject for m in scored[:NEAREST] if m.fact.parsed.low is not None
-                         and not any(_about(m.fact, other, set()) for other in others)
-                         and _clips(name, m.fact.subject)), None)
+            near = list(dict.fromkeys(m.fact.subject for m in scored[:NEAREST] if m.fact.parsed.low is not None
+                                      and not any(_about(m.fact, other, set()) for other in others)
+                                      and _clips(name, m.fact.subject)))
+            best = _shortest_holding(near)
             picked = [m for m in scored if m.fact.subject == best]
         if query.levels:  # "entry-level pay in SF vs NYC": the figures stated for that level, when there are any
             picked = [m for m in picked if set(query.levels) & set(levels(" ".join(m.fact.qualifiers)))] or picked
@@ -364,6 +390,35 @@ def compare_facts(corpus: CorpusIndex, query: Query,
     if sum(1 for _, found in result if found) < 1:
         return None
     return sorted(result, key=lambda item: -(sort_value(item[1][0].fact.parsed) or 0.0) if item[1] else 1.0)
+
+
+def _shortest_holding(subjects: list[str]) -> str | None:
+    """The first of the subjects, unless another holds all of its words but some ("Plumbers, Pipefitters, and
+    Steamfitters" before "Helpers--Pipelayers, Plumbers, Pipefitters, and Steamfitters"): a title before a longer
+    one built on it."""
+    said = {s: {singular(w) for w in words(s.lower()) if w not in STOPWORDS} for s in subjects}
+    for subject in subjects:
+        if not any(said[other] < said[subject] for other in subjects):
+            return subject
+    return None
+
+
+def _row_compared(corpus: CorpusIndex, named: list[tuple[str, set[str]]]) -> list[tuple[str, list[FactMatch]]]:
+    """"What share of court reporters versus medical transcriptionists need a post-secondary certificate?": a name
+    that is a row of the pages of the others named (each about one occupation) is what they are compared on, that
+    row's figure on each page; [] when no name is such a row."""
+    pages = {name: [doc for doc, title in corpus.pages.items() if name_words(name) <= name_words(title)]
+             if name_words(name) else [] for name, _ in named}
+    for row, _ in named:
+        others = [name for name, _ in named if name != row and pages[name]]
+        if len(others) < 2 or pages[row]:
+            continue
+        rows = [corpus.facts[p] for p in corpus.facts_by_name.get(frozenset(subject_words(row)), [])
+                if corpus.facts[p].table >= 0 and sort_value(corpus.facts[p].parsed) is not None]
+        result = [(name, [FactMatch(f, 1.0, True) for f in rows if f.doc_id in pages[name]][:1]) for name in others]
+        if sum(1 for _, found in result if found) >= 2:
+            return sorted(result, key=lambda item: -(sort_value(item[1][0].fact.parsed) or 0.0) if item[1] else 1.0)
+    return []
 
 
 def measure_named(query: Query, compared: list[tuple[str, list[FactMatch]]]) -> bool:

@@ -215,6 +215,17 @@ def pointed_block(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
     return _block(corpus, following[0], following[-1])
 
 
+def table_of_row(corpus: CorpusIndex, row: Sentence) -> Sentence:
+    """The whole table a row stands in (the rows next to it, in the document's order), as one quotable unit."""
+    first = last = row.sentence_id
+    while first > 0 and corpus.sentences[first - 1].kind == "row" and corpus.sentences[first - 1].doc_id == row.doc_id:
+        first -= 1
+    while last + 1 < len(corpus.sentences) and corpus.sentences[last + 1].kind == "row" \
+            and corpus.sentences[last + 1].doc_id == row.doc_id:
+        last += 1
+    return _block(corpus, corpus.sentences[first], corpus.sentences[last]) if last > first else row
+
+
 def _block(corpus: CorpusIndex, first: Sentence, last: Sentence) -> Sentence:
     """The items or rows from `first` to `last` as one quotable unit."""
     text = corpus.documents[first.doc_id].text[first.start:last.end]

@@ -20,8 +20,8 @@ QueryKind = Literal["figure", "list", "ranking", "comparison", "definition", "du
 
 FIGURE_WORDS = re.compile(r"\b(?:how (?:much|many|common|prevalent|widespread|likely)|"
                           r"how (?:fast|quickly)(?=[^?]*\b(?:grow|expand|increas|ris[ei]))|"  # a rate of growth
-                          r"what (?:share|percent(?:age)?|proportion|fraction|number)|number of|"
-                          r"percent(?:age)?|share of|salar(?:y|ies)|pay(?:s|ing)?|paid|wages?|"
+                          r"what (?:share|percent(?:age)?|proportion|fraction|portion|ratio|number)|number of|"
+                          r"percent(?:age)?|per cent|share of|portion of|salar(?:y|ies)|pay(?:s|ing)?|paid|wages?|"
                           r"earn(?:s|ings|ers?)?|makes?|"
                           r"income|comp(?:ensation)?|openings|positions|growth rate|rate|percentile|median)\b", re.I)
 
@@ -72,8 +72,8 @@ role roles job jobs occupation occupations profession professions career careers
 # Words that ask for a figure (a salary, a count): what is measured, not what it is measured for.
 MEASURE_WORDS = frozenset("""
 salary salaries pay pays paid paying earn earns earning earnings earner earners make makes making wage wages income
-compensation comp money much many number share percent percentage proportion fraction rate average median mean typical
-openings opening positions position count figure amount annual annually yearly hourly range total
+compensation comp money much many number share percent percentage proportion fraction portion ratio rate average median
+mean typical openings opening positions position count figure amount annual annually yearly hourly range total
 percentile percentiles hour hours month monthly week weekly per employed employ employs employment
 breakdown distribution split figures numbers stats
 """.split())

@@ -21,7 +21,8 @@ _GREETING = re.compile(r"^\s*(?:(?:hi|hello|hey) there|hi|hello|hey|hiya|howdy|g
 
 
 # "I'm Priya, a physics teacher:" / "I am a nurse." / "My name is Sam and": who is asking, not what is asked.
-_INTRO = re.compile(r"^\s*(?:i\s*['’]?\s*m|i am|my name\s*['’]?\s*s|my name is|this is|i work as|i\s*['’]?ve been|"
+_INTRO = re.compile(r"^\s*(?:i\s*['’]?\s*m|i am|my name\s*['’]?\s*s|my name is|this is|i work (?:as|in|at|for)|"
+                    r"i (?:study|teach)|i\s*['’]?ve been|"
                     r"i have been|i currently|currently i)\b[^.!?:;]*?(?:[.!?:;]+|,\s*(?=(?:and\s+|so\s+|but\s+)?"
                     r"(?:i\b|can|could|should|would|what|how|is|are|do|does|which|who|when|where|why|will|tell)\b)"
                     r"|\s+and\s+(?=i\b)"
@@ -34,8 +35,10 @@ _INTRO = re.compile(r"^\s*(?:i\s*['’]?\s*m|i am|my name\s*['’]?\s*s|my name 
 # physics.", "CS sophomore here.", "career changer here with no background."), before the question itself: a
 # statement with a first-person word in it, or one saying "... here".
 _FIRST_PERSON = r"\b(?:i|i['’]m|im|i['’]ve|ive|me|my|we|our)\b"
-_ABOUT_ME = re.compile(rf"^\s*(?:[^.!?]*{_FIRST_PERSON}[^.!?]*|[^.!?]{{1,60}}\bhere\b[^.!?]{{0,60}})[.!]+\s+(?=\S)",
-                       re.I)
+_ABOUT_ME = re.compile(rf"^\s*(?:(?:[^.!?]*{_FIRST_PERSON}[^.!?]*|[^.!?]{{1,60}}\bhere\b[^.!?]{{0,60}})[.!]+\s+(?=\S)"
+                       # "I work in online retail and I'm curious: what ...": a colon, then the question
+                       rf"|[^.!?:]*{_FIRST_PERSON}[^.!?:]*:\s+(?=(?:what|how|which|who|where|when|why|is|are|do|"
+                       r"does|can|could|should|would|will)\b))", re.I)
 FIRST_PERSON = re.compile(_FIRST_PERSON, re.I)  # the asker speaking of themselves
 
 
@@ -424,13 +427,16 @@ def _correct_spelling(text: str, corpus: CorpusIndex) -> str:
     return QUESTION_WORD.sub(fix, text)
 
 
-_SECOND_QUESTION = re.compile(r"(?:\?\s+|,?\s+and\s+|;\s*)(?=(?:which|what|how|where|who|when|why|is|are|do|does|"
-                              r"can|should)\b)", re.I)
+_SECOND_QUESTION = re.compile(r"(?:\?\s+(?:and\s+|also\s+|plus\s+)?|,?\s+and\s+|;\s*)(?=(?:which|what|how|where|"
+                              r"who|when|why|is|are|do|does|can|should)\b)", re.I)
 
 
-# "how does that compare to ...", "how do they stack up against ...": the question before, of one more subject
+# "how does that compare to ...", "how do they stack up against ...", "how does their pay compare to ...": the
+# question before, of one more subject
 # ("how does New York compare?", "how do nurses stack up against that?": the other subject first)
-COMPARED_AFTER = re.compile(r"^how\s+(?:does|do|did|would|will)\s+(?:(?:that|it|this|they|those|these|that figure)\s+"
+COMPARED_AFTER = re.compile(r"^how\s+(?:does|do|did|would|will)\s+(?:(?:that|it|this|they|those|these|that figure|"
+                            r"(?:their|its|that|this|the)\s+(?:[\w-]+\s+){0,2}?(?:pay|salary|salaries|wages?|"
+                            r"earnings|income|figure|number))\s+"
                             r"(?:compare|stack up|measure up)\s+(?:to|with|against)\s+(?P<after>.+)|"
                             r"(?P<first>(?!(?:that|it|this|they|those|these|that figure)\b).+?)\s+"
                             r"(?:compare|stack up|measure up)(?:\s+(?:to|with|against)\s+(?:that|it|this|them))?"
@@ -464,8 +470,8 @@ def split_questions(text: str) -> tuple[str, ...]:
     """A double question as its parts ("Which MOOC providers offer ML courses, and which course is the best?");
     one part for a single question."""
     pieces = [p.strip(" ,;") for p in _SECOND_QUESTION.split(text) if p.strip(" ,;")]
-    if len(pieces) < 2 or any(len(p.split()) < 3 for p in pieces):
-        return (text,)
+    if len(pieces) < 2 or len(pieces[0].split()) < 3 or any(len(p.split()) < 2 for p in pieces):
+        return (text,)  # ("... ML engineering? and which frameworks": a short part, read after the one before)
     if len(pieces) == 2 and _OF_EACH.search(pieces[-1]):
         # "What kinds of networks should I know, and what is each one used for?": the things the first asks for,
         # each said with what it is: one question

@@ -30,6 +30,7 @@ from careerbot.text.terms import (
     STOPWORDS,
     YEARS_SPAN,
     in_dictionary,
+    inverted_name,
     joined_names,
     levels,
     name_before_comma,
@@ -376,14 +377,16 @@ def _with_row_mates(text: str, corpus: CorpusIndex, subjects: list[Mention]) -> 
 
 
 def titled_names(corpus: CorpusIndex) -> frozenset[str]:
-    """The names the documents are about, as looked up ("Architects, Except Landscape and Naval" -> "architect")."""
+    """The names the documents are about, as looked up ("Architects, Except Landscape and Naval" -> "architect"),
+    a title written last name first as said too ("Opticians, Dispensing" -> "dispensing optician")."""
     return _titled(corpus.titles)
 
 
 @lru_cache(maxsize=4)
 def _titled(titles: tuple[str, ...]) -> frozenset[str]:
     return frozenset(name_key(name.split()) for title in titles if name_before_comma(title)
-                     for name in (name_before_comma(title), *joined_names(name_before_comma(title))))
+                     for name in (name_before_comma(title), *joined_names(name_before_comma(title)),
+                                  inverted_name(title) or "") if name)
 
 
 MIN_OTHER_NAME = 5  # letters of a one-word other name ("Chiropodist"); shorter ones are too often other words
