@@ -100,3 +100,54 @@ def test_a_ranking_by_place_is_not_read_from_a_table_of_places_about_another_job
     assert "by place" in first_sentence(answer.answer) and "$57,440" in answer.answer, answer.answer
     answer = pages.ask("which city pays welders the most?")
     assert answer.found and "Tulsa" in first_sentence(answer.answer), answer.answer
+
+
+def test_a_second_question_after_a_question_mark_is_answered_too(advisor):
+    answer = advisor.ask("what programming langs should i learn for ml engineering? and which frameworks")
+    assert "Python" in answer.answer and "TensorFlow" in answer.answer, answer.answer
+
+
+def test_what_about_a_place_after_a_ranking_of_places_asks_its_pay(advisor):
+    answer = advisor.ask("and what about austin?", _history("which city pays ml engineers the most"))
+    assert "$80,000 – $110,000" in first_sentence(answer.answer), answer.answer
+
+
+def test_no_figure_for_a_place_then_the_subjects_figures_of_no_place(pages):
+    answer = pages.ask("how much do pharmacists make in california?")
+    assert not answer.found and "no figure" in first_sentence(answer.answer), answer.answer
+    assert "$137,480" in answer.answer and "no particular place" in answer.answer, answer.answer
+
+
+def _welding_page(title: str, helpers: bool) -> str:
+    rows = ("| Post-Secondary Certificate | 52% |\n| High School Diploma | 30% |\n| Some College Courses | 18% |\n"
+            if not helpers else "| High School Diploma | 71% |\n| Less than a High School Diploma | 29% |\n")
+    return (f"# {title}\n\n## What {title} do\n\nJoin pipes and fixtures.\n\n"
+            f"Also called: {'Plumber Helper' if helpers else 'Plumber, Pipefitter'}.\n\n"
+            f"## Education of {title}\n\nThe table below gives the share of {title} respondents by the education "
+            f"their job requires.\n\n| Required education | Share of respondents |\n|---|---|\n{rows}\n"
+            f"## Occupations related to {title}\n\nRelated occupations: Welders, Boilermakers.\n\n"
+            f"## Wages of {title}\n\nThe table below gives U.S. national employment and wages of {title}.\n\n"
+            "| Occupation | Employment | Median annual wage |\n|---|---|---|\n"
+            f"| {title} | 10,000 | {'$39,270' if helpers else '$62,970'} |\n")
+
+
+@pytest.fixture(scope="module")
+def trades(embedder, tmp_path_factory):
+    documents: dict[str, str | bytes] = {
+        "plumbers.md": _welding_page("Plumbers, Pipefitters, and Steamfitters", False),
+        "helpers.md": _welding_page("Helpers--Pipelayers, Plumbers, Pipefitters, and Steamfitters", True),
+        "pharmacists.md": _page("Pharmacists", *PAGES["Pharmacists"]),
+    }
+    return load_advisor(tiny_index(tmp_path_factory.mktemp("trades"), embedder, documents), embedder)
+
+
+def test_a_title_is_preferred_to_a_longer_one_built_on_it(trades):
+    answer = trades.ask("median pay for pharmacists vs pipefitters?")
+    assert "$62,970" in answer.answer and "$39,270" not in answer.answer, answer.answer
+
+
+def test_what_is_needed_is_answered_by_the_whole_table_of_a_row_it_matched(trades):
+    answer = trades.ask("do pipefitters need a college degree?")
+    lead = first_sentence(answer.answer)
+    assert "Post-Secondary Certificate: 52%" in lead and "Some College Courses: 18%" in lead, answer.answer
+    assert "Related occupations" not in answer.answer, answer.answer  # a list of names says nothing of it

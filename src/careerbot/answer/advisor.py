@@ -184,6 +184,12 @@ class Advisor:
         missing = [said_place(p) for p in query.missing_places] + [w for w in query.missing
                                                                    if w[:1].isupper() or about or weak
                                                 or _holds_it(query.text, w)]
+        placeless = self._of_no_place(corpus, query, found) if missing and query.missing_places \
+            and len(missing) == len(query.missing_places) and query.asks_figure else []
+        if placeless:  # "how much do pharmacists make in Ohio?": none for Ohio; theirs of no place, said so
+            notes.append(f"no figure for {', '.join(missing)}; the subject's figures of no place shown as such")
+            return compose_answer(corpus, found, placeless[:1], [], found_answer=False,
+                                  lead=f"The sources give no figure for {', '.join(missing)}. {_NO_PLACE}")
         if missing:
             notes.append(f"not covered: the sources never use {', '.join(missing)}")
             return not_covered(self.embedder, corpus, found, missing,
@@ -343,6 +349,13 @@ class Advisor:
                 notes.append("comparison: " + "; ".join(f"{name}: {len(ms)} figures" for name, ms in compared))
                 return compose_comparison(corpus, found, compared, query.direction == "least")
         facts, missing_combination = facts_for_place_and_level(query, facts, corpus, found)
+        placeless = (facts if facts and all(_no_place(m) for m in facts) else [] if facts
+                     else self._of_no_place(corpus, query, found)) if missing_combination and query.places else []
+        if placeless:  # "air traffic controller salary in california?": none for the place; the subject's own
+            # figures, stated for no place, said to be so
+            notes.append(f"no figure for {missing_combination}; the subject's figures of no place shown as such")
+            return compose_answer(corpus, found, placeless[:1], [], found_answer=False,
+                                  lead=f"The sources give no {missing_combination}. {_NO_PLACE}")
         if missing_combination:
             notes.append(f"no figure for {missing_combination}; nearest figures shown as such")
             return compose_neighbours(corpus, found, facts, f"The sources give no {missing_combination}.")
@@ -422,6 +435,17 @@ class Advisor:
         return compose_answer(corpus, found, facts, chosen, place_first=query.wh == "where")
 
     @staticmethod
+    def _of_no_place(corpus: CorpusIndex, query: Query, found: Retrieval) -> list[FactMatch]:
+        """The figures of the subjects a question names, stated for no place (a page's national wages): what the
+        sources give when the place asked is one they lack."""
+        named = tuple(m.text for m in query.subjects if m.role == "subject")
+        if not named:
+            return []
+        facts = select_facts(corpus, query.text, found.sentence_scores, True, named, False)
+        facts = one_subject(corpus, [m for m in facts if _no_place(m)])
+        return fit_measure(facts, query.text) if facts else []
+
+    @staticmethod
     def _sourced(corpus: CorpusIndex, query: Query, item: Scored | FactMatch) -> bool:
         """Whether a passage or a fact comes from a source the question names ("according to Glassdoor")."""
         if isinstance(item, Scored):
@@ -469,6 +493,15 @@ def load_advisor(settings: Settings, embedder: Embedder) -> Advisor:
     corpus = load_corpus_index(settings.index_dir)
     check_model(corpus.manifest, embedder.name, embedder.fingerprint)
     return Advisor(settings, embedder, corpus)
+
+
+_NO_PLACE = "The figures they give are for no particular place:"
+
+
+def _no_place(match: FactMatch) -> bool:
+    """A figure of the subject the question names, stated for no place."""
+    return match.subject_named and place_of(match.fact.subject) is None \
+        and not any(place_of(q) for q in match.fact.qualifiers)
 
 
 # "do I need a degree ...", "is a license required": a question of what something takes (English).

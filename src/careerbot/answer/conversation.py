@@ -326,6 +326,15 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
         # New York, which is higher?": the figure for that place alone
         asked = re.sub(r",\s*(?:which|who)\b.*$", "", previous[old_places[-1].end:], flags=re.I)
         return Resolution(f"{previous[:old_places[0].start]}{new_places[-1].text}{asked}", "subject")
+    if elliptical and new_places and all(is_country(p.text) for p in old_places) \
+            and not mentions_beside(mentions, new_places):
+        # "and what about austin?" after "which city pays ml engineers the most?": the pay asked, in that place
+        ranked = understand(previous, corpus)
+        named = [m.text for m in ranked.subjects if m.role == "subject"]
+        if ranked.kind == "ranking" and (ranked.wh == "where" or _WHICH_PLACE.search(previous)) and named \
+                and _PAY_ASKED.search(previous):
+            level = f"{ranked.levels[0]} " if ranked.levels else ""
+            return Resolution(f"how much do {level}{named[0]} make in {new_places[-1].text}?", "subject", topic)
     if elliptical and new_places and old_places:  # "what about boston" after a question about Seattle
         old = old_places[-1]
         return Resolution(previous[:old.start] + new_places[-1].text + previous[old.end:], "subject")
@@ -479,6 +488,18 @@ def _there(question: str, previous: str, corpus: CorpusIndex) -> str:
 # "there" as a place, not "is there" / "are there" (English).
 _THERE = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!['’]s )"
                     r"\bthere\b(?!\s+(?:is|are|was|were)\b)", re.I)
+
+
+def mentions_beside(mentions: Sequence[Mention], places: Sequence[Mention]) -> bool:
+    """Whether a question names a subject besides its places."""
+    said = {name.lower() for p in places for name in (p.text, *p.known_as)}
+    return any(m.role == "subject" and m.text.lower() not in said for m in mentions)
+
+
+_WHICH_PLACE = re.compile(r"\bwhich\s+(?:[\w.]+\s+)?(?:city|cities|state|states|location|locations|place|places|"
+                          r"metro|area|region)\b", re.I)  # "which US city ...": a ranking of places (English)
+_PAY_ASKED = re.compile(r"\b(?:pay|pays|paid|paying|salar(?:y|ies)|earn|earns|make|makes|wages?|comp(?:ensation)?)\b",
+                        re.I)  # (English)
 
 
 def _asked_besides(text: str, mentions: Sequence[Mention]) -> set[str]:
