@@ -151,3 +151,30 @@ def test_what_is_needed_is_answered_by_the_whole_table_of_a_row_it_matched(trade
     lead = first_sentence(answer.answer)
     assert "Post-Secondary Certificate: 52%" in lead and "Some College Courses: 18%" in lead, answer.answer
     assert "Related occupations" not in answer.answer, answer.answer  # a list of names says nothing of it
+
+
+def test_there_that_is_no_place_is_left_alone(advisor):
+    from careerbot.answer.conversation import resolve
+
+    for previous, question in (("What's the entry-level salary in Seattle?", "will there be more jobs?"),
+                               ("What's the entry-level salary in Seattle?", "where do I go from there?"),
+                               ("where do ml engineers work?", "how much do they make there?")):
+        resolved = resolve(question, previous, advisor.corpus).question
+        assert "in Seattle" not in resolved and "at ml engineers" not in resolved, resolved
+
+
+def test_a_list_answers_lead_in_is_no_item_of_it():
+    from careerbot.answer.conversation import _listed
+
+    assert _listed("Top skills: Python, R, SQL") == ["Python", "R", "SQL"]
+    assert _listed("Deep Learning Architectures — CNNs: Used for images; RNNs: Used for sequences. [1]") == [
+        "CNNs", "RNNs"]
+    assert _listed("You should learn Python, R and SQL [1].") == []  # a sentence, not a list of names
+
+
+def test_a_part_with_new_figures_from_the_same_passage_is_still_said():
+    from careerbot.answer.assemble import _said_already
+
+    assert not _said_already("Apple: Number of Open Positions 15 [1].", "Apple pays a median of $150,000 [1].")
+    assert _said_already("Apple: 21, Cupertino, CA [1].", "Apple: Cupertino, CA; 21 positions [1].")
+

@@ -47,8 +47,8 @@ from careerbot.answer.evidence import (
     whole_lists,
 )
 from careerbot.answer.fact_kinds import (
-    asks_places,
     compare_facts,
+    compared_on_row,
     extreme_of,
     is_extreme,
     measure_named,
@@ -70,7 +70,7 @@ from careerbot.answer.facts import (
     stating_statistic,
 )
 from careerbot.answer.pointers import announced_list, is_name_list, labelled_list, table_of_row
-from careerbot.answer.query import FactMatch, Query, Retrieval, Scored, SentenceScores
+from careerbot.answer.query import WHICH_PLACE, FactMatch, Query, Retrieval, Scored, SentenceScores
 from careerbot.answer.rewrite import as_typed
 from careerbot.answer.understand import NUMBER_WORDS, shared_name, titled_names, understand
 from careerbot.config import Settings
@@ -312,8 +312,9 @@ class Advisor:
             if ranked:
                 notes.append(f"ranking over {ranked[1]} figures of '{ranked[0][0].fact.attribute}'")
                 return compose_ranking(corpus, query, *ranked)
-            unplaced = [m for m in facts if place_of(m.fact.subject) is None]
-            if unplaced and asks_places(corpus, query.text) and not any(
+            unplaced = [m for m in facts if place_of(m.fact.subject) is None
+                        and speaks_of_subjects(corpus, query, m.fact.doc_id)]  # (of what is asked)
+            if unplaced and (query.wh == "where" or WHICH_PLACE.search(query.text)) and not any(
                     place_of(m.fact.subject) and speaks_of_subjects(corpus, query, m.fact.doc_id) for m in facts):
                 # "which city pays truck drivers the most?": no figure by place for them; what the sources give
                 notes.append("a ranking by place, and no table of places is about what is asked")
@@ -347,7 +348,8 @@ class Advisor:
             # names ("compare the job satisfaction of ..."); "the difference between X and Y" is said in words
             if compared and (query.asks_figure or measure_named(query, compared)):
                 notes.append("comparison: " + "; ".join(f"{name}: {len(ms)} figures" for name, ms in compared))
-                return compose_comparison(corpus, found, compared, query.direction == "least")
+                return compose_comparison(corpus, found, compared, query.direction == "least",
+                                          compared_on_row(compared))
         facts, missing_combination = facts_for_place_and_level(query, facts, corpus, found)
         placeless = (facts if facts and all(_no_place(m) for m in facts) else [] if facts
                      else self._of_no_place(corpus, query, found)) if missing_combination and query.places else []

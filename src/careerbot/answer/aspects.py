@@ -12,7 +12,7 @@ closest gains by how far it stands ahead of the next: a question that reads alik
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 import numpy as np
 
@@ -21,7 +21,7 @@ from careerbot.answer.query import Query, Retrieval
 from careerbot.answer.understand import titled_names
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.index.embedding import Embedder
-from careerbot.text.terms import STOPWORDS, name_key, name_words, singular, words
+from careerbot.text.terms import name_key, name_words, singular, words
 
 MARGIN_WEIGHT = 0.5  # the bonus per unit of cosine the closest heading stands ahead of the next
 MAX_BONUS = 0.08  # at most this
@@ -51,22 +51,23 @@ def bare_heading(corpus: CorpusIndex, doc_id: str, section: str, named: set[str]
 _JOINERS = frozenset({"and", "or", "&"})
 
 
-def bare_question(query: Query, pages: frozenset[str]) -> str:
+def bare_question(query: Query, pages: frozenset[str], glossed: Collection[str] = ()) -> str:
     """The question without the places and page subjects it names (`pages`: as looked up): what it asks of them
-    ("do genetic counselors need a master's degree?" -> "do need a master's degree?")."""
+    ("do genetic counselors need a master's degree?" -> "do need a master's degree?"). A name typed before the
+    title it was read as, in brackets ("a CRNA (Nurse Anesthetists)"), goes too when it is one of `glossed` (the
+    corpus's other names, as looked up); the words before it are what is asked ("education requirements")."""
     text = query.text
     named = [m for m in query.subjects if name_key(m.text.split()) in pages]
     for mention in sorted((*named, *query.places), key=lambda m: -m.start):
         if text[mention.start:mention.end] == mention.text:
             start, end = mention.start, mention.end
-            if text[start - 1:start] == "(" and text[end:end + 1] == ")":  # "a CRNA (Nurse Anesthetists)": the
-                # name as typed goes with the title it was read as
-                typed: list[re.Match[str]] = []
-                for word in reversed(list(re.finditer(r"[\w'’-]+", text[:start - 1]))[-_MAX_TYPED:]):
-                    if word.group(0).lower() in STOPWORDS:
+            if text[start - 1:start] == "(" and text[end:end + 1] == ")":
+                start, end = start - 1, end + 1
+                typed = list(re.finditer(r"[\w'’-]+", text[:start]))[-_MAX_TYPED:]
+                for first in range(len(typed)):  # the longest run before the bracket that is a name
+                    if name_key([t.group(0) for t in typed[first:]]) in glossed:
+                        start = typed[first].start()
                         break
-                    typed.append(word)
-                start, end = (typed[-1].start() if typed else start - 1), end + 1
             text = text[:start] + text[end:]
     return " ".join(text.split())
 
@@ -120,7 +121,7 @@ def aspect_bonus(embedder: Embedder, corpus: CorpusIndex, query: Query, found: R
     bare = {key: bare_heading(corpus, *key, named) for key in sections}
     bare = {key: heading for key, heading in bare.items() if heading in shared}
     headings = set(bare.values())
-    asked = bare_question(query, pages)
+    asked = bare_question(query, pages, corpus.other_names.keys() | corpus.subjects_by_initials.keys())
     if len(headings) < MIN_HEADINGS or not words(asked):
         return {}
     vectors = _vectors(embedder, headings)

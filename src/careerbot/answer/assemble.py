@@ -68,8 +68,9 @@ def _said_already(piece: str, said: str) -> bool:
     """A piece citing only passages said already, with figures all said already ("Apple: ... 21, Cupertino, CA [1]"
     after "Apple: Cupertino, CA; ... 21 [1]"): the same, worded again."""
     cited = re.findall(r"\[\d+\]", piece)
-    figures = [m.group(0) for m in FIGURE.finditer(piece)]
-    return bool(cited and figures) and all(c in said for c in cited) and all(f in said for f in figures)
+    figures = {m.group(0) for m in FIGURE.finditer(piece)}
+    return bool(cited and figures) and all(c in said for c in cited) \
+        and figures <= {m.group(0) for m in FIGURE.finditer(said)}
 
 
 def join_answers(answers: list[Answer], parts: list[str]) -> Answer:
@@ -219,8 +220,10 @@ def compose_ranking(corpus: CorpusIndex, query: Query, ranked: list[FactMatch], 
                   citations=citations.items, facts=uses)
 
 
-def compose_comparison(corpus: CorpusIndex, found: Retrieval,
-                        compared: list[tuple[str, list[FactMatch]]], least: bool = False) -> Answer:
+def compose_comparison(corpus: CorpusIndex, found: Retrieval, compared: list[tuple[str, list[FactMatch]]],
+                       least: bool = False, by_page: bool = False) -> Answer:
+    """Each subject's figures, led by which is higher (`by_page`: the subjects are the pages the figures stand on,
+    compared on one row of each, not the rows' own subject)."""
     citations = Citations(corpus)
     parts: list[str] = []
     uses: list[FactUse] = []
@@ -239,7 +242,7 @@ def compose_comparison(corpus: CorpusIndex, found: Retrieval,
             parts.append(fact_sentence(match.fact, citation.id))
             if number == 0:
                 leads.append((match, citation.id))
-    verdict = comparison_verdict([(m.fact, marker) for m, marker in leads], least)
+    verdict = comparison_verdict([(m.fact, marker) for m, marker in leads], least, by_page)
     if verdict:  # the verdict states each subject's figure: their own sentences would say it again
         lead_sentences = {fact_sentence(m.fact, marker) for m, marker in leads}
         parts = [verdict] + [part for part in parts if part not in lead_sentences]

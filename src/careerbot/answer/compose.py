@@ -167,13 +167,13 @@ def not_said(query_text: str, wh: str, subject: str) -> str:
     return f"The sources do not say that ({body})."
 
 
-def comparison_verdict(leads: list[tuple[Fact, int]], least: bool = False) -> str:
+def comparison_verdict(leads: list[tuple[Fact, int]], least: bool = False, by_page: bool = False) -> str:
     """ "Plumbers, Pipefitters, and Steamfitters have the higher median annual wage: $62,970 [1] against $62,350
     [2]." when every subject's first figure gives the same measure; "" when they measure different things. The lower
     first when the question asks which is less (`least`: "which one pays the least?")."""
-    # one row of each subject's own page ("Post-Secondary Certificate" of court reporters' and of medical
-    # transcriptionists'): the pages' subjects compared on it
-    by_page = len({fact.subject for fact, _ in leads}) == 1 and len({fact.title for fact, _ in leads}) == len(leads) > 1
+    # `by_page`: one row of each subject's own page ("Post-Secondary Certificate" of court reporters' and of
+    # medical transcriptionists'): the pages' subjects compared on it
+    by_page = by_page and len({fact.title for fact, _ in leads}) == len(leads) > 1
     if len({fact.subject for fact, _ in leads}) < 2 and not by_page:  # one subject named twice ("breathing
         # therapists (Respiratory ... Therapists)"): nothing to compare it with
         return ""

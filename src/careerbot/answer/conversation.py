@@ -10,7 +10,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, Mention, asks_figure, phrase_around
+from careerbot.answer.facts import asks_pay
+from careerbot.answer.query import MEASURE_WORDS, OPERATOR_WORDS, WHICH_PLACE, Mention, asks_figure, phrase_around
 from careerbot.answer.rewrite import (
     FIRST_PERSON,
     compared_with,
@@ -19,7 +20,15 @@ from careerbot.answer.rewrite import (
     split_questions,
     strip_preamble,
 )
-from careerbot.answer.understand import STATISTIC, SUPERLATIVE, places_in, subject_mentions, tables_of, understand
+from careerbot.answer.understand import (
+    STATISTIC,
+    SUPERLATIVE,
+    places_in,
+    subject_mentions,
+    tables_of,
+    titled_names,
+    understand,
+)
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Turn
 from careerbot.text.places import is_country, is_known_place
@@ -327,12 +336,12 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
         asked = re.sub(r",\s*(?:which|who)\b.*$", "", previous[old_places[-1].end:], flags=re.I)
         return Resolution(f"{previous[:old_places[0].start]}{new_places[-1].text}{asked}", "subject")
     if elliptical and new_places and all(is_country(p.text) for p in old_places) \
-            and not mentions_beside(mentions, new_places):
+            and not _mentions_beside(mentions, new_places):
         # "and what about austin?" after "which city pays ml engineers the most?": the pay asked, in that place
         ranked = understand(previous, corpus)
         named = [m.text for m in ranked.subjects if m.role == "subject"]
-        if ranked.kind == "ranking" and (ranked.wh == "where" or _WHICH_PLACE.search(previous)) and named \
-                and _PAY_ASKED.search(previous):
+        if ranked.kind == "ranking" and (ranked.wh == "where" or WHICH_PLACE.search(previous)) and named \
+                and asks_pay(previous):
             level = f"{ranked.levels[0]} " if ranked.levels else ""
             return Resolution(f"how much do {level}{named[0]} make in {new_places[-1].text}?", "subject", topic)
     if elliptical and new_places and old_places:  # "what about boston" after a question about Seattle
@@ -469,37 +478,38 @@ def _places_paired(question: str, chain: list[str], corpus: CorpusIndex) -> str:
 
 
 def _there(question: str, previous: str, corpus: CorpusIndex) -> str:
-    """"there" as a place ("how many companies are hiring there?", not "are there"): the place the question before
-    named, or, after "Where is Apple hiring ...?", the one it asked where of."""
+    """"there" as a place at the end of a clause ("how many companies are hiring there?"; not "are there", "will
+    there be", "from there", "get there"): the place the question before named, or, after "Where is Apple hiring
+    ...?", the one named there that it asked where of (a name, not an occupation)."""
     there = _THERE.search(question)
     if there is None or places_in(question, corpus) or _MARKER.match(question):  # ("what about seniors there?":
         return question  # the level changes, the place stays, below)
+    said = re.findall(r"[\w'’]+", question[:there.start()].lower())
+    if not said or said[-1] in _NOT_PLACE_BEFORE or said[-1] in _AUXILIARIES:
+        return question
     placed = places_in(previous, corpus)
-    named = [m for m in subject_mentions(previous, corpus, corpus.subject_names) if m.role == "subject"]
+    named = [m.text for m in subject_mentions(previous, corpus, corpus.subject_names) if m.role == "subject"
+             and m.text[:1].isupper() and name_key(m.text.split()) not in titled_names(corpus)]
     if placed:
         where = f"in {placed[-1].text}"
     elif re.match(r"^\W*where\b", previous, re.I) and named:
-        where = f"at {named[0].text}"
+        where = f"at {named[0]}"
     else:
         return question
     return question[:there.start()] + where + question[there.end():]
 
 
-# "there" as a place, not "is there" / "are there" (English).
-_THERE = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!['’]s )"
-                    r"\bthere\b(?!\s+(?:is|are|was|were)\b)", re.I)
+# "there" at the end of a clause, as a place (English).
+_THERE = re.compile(r"\bthere\b(?=\s*(?:[?.!,;]|$))", re.I)
+# Words before "there" that make it no place asked about: "from there", "get there", "over there" (English).
+_NOT_PLACE_BEFORE = frozenset({"from", "get", "got", "getting", "go", "going", "out", "over", "up", "in", "here",
+                               "isn't", "aren't", "wasn't", "weren't"})
 
 
-def mentions_beside(mentions: Sequence[Mention], places: Sequence[Mention]) -> bool:
+def _mentions_beside(mentions: Sequence[Mention], places: Sequence[Mention]) -> bool:
     """Whether a question names a subject besides its places."""
     said = {name.lower() for p in places for name in (p.text, *p.known_as)}
     return any(m.role == "subject" and m.text.lower() not in said for m in mentions)
-
-
-_WHICH_PLACE = re.compile(r"\bwhich\s+(?:[\w.]+\s+)?(?:city|cities|state|states|location|locations|place|places|"
-                          r"metro|area|region)\b", re.I)  # "which US city ...": a ranking of places (English)
-_PAY_ASKED = re.compile(r"\b(?:pay|pays|paid|paying|salar(?:y|ies)|earn|earns|make|makes|wages?|comp(?:ensation)?)\b",
-                        re.I)  # (English)
 
 
 def _asked_besides(text: str, mentions: Sequence[Mention]) -> set[str]:
@@ -531,15 +541,21 @@ def _listed(answer: str) -> list[str]:
     """The things a list answer names in order: the labels of its items ("Convolutional Neural Networks (CNNs):
     Used for ...; Recurrent ..."), or the names of a plain list ("CNNs, RNNs and GANs.")."""
     head = re.split(r"\[\d+\]", answer.strip(), maxsplit=1)[0].strip().rstrip(".!")
-    parts = [p.strip() for p in head.split(";")] if ";" in head else \
-        [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", head)]
-    items = [p.split(":", 1)[0].strip() if ":" in p else p for p in parts]
-    if len(items) < 2 or not all(item and len(item.split()) <= _MAX_ITEM_WORDS for item in items):
-        return []
+    if ";" in head:  # "Label: what it is; Label: ...", the first perhaps after a lead-in ("... — Label: ...")
+        parts = [p.strip() for p in head.split(";")]
+        parts[0] = parts[0].rsplit(" — ", 1)[-1]
+        items = [p.split(":", 1)[0].strip() if ":" in p else p for p in parts]
+    else:  # "CNNs, RNNs and GANs", after a label if any ("Top skills: Python, R, SQL")
+        items = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", head.rsplit(":", 1)[-1])]
+    if len(items) < 2 or not all(item and len(item.split()) <= _MAX_ITEM_WORDS
+                                 and not set(re.findall(r"[\w'’]+", item.lower())) & _NOT_IN_A_NAME for item in items):
+        return []  # ("You should learn Python, R and SQL": a sentence, not a list of names)
     return items
 
 
 _MAX_ITEM_WORDS = 8  # an item's name; longer is a sentence, not one thing named
+# Words a name in a list does not hold: those of a sentence speaking to or of someone (English).
+_NOT_IN_A_NAME = frozenset({"you", "your", "i", "we", "they", "should", "must", "can", "is", "are", "will"})
 
 
 # "is it the same for ...", "it's hard to ...": an "it" that stands for nothing said (English).

@@ -318,6 +318,31 @@ def referent(corpus: CorpusIndex, unit: Sentence, term: list[str]) -> str:
     return ""
 
 
+def _lists_titles(corpus: CorpusIndex, unit: Sentence) -> bool:
+    """A line listing documents' subjects ("Related occupations: Light Truck Drivers, Taxi Drivers, ..."): other
+    jobs, not what one takes."""
+    body = unit.text.split(":", 1)[1] if ":" in unit.text else unit.text
+    titles = set(corpus.titles)
+    return sum(item.strip(" .") in titles for item in body.split(",")) >= 2
+
+
+def job_named_before(corpus: CorpusIndex, unit: Sentence) -> str:
+    """The job a sentence opening "In this position, ..." points back at, when the sentence before ends by naming
+    it ("One job that can help you ... is software engineer."); "" otherwise."""
+    pointer = _POINTS_BACK.match(unit.text.strip()) if unit.kind == "sentence" and unit.sentence_id else None
+    if pointer is None or not pointer.group("phrase"):
+        return ""
+    before = corpus.sentences[unit.sentence_id - 1]
+    if before.doc_id != unit.doc_id or before.kind != "sentence":
+        return ""
+    named = _ENDS_NAMING.search(before.text.strip())
+    return named.group(1) if named else ""
+
+
+# "... is software engineer.", "... as a data analyst.": a sentence ending by naming a job (English).
+_ENDS_NAMING = re.compile(r"\b(?:is|as|be|become|becoming)\s+(?:an?\s+|the\s+)?((?:[\w-]+\s+){0,3}[\w-]+)\.?$", re.I)
+
+
 def core_term(corpus: CorpusIndex, term: list[str]) -> list[str]:
     """A term without the modifiers that only repeat the corpus's theme ("ML bootcamp" -> bootcamp, where most
     sentences speak of machine learning); the term itself when it is all theme ("ML engineer")."""
@@ -489,11 +514,12 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
         if target.kind == "sentence" and query is not None and is_name_list(target) and (
                 (target is not sentence and query.kind in ("definition", "duties"))
                 or (query.kind in ("figure", "comparison") and not FIGURE.search(target.text))
-                or (query.kind in ("yesno", "howto") and not asks_names)):
+                or (query.kind in ("yesno", "howto") and not asks_names
+                    and (OTHER_NAMES.match(target.text.strip()) is not None or _lists_titles(corpus, target)))):
             continue  # a heading's list of names ("Related occupations: ...") is not what a job is or does, nor
             # any figure, nor what it takes
         if target is not sentence and query is not None and query.kind in ("howto", "list") \
-                and sentence.kind == "sentence" and is_name_list(sentence):
+                and sentence.kind == "sentence" and OTHER_NAMES.match(sentence.text.strip()):
             continue  # "how do I become a CRNA?": the line listing it among other names says what the job is
             # called; what it points at says what the job is, not how to get it
         score += _shape_bonus(query, target, corpus, sentence.text, focus) + _level_bonus(query, target, term)
@@ -517,8 +543,8 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
         if entry is None or score > entry[0]:
             best[(target.sentence_id, target.end)] = (score, target, why, sentence.text)
     _prefer_specific_items(best, question_terms, rare_terms)
-    scored = sorted((Scored(s, score, why, matched, referent(corpus, s, term)) for score, s, why, matched
-                     in best.values()), key=lambda s: s.score, reverse=True)
+    scored = sorted((Scored(s, score, why, matched, referent(corpus, s, term) or job_named_before(corpus, s))
+                     for score, s, why, matched in best.values()), key=lambda s: s.score, reverse=True)
     chosen: list[Scored] = []
     for candidate in scored:
         if len(chosen) == limit or candidate.score < scored[0].score - SENTENCE_MARGIN:

@@ -231,13 +231,30 @@ def speaks_of_subjects(corpus: CorpusIndex, query: Query, doc_id: str, focus: se
     asked |= {w for w in focus if w in titled}
     if not asked:
         return True
-    text = corpus.documents[doc_id].text.lower() if doc_id in corpus.documents else ""
-    said = {form for w in set(words(text)) for form in every_lemma(w) | {singular(w)}}
+    said = _document_forms(corpus, doc_id)
     for word in asked:
         long_form = words(corpus.acronyms.get(word, ""))
         if not (every_lemma(word) | {singular(word)}) & said and not (long_form and all(w in said for w in long_form)):
             return False
     return True
+
+
+_FORMS: dict[tuple[str, str], frozenset[str]] = {}  # (index version, document) -> every form of its words
+
+
+def _document_forms(corpus: CorpusIndex, doc_id: str) -> frozenset[str]:
+    """Every form of a document's words (as written, singular, lemmas), read once per index version."""
+    key = (corpus.version, doc_id)
+    forms = _FORMS.get(key)  # (read into a name of this call's own: another request may clear the memory)
+    if forms is None:
+        if len(_FORMS) >= MAX_DOCUMENTS_READ:
+            _FORMS.clear()
+        text = corpus.documents[doc_id].text.lower() if doc_id in corpus.documents else ""
+        forms = _FORMS[key] = frozenset(form for w in set(words(text)) for form in every_lemma(w) | {singular(w)})
+    return forms
+
+
+MAX_DOCUMENTS_READ = 256  # documents whose word forms are kept
 
 
 def _measure_key(fact: Fact) -> tuple[object, ...]:
@@ -328,7 +345,7 @@ def compare_facts(corpus: CorpusIndex, query: Query,
     named = list(unique.values())
     if len(named) < 2:
         return None
-    by_row = _row_compared(corpus, named)
+    by_row = _row_compared(corpus, named, query.text)
     if by_row:
         return by_row
     candidates: list[tuple[str, list[FactMatch]]] = []
@@ -403,19 +420,29 @@ def _shortest_holding(subjects: list[str]) -> str | None:
     return None
 
 
-def _row_compared(corpus: CorpusIndex, named: list[tuple[str, set[str]]]) -> list[tuple[str, list[FactMatch]]]:
+def compared_on_row(compared: list[tuple[str, list[FactMatch]]]) -> bool:
+    """Whether the subjects compared are the pages one row of each stands on (`_row_compared`): one row label for
+    all, which none of the names compared is."""
+    leads = [(name, found[0].fact) for name, found in compared if found]
+    return len(leads) >= 2 and len({fact.subject for _, fact in leads}) == 1 \
+        and not any(name_words(name) <= name_words(fact.subject) for name, fact in leads)
+
+
+def _row_compared(corpus: CorpusIndex, named: list[tuple[str, set[str]]],
+                  question: str) -> list[tuple[str, list[FactMatch]]]:
     """"What share of court reporters versus medical transcriptionists need a post-secondary certificate?": a name
     that is a row of the pages of the others named (each about one occupation) is what they are compared on, that
     row's figure on each page; [] when no name is such a row."""
     pages = {name: [doc for doc, title in corpus.pages.items() if name_words(name) <= name_words(title)]
              if name_words(name) else [] for name, _ in named}
     for row, _ in named:
-        others = [name for name, _ in named if name != row and pages[name]]
+        others = [name for name, _ in named if name != row and len(pages[name]) == 1]  # (a name of one page)
         if len(others) < 2 or pages[row]:
             continue
         rows = [corpus.facts[p] for p in corpus.facts_by_name.get(frozenset(subject_words(row)), [])
                 if corpus.facts[p].table >= 0 and sort_value(corpus.facts[p].parsed) is not None]
-        result = [(name, [FactMatch(f, 1.0, True) for f in rows if f.doc_id in pages[name]][:1]) for name in others]
+        result = [(name, fit_measure([FactMatch(f, 1.0, True) for f in rows if f.doc_id in pages[name]], question)[:1])
+                  for name in others]  # (of a row with several columns, the one a pay question asks)
         if sum(1 for _, found in result if found) >= 2:
             return sorted(result, key=lambda item: -(sort_value(item[1][0].fact.parsed) or 0.0) if item[1] else 1.0)
     return []

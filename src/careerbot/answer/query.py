@@ -25,6 +25,10 @@ FIGURE_WORDS = re.compile(r"\b(?:how (?:much|many|common|prevalent|widespread|li
                           r"earn(?:s|ings|ers?)?|makes?|"
                           r"income|comp(?:ensation)?|openings|positions|growth rate|rate|percentile|median)\b", re.I)
 
+# "which US city ...", "which states ...": a question asking which places (English).
+WHICH_PLACE = re.compile(r"\bwhich\s+(?:[\w.]+\s+)?(?:city|cities|state|states|location|locations|place|places|"
+                         r"metro|region|regions)\b", re.I)
+
 # A time unit after "make" or "paid" still asks a figure ("make a year", "paid per hour").
 _PER_TIME = re.compile(r"^\s*(?:(?:a|an|per|each|every)\s+)?(?:year|month|week|day|hour)s?\b", re.I)
 _AFTER_VERB = re.compile(r"^\s*([A-Za-z][\w'’-]*)")

@@ -466,12 +466,17 @@ _NOT_A_SUBJECT = frozenset("i we you he she it they them this that these those b
 _OF_EACH = re.compile(r"\beach(?:\s+(?:one|of\s+(?:them|these|those)))?\b", re.I)  # (English words)
 
 
+# "which frameworks", "what certifications": two words asking for things (not "how much?", "what else?") (English).
+_WHICH_THINGS = re.compile(r"^(?:which|what)\s+(?!(?:else|about|now|then|so|more|for|if)\b)[a-z][\w-]+\W*$", re.I)
+
+
 def split_questions(text: str) -> tuple[str, ...]:
     """A double question as its parts ("Which MOOC providers offer ML courses, and which course is the best?");
     one part for a single question."""
     pieces = [p.strip(" ,;") for p in _SECOND_QUESTION.split(text) if p.strip(" ,;")]
-    if len(pieces) < 2 or len(pieces[0].split()) < 3 or any(len(p.split()) < 2 for p in pieces):
-        return (text,)  # ("... ML engineering? and which frameworks": a short part, read after the one before)
+    if len(pieces) < 2 or len(pieces[0].split()) < 3 or any(len(p.split()) < 3 and not _WHICH_THINGS.match(p)
+                                                            for p in pieces[1:]):
+        return (text,)  # (but "... ML engineering? and which frameworks": things asked for, after the part before)
     if len(pieces) == 2 and _OF_EACH.search(pieces[-1]):
         # "What kinds of networks should I know, and what is each one used for?": the things the first asks for,
         # each said with what it is: one question
