@@ -351,8 +351,10 @@ class Advisor:
                 return compose_comparison(corpus, found, compared, query.direction == "least",
                                           compared_on_row(compared))
         facts, missing_combination = facts_for_place_and_level(query, facts, corpus, found)
-        placeless = (facts if facts and all(_no_place(m) for m in facts) else [] if facts
-                     else self._of_no_place(corpus, query, found)) if missing_combination and query.places else []
+        placeless = []
+        if missing_combination and query.places:  # the facts left are the subject's of no place, or none are left
+            placeless = self._of_no_place(corpus, query, found) if not facts \
+                else facts if all(_no_place(m) for m in facts) else []
         if placeless:  # "air traffic controller salary in california?": none for the place; the subject's own
             # figures, stated for no place, said to be so
             notes.append(f"no figure for {missing_combination}; the subject's figures of no place shown as such")

@@ -31,7 +31,7 @@ from careerbot.answer.understand import (
 )
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Turn
-from careerbot.text.places import is_country, is_known_place
+from careerbot.text.places import is_country, is_known_place, place_of
 from careerbot.text.terms import (
     LEVEL_PATTERNS,
     STOPWORDS,
@@ -41,6 +41,7 @@ from careerbot.text.terms import (
     parts_of_speech,
     singular,
     spelled_out,
+    subject_words,
 )
 
 MAX_CONTEXT_QUESTIONS = 6  # earlier user turns that can matter to the next question
@@ -489,7 +490,7 @@ def _there(question: str, previous: str, corpus: CorpusIndex) -> str:
         return question
     placed = places_in(previous, corpus)
     named = [m.text for m in subject_mentions(previous, corpus, corpus.subject_names) if m.role == "subject"
-             and m.text[:1].isupper() and name_key(m.text.split()) not in titled_names(corpus)]
+             and _placed_row(corpus, m.text) and name_key(m.text.split()) not in titled_names(corpus)]
     if placed:
         where = f"in {placed[-1].text}"
     elif re.match(r"^\W*where\b", previous, re.I) and named:
@@ -497,6 +498,12 @@ def _there(question: str, previous: str, corpus: CorpusIndex) -> str:
     else:
         return question
     return question[:there.start()] + where + question[there.end():]
+
+
+def _placed_row(corpus: CorpusIndex, name: str) -> bool:
+    """Whether a name is a row the sources state a place in ("Apple ... Cupertino, CA"): where it is, they say."""
+    return any(place_of(fact.value) or any(place_of(q) for q in fact.qualifiers)
+               for fact in (corpus.facts[p] for p in corpus.facts_by_name.get(frozenset(subject_words(name)), [])))
 
 
 # "there" at the end of a clause, as a place (English).
