@@ -184,12 +184,6 @@ class Advisor:
         missing = [said_place(p) for p in query.missing_places] + [w for w in query.missing
                                                                    if w[:1].isupper() or about or weak
                                                 or _holds_it(query.text, w)]
-        placeless = self._of_no_place(corpus, query, found) if missing and query.missing_places \
-            and len(missing) == len(query.missing_places) and query.asks_figure else []
-        if placeless:  # "how much do pharmacists make in Ohio?": none for Ohio; theirs of no place, said so
-            notes.append(f"no figure for {', '.join(missing)}; the subject's figures of no place shown as such")
-            return compose_answer(corpus, found, placeless[:1], [], found_answer=False,
-                                  lead=f"The sources give no figure for {', '.join(missing)}. {_NO_PLACE}")
         if missing:
             notes.append(f"not covered: the sources never use {', '.join(missing)}")
             return not_covered(self.embedder, corpus, found, missing,
@@ -351,7 +345,7 @@ class Advisor:
                 return compose_comparison(corpus, found, compared, query.direction == "least",
                                           compared_on_row(compared))
         facts, missing_combination = facts_for_place_and_level(query, facts, corpus, found)
-        placeless = []
+        placeless: list[FactMatch] = []
         if missing_combination and query.places:  # the facts left are the subject's of no place, or none are left
             placeless = self._of_no_place(corpus, query, found) if not facts \
                 else facts if all(_no_place(m) for m in facts) else []

@@ -37,7 +37,8 @@ _INTRO = re.compile(r"^\s*(?:i\s*['’]?\s*m|i am|my name\s*['’]?\s*s|my name 
 _FIRST_PERSON = r"\b(?:i|i['’]m|im|i['’]ve|ive|me|my|we|our)\b"
 _ABOUT_ME = re.compile(rf"^\s*(?:(?:[^.!?]*{_FIRST_PERSON}[^.!?]*|[^.!?]{{1,60}}\bhere\b[^.!?]{{0,60}})[.!]+\s+(?=\S)"
                        # "I work in online retail and I'm curious: what ...": a colon, then the question
-                       rf"|[^.!?:]*{_FIRST_PERSON}[^.!?:]*:\s+(?=(?:what|how|which|who|where|when|why|is|are|do|"
+                       rf"|(?!\s*(?:what|how|which|who|where|when|why|is|are|do|does|can|could|should|would|will)\b)"
+                       rf"[^.!?:]*{_FIRST_PERSON}[^.!?:]*:\s+(?=(?:what|how|which|who|where|when|why|is|are|do|"
                        r"does|can|could|should|would|will)\b))", re.I)
 FIRST_PERSON = re.compile(_FIRST_PERSON, re.I)  # the asker speaking of themselves
 
