@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 
 from careerbot.answer.pointers import answer_to, enumerates, is_name_list, labelled_list, labelled_run, pointed_block
 from careerbot.answer.query import MEASURE_WORDS, WHAT_IS, Query, Retrieval, Scored
+from careerbot.answer.understand import title_set
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact, Sentence
 from careerbot.text.terms import (
@@ -322,7 +323,7 @@ def _lists_titles(corpus: CorpusIndex, unit: Sentence) -> bool:
     """A line listing documents' subjects ("Related occupations: Light Truck Drivers, Taxi Drivers, ..."): other
     jobs, not what one takes."""
     body = unit.text.split(":", 1)[1] if ":" in unit.text else unit.text
-    titles = set(corpus.titles)
+    titles = title_set(corpus.titles)
     return sum(item.strip(" .") in titles for item in body.split(",")) >= 2
 
 

@@ -306,7 +306,7 @@ def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> l
     taken: set[int] = set()
     for glossed in _GLOSS.finditer(text):  # "LPN (Licensed Practical and Licensed Vocational Nurses)": the subject
         # an other name was followed by is one name, however many words, commas and "and"s it has
-        if glossed.group(1) in _title_set(corpus.titles):
+        if glossed.group(1) in title_set(corpus.titles):
             start, end = glossed.span(1)
             mentions.append(Mention(glossed.group(1), start, end, "subject"))
             taken.update(i for i, t in enumerate(tokens) if start <= t.start() < end)
@@ -349,7 +349,8 @@ _GLOSS = re.compile(r"\(([^()]+)\)")
 
 
 @lru_cache(maxsize=4)
-def _title_set(titles: tuple[str, ...]) -> frozenset[str]:
+def title_set(titles: tuple[str, ...]) -> frozenset[str]:
+    """The documents' titles as a set, built once per corpus."""
     return frozenset(titles)
 
 
