@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from careerbot.answer.aspects import aspect_bonus
+from careerbot.answer.aspects import aspect_bonus, compared_tables
 from careerbot.answer.assemble import (
     compose_answer,
     compose_comparison,
@@ -69,7 +69,7 @@ from careerbot.answer.facts import (
     select_facts,
     stating_statistic,
 )
-from careerbot.answer.pointers import announced_list, is_name_list, labelled_list, table_of_row
+from careerbot.answer.pointers import announced_list, enumerates, is_name_list, labelled_list, table_of_row
 from careerbot.answer.query import WHICH_PLACE, FactMatch, Query, Retrieval, Scored, SentenceScores
 from careerbot.answer.rewrite import as_typed
 from careerbot.answer.understand import NUMBER_WORDS, shared_name, titled_names, understand
@@ -269,7 +269,11 @@ class Advisor:
                 and not is_name_list(chosen[0].sentence) and not labelled_list(chosen[0].sentence.text):
             # a list question: the list leads when it scores close to the sentence above it (often its lead-in); a
             # list of names, or of things under their label ("Other tools: ..."), is a list
-            listed = next((c for c in chosen[1:] if c.sentence.kind in ("block", "list")
+            # (or a sentence naming the things, after one that only says they matter: "Cloud platforms like AWS,
+            # Microsoft Azure, and Google Cloud ..." after "... must be comfortable with cloud platforms")
+            names_none = chosen[0].sentence.kind == "sentence" and not enumerates(chosen[0].sentence.text)
+            listed = next((c for c in chosen[1:] if (c.sentence.kind in ("block", "list") or (
+                names_none and c.sentence.kind == "sentence" and enumerates(c.sentence.text)))
                            and c.score >= chosen[0].score - LIST_MARGIN), None)
             announced = announced_list(corpus, chosen[0].sentence) \
                 if listed is None and chosen[0].sentence.kind == "sentence" else None
@@ -338,6 +342,11 @@ class Advisor:
             return not_covered(self.embedder, corpus, found, [], asked=as_typed(query.text, query.original))
         if query.kind == "comparison":
             compared = compare_facts(corpus, query, found.sentence_scores)
+            tables = [] if compared and compared_on_row(compared) else compared_tables(self.embedder, corpus, query)
+            if tables:  # "which needs more schooling, X or Y?": each page's table of what is asked, side by side
+                notes.append("comparison of each page's table: " + "; ".join(t.section for t in tables))
+                return compose_answer(corpus, found, [], [Scored(t, 1.0, "the table asked about, of a page compared")
+                                                          for t in tables])
             # figures side by side when a figure is asked for, or the measure they share is what the question
             # names ("compare the job satisfaction of ..."); "the difference between X and Y" is said in words
             if compared and (query.asks_figure or measure_named(query, compared)):

@@ -16,11 +16,13 @@ from collections.abc import Collection, Iterable, Mapping
 
 import numpy as np
 
+from careerbot.answer.coverage import page_of
 from careerbot.answer.evidence import ASKS_NAMES
 from careerbot.answer.query import Query, Retrieval
 from careerbot.answer.understand import titled_names
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.index.embedding import Embedder
+from careerbot.records import Sentence
 from careerbot.text.terms import name_key, name_words, singular, words
 
 MARGIN_WEIGHT = 0.5  # the bonus per unit of cosine the closest heading stands ahead of the next
@@ -39,7 +41,8 @@ _TEMPLATES: dict[str, frozenset[str]] = {}  # index version -> its templates
 def bare_heading(corpus: CorpusIndex, doc_id: str, section: str, named: set[str]) -> str:
     """A section's heading without the words of its page's subject, nor those of the subjects the question names:
     "Occupations related to Pharmacists" -> "Occupations related to"."""
-    subject = name_words(corpus.pages.get(doc_id, "")) | named
+    title = corpus.pages.get(doc_id, "")  # every word of it: "Plumbers, Pipefitters, and Steamfitters" is no kind
+    subject = name_words(title) | {singular(w) for w in words(title)} | named  # after a comma
     said = re.findall(r"[\w'’+#-]+|&", section.lstrip("#"))
     gone = [singular(w.lower()) in subject or w.lower() in subject for w in said]
     # and the words joining two of the subject's ("Orthotists and Prosthetists")
@@ -130,3 +133,51 @@ def aspect_bonus(embedder: Embedder, corpus: CorpusIndex, query: Query, found: R
     margin = cosines[0][0] - cosines[1][0]
     bonus = min(MAX_BONUS, MARGIN_WEIGHT * margin)
     return {key: bonus for key, heading in bare.items() if heading == cosines[0][1]} if bonus > 0 else {}
+
+
+MIN_ASKED = 0.35  # a heading the question reads this close to, at least, is what it compares
+MIN_AHEAD = 0.05  # and this far ahead of the next: "compare electricians and plumbers" asks none in particular
+COMPARED_ROWS = 6  # rows of each page's table shown side by side
+
+
+def compared_tables(embedder: Embedder, corpus: CorpusIndex, query: Query) -> list[Sentence]:
+    """"Which needs more schooling, dental hygienists or dental assistants?": the pages compared are two
+    occupations', and what is compared a table of categories each page has under one template heading ("Education
+    of ..."), the one the question reads closest to by meaning: each page's table, in the order named. [] when the
+    subjects are not each one page, no heading is asked by a margin, or its table's rows are the pages' subjects
+    themselves (their wages: compared figure by figure, elsewhere)."""
+    pages = list(dict.fromkeys(page for page in (page_of(corpus, m.text) for m in query.subjects) if page))
+    if len(pages) < 2 or len(pages) != len(query.subjects):
+        return []
+    named = {form for m in query.subjects for w in words(m.text) for form in (w, singular(w))}
+    shared = templates(corpus)
+    tables: dict[str, dict[str, tuple[str, int]]] = {}  # bare heading -> page -> its table
+    for doc_id, table in corpus.facts_by_table:
+        if doc_id in pages:
+            section = corpus.sentences[corpus.facts[corpus.facts_by_table[(doc_id, table)][0]].sentence_id].section
+            heading = bare_heading(corpus, doc_id, section, named)
+            if heading in shared:
+                tables.setdefault(heading, {}).setdefault(doc_id, (doc_id, table))
+    headings = sorted(h for h, of in tables.items() if len(of) == len(pages))
+    asked = bare_question(query, titled_names(corpus), corpus.other_names.keys() | corpus.subjects_by_initials.keys())
+    if len(headings) < 2 or not words(asked):
+        return []
+    vectors = _vectors(embedder, headings)
+    question = embedder.embed([asked])[0]
+    cosines = sorted(((float(vectors[h] @ question), h) for h in headings), reverse=True)
+    (closest, heading), (second, _) = cosines[0], cosines[1]
+    if closest < MIN_ASKED or closest - second < MIN_AHEAD:
+        return []
+    chosen = [tables[heading][page] for page in pages]
+    facts = [[corpus.facts[p] for p in corpus.facts_by_table[key]] for key in chosen]
+    if any(name_words(f.subject) & name_words(corpus.pages[f.doc_id]) for of in facts for f in of):
+        return []  # a row of the page's own subject: figures, compared as such
+    return [_rows(corpus, [f.sentence_id for f in of]) for of in facts]
+
+
+def _rows(corpus: CorpusIndex, sentence_ids: list[int]) -> Sentence:
+    """A table's first rows as one quotable unit."""
+    ids = sorted(set(sentence_ids))[:COMPARED_ROWS]
+    first, last = corpus.sentences[ids[0]], corpus.sentences[ids[-1]]
+    return Sentence(first.sentence_id, first.chunk_id, first.doc_id, first.start, last.end,
+                    corpus.documents[first.doc_id].text[first.start:last.end], "block", "", first.section)

@@ -42,6 +42,7 @@ from careerbot.text.terms import (
     singular,
     spelled_out,
     subject_words,
+    words,
 )
 
 MAX_CONTEXT_QUESTIONS = 6  # earlier user turns that can matter to the next question
@@ -140,8 +141,18 @@ _WHICH_OF_PAIR = re.compile(r"^\s*(?:so\s+|and\s+)?which\s+(?:one\s+)?of\s+"
                             r"(?:the\s+two|the\s+both|both|them|these|those)"
                             r"(?:\s+(?:jobs?|roles?|occupations?|careers?|professions?|ones?))?\b", re.I)
 _OF_TWO = re.compile(r"\b(?:two|both)\b", re.I)
-_WHICH_OF_THEM = re.compile(r"^\s*(?:so\s+|and\s+)?(?:which|who|what)\s+(?:one\s+)?(?:is|are|pays?|has|gets?|earns?)\s+"
+_WHICH_OF_THEM = re.compile(r"^\s*(?:so\s+|and\s+)?(?:(?:which|who)\s+(?:one\s+)?(?!(?:do|does|did)\b)[a-z]+|"
+                            r"what\s+(?:one\s+)?(?:is|are|pays?|has|gets?|earns?))\s+"
                             r"(?:the\s+)?(?:higher|lower|more|less|better|bigger|most|least|highest|lowest)\b", re.I)
+
+
+def _own_measure(question: str) -> str:
+    """What "which one needs more schooling?" asks of the two just named ("needs more schooling"), when it names
+    a thing of its own after its comparative; "" for "which is higher?" (the measure asked before)."""
+    match = _WHICH_OF_THEM.match(question)
+    if match is None or not [w for w in words(question[match.end():]) if w not in STOPWORDS]:
+        return ""
+    return re.sub(r"^\s*(?:so\s+|and\s+)?(?:which|who|what)\s+(?:one\s+)?", "", question).rstrip("?.! ")
 
 
 # "in that list", "on this table", "among those": the things the question before asked for (English).
@@ -164,7 +175,7 @@ def _asked_for(question: str) -> str:
 # "the one in Seattle", "the one that pays most": one of the things asked for before, picked out (English wording)
 _THE_ONE = re.compile(r"\bthe\s+(one)\s+(?=(?:in|at|from|with|based|located|that|which|who|on|headquartered)\b)",
                       re.I)
-_AT_LEVEL = re.compile(r"\b(?:at|for|on)\s+(?:the\s+)?([a-z]+)[- ]level\b", re.I)  # (English wording)
+_AT_LEVEL = re.compile(r"\b(?:(?:at|for|on)\s+(?:the\s+)?|the\s+)([a-z]+)[- ]level\b", re.I)  # (English wording)
 
 
 def _replace_level(question: str, new_level: str) -> str:
@@ -293,6 +304,10 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
         # (the things, not the ranking that picked them: "most" there is not asked here)
         things = " ".join(SUPERLATIVE.sub("", _body(previous)).split())
         return Resolution(f"{question[:listed.start()]}among {things}{question[listed.end():]}", "topic", topic)
+    measure = _own_measure(question) if previous and not mentions else ""
+    named = [m.text for m in subject_mentions(previous, corpus, names) if m.role == "subject"] if measure else []
+    if len(named) >= 2:  # "which one needs more schooling?" after a question about two: that, of both
+        return Resolution(f"which {measure}, {' or '.join(named)}?", "subject", topic)
     if previous and _WHICH_OF_THEM.match(question) and not mentions:  # "Which is higher?" after a comparison
         return Resolution(f"{previous.rstrip('?.! ')}: {question}", "topic")
     asks_anew = not elliptical or bool(_QUESTION_WORD.match(_strip_filler(question)))  # "and what do ... earn?"
@@ -369,7 +384,10 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
     rung = _AT_LEVEL.search(question)
     if elliptical and rung and not mentions:  # "And at the manager level?": a rung of a career path the sources
         # name as a row ("Machine Learning Engineer Manager"), asked as a level
-        return Resolution(_replace_level(previous, f"at the {rung.group(1)} level"), "level")
+        # (in place of a level the question before named: "for a lead ML engineer" -> "for a manager ML engineer")
+        leveled = any(pattern.search(previous) for pattern, _ in LEVEL_PATTERNS)
+        return Resolution(_replace_level(previous, rung.group(1) if leveled else f"at the {rung.group(1)} level"),
+                          "level")
     if pronoun and not mentions:  # "Who developed it?": the pronoun stands for the last topic
         topic = topic or _topic(previous, corpus, names)
         if topic:
@@ -471,6 +489,9 @@ def _places_paired(question: str, chain: list[str], corpus: CorpusIndex) -> str:
             return ""
     if len(old) != 1 or len(new) != 1 or old[0].text.lower() == new[0].text.lower():
         return ""
+    measure = _own_measure(question)
+    if measure and not places_in(previous, corpus):  # "which one needs more schooling?": that, of both
+        return f"which {measure}, {old[0].text} or {new[0].text}?"
     start, end = new[0].start, new[0].end
     if previous[start - 1:start] == "(" and previous[end:end + 1] == ")":  # "LPNs (Licensed Practical ...)": the
         # name as typed, then the occupation it names, then the other subject

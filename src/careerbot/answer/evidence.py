@@ -34,6 +34,7 @@ GLOBAL_SENTENCES = 24  # best sentences taken from the whole corpus, beside thos
 NEAR_DUPLICATE = 0.92  # sentences this similar to one already chosen add nothing
 SENTENCE_MARGIN = 0.12  # a sentence scoring this far below the best one is not worth quoting
 LEXICAL_WEIGHT = 0.15  # how much sharing the question's rare words (a city, a tool) lifts a sentence
+SETTING_WEIGHT = 0.3  # how much sharing the words of the setting a "can I ...?" turns on lifts a sentence
 RARE_TERMS = 3  # the question's rarest words whose sentences are candidates too
 RARE_POSTINGS = 40  # ... at most this many sentences each
 SOURCE_BONUS = 0.15  # the question names a source ("according to Glassdoor") and the sentence is from or cites it
@@ -486,6 +487,13 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
     best: dict[tuple[int, int], tuple[float, Sentence, str, str]] = {}
     focus = focus_words(corpus, query) if query is not None and query.kind in ("yesno", "howto") else set()
     background = weighted_terms(corpus, query.preamble) if query is not None and query.preamble else {}
+    asks_of_asker = query is not None and query.kind in ("yesno", "howto") and bool(_ASKER_CAN.match(query.text))
+    # what the setting says that the corpus rarely does ("physics", not "work" or "high"): the passages that use it
+    # are candidates too
+    setting = {t: w for t, w in background.items() if t in corpus.sentences_by_word
+               and corpus.idf.get(t, 0.0) >= corpus.median_idf} if asks_of_asker else {}
+    candidates.update(sid for t in sorted(setting, key=lambda t: -setting[t])[:RARE_TERMS]
+                      for sid in corpus.sentences_by_word[t][:RARE_POSTINGS])
     asks_names = query is not None and bool(ASKS_NAMES.search(query.text))
     if asks_names:
         candidates.update(_name_lists(corpus, found))
@@ -534,8 +542,11 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
             score -= OTHER_ASPECT_PENALTY  # "How long does it take to become ...?" answers no "how do I become"
         if _ABOUT_ITSELF.search(target.text):  # "this guide will help you navigate the next steps": what the
             score -= ABOUT_ITSELF_PENALTY  # document sets out to do, not what it says
-        if background:  # the asker's own setting ("I'm a data engineer"): a passage that speaks of it, a little
-            score += LEXICAL_WEIGHT / 2 * overlap(background, sentence)
+        if background:  # the asker's own setting ("I'm a data engineer"): a passage that speaks of it, a little;
+            # as much as the question's own words when it asks whether they can ("I have a physics degree. Can I
+            # still become ...?": the setting is what the answer turns on)
+            score += SETTING_WEIGHT * overlap(setting, sentence) if setting \
+                else LEXICAL_WEIGHT / 2 * overlap(background, sentence)
         if query is not None and query.sources and from_source(corpus, query.sources, target.doc_id, target.text,
                                                                (target.start, target.end)):
             score += SOURCE_BONUS
@@ -564,10 +575,16 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
         if holding is not None:
             # it takes the place of the weakest passage, never of a list a list question found
             listed = query is not None and query.kind == "list"
-            weakest = next((c for c in reversed(chosen) if not (listed and c.sentence.kind in ("list", "block"))),
+            weakest = next((c for c in reversed(chosen) if not (listed and (
+                c.sentence.kind in ("list", "block") or labelled_list(c.sentence.text)))),  # ("Other tools: ...")
                            None) if len(chosen) >= limit else None
             chosen = [c for c in chosen if c is not weakest][:max(limit - 1, 1)] + [holding]
     return chosen
+
+
+# "Can I still become ...?", "Could I get ...", "Is it possible for me to ...": whether the asker can (English).
+_ASKER_CAN = re.compile(r"^\W*(?:can|could|would|will|should|am|do)\s+i\b|^\W*is\s+it\s+(?:possible|realistic|"
+                        r"feasible|too late)\s+for\s+me\b", re.I)
 
 
 def focus_words(corpus: CorpusIndex, query: Query) -> set[str]:

@@ -18,8 +18,10 @@ MAX_POINTED = 12  # items or rows a pointer hands its match to
 
 # A sentence that announces what follows it rather than saying it: "...include the following:", "The table below
 # lists...", "...may face several challenges." English wording of documents in general.
+# "Several" only in the sentence's last clause, and not of a duration: "... or several years of vocational training,
+# and often must have passed a licensing exam" says it all itself.
 _POINTER = re.compile(r"(?::\s*$|\b(?:below|following|as follows|listed here|here are|these include)\b|"
-                      r"\bseveral\b[^.]*\.?$)", re.I)
+                      r"\bseveral\s+(?!(?:years|months|weeks|days|hours|times)\b)[^.,;]*\.?$)", re.I)
 
 
 # "Machine learning consists of four pillars that ...": a count of things the next sentence names (English number
@@ -262,14 +264,19 @@ def labelled_run(corpus: CorpusIndex, sentence: Sentence) -> Sentence:
         if not 0 <= position < len(corpus.sentences):
             return None
         other = corpus.sentences[position]
-        same = other.chunk_id == unit.chunk_id and other.section == unit.section and other.kind == unit.kind
+        # (of one section, whichever passage: long lines of tools are passages of their own)
+        same = other.doc_id == unit.doc_id and other.section == unit.section and other.kind == unit.kind
         return other if same and labelled_list(other.text) else None
     first = last = sentence
     while (earlier := beside(first, -1)) is not None:
         first = earlier
     while (later := beside(last, 1)) is not None:
         last = later
-    return sentence if first is last else _joined(corpus, first, last) or sentence
+    if first is last:
+        return sentence
+    return Sentence(first.sentence_id, first.chunk_id, first.doc_id, first.start, last.end,
+                    corpus.documents[first.doc_id].text[first.start:last.end], first.kind, first.context,
+                    first.section)
 
 
 def _described(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:

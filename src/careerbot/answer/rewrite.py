@@ -158,8 +158,10 @@ def _headed_name(match: re.Match[str], corpus: CorpusIndex) -> str:
     ("Human Resources Managers"), when the corpus does not define the acronym itself."""
     acronym, typed = match.group(1), match.group(2)
     headed = corpus.subjects_by_initials.get(acronym.lower() + typed[0].lower(), set())
-    if acronym.lower() in corpus.acronyms or len(headed) != 1:
+    if acronym.lower() in corpus.acronyms:
         return match.group(0)
+    if len(headed) != 1:
+        return _clipped_head(acronym, typed, corpus) or match.group(0)
     name = next(iter(headed)).split()
     if singular(name[-1].lower()) not in {singular(w) for w in [typed.lower(), *corpus.clipped_words(typed.lower())]}:
         return match.group(0)
@@ -202,8 +204,8 @@ def _completing_name(match: re.Match[str], short: str, corpus: CorpusIndex) -> s
     typed_as_acronym = match.group(0).rstrip("s").isupper()
     opened = [(singular(word), first) for n, first in beside if len(n) <= CLIPPED_NEIGHBOUR and not typed_as_acronym
               for word in corpus.spelling.clipped_all(n)[:CLIPPED_NEIGHBOURS] if word.startswith(n)]
-    fitting = {candidate for candidate in candidates if candidate.startswith(short)
-               for n, first in opened if pair(n, first, singular(candidate))}
+    fitting = {singular(candidate) for candidate in candidates if candidate.startswith(short)
+               for n, first in opened if pair(n, first, singular(candidate))}  # ("pharmacy", "pharmacies": one)
     if len(fitting) == 1:
         return fitting.pop()
     if re.match(r"\.", match.string[match.end():]):  # written as a short form ("feature eng."): the word the
@@ -230,6 +232,27 @@ def _long_form_names(match: re.Match[str], short: str, long: str, corpus: Corpus
         return False
     return named(singular(long)) or any(singular(long) in name and name & beside for name in
                                         ({singular(w) for w in words(title)} for title in corpus.titles))
+
+
+def _clipped_head(acronym: str, typed: str, corpus: CorpusIndex) -> str | None:
+    """A word clipped to a few capitals before the head noun of a name ("SW devs", "HW engineer"): the one word
+    whose letters the capitals open and run through that makes a name with the head (or a word it clips), as
+    written out ("software developers"); None if none or several do."""
+    short = acronym.lower()
+    runs = re.compile(short[0] + "".join(f"[a-z]*{re.escape(c)}" for c in short[1:]))
+    head = typed.lower()
+    heads = [singular(head), *(singular(w) for w in corpus.clipped_words(re.sub(r"s$", "", head))
+                               if w.startswith(re.sub(r"s$", "", head)))][:CLIPPED_NEIGHBOURS]
+    if any("".join(w[0] for w in said[i:i + len(short)]) == short and singular(said[i + len(short)]) in heads
+           for said in (words(title) for title in corpus.titles) for i in range(len(said) - len(short))):
+        return None  # initials of words a title runs together before the head ("QA analyst": Quality Assurance
+        # Analysts), not one word clipped
+    found = {(first, second) for first, second in corpus.name_pairs if second in heads
+             and first.startswith(short[0]) and runs.match(first) and len(first) > len(short)}
+    if len({first for first, _ in found}) != 1:
+        return None
+    first, second = min(found, key=lambda pair: heads.index(pair[1]))
+    return f"{first} {second}s" if typed.endswith("s") and not second.endswith("s") else f"{first} {second}"
 
 
 CLIPPED_NEIGHBOUR = 5  # letters of a neighbour, at most, read as clipped too

@@ -51,7 +51,8 @@ _COMPARISON = re.compile(r"\b(?:compare[ds]?|comparison|comparing|vs\.?|versus|d
                          r"which (?:is|one is|pays) (?:better|higher|more|less)|how does .+ compare)\b|"
                          rf"\b(?:more|less|better|worse|higher|lower)\b[^?]*\bthan\b(?!\s+{_AMOUNT})|"
                          r"\b\w+ or (?:an? |the )?\w+\b[^?]*\b(?:more|less|better|higher|lower)\b|"
-                         r"\b(?:more|less|better|higher|lower)\b[^?]*,\s*(?:an? |the )?[\w-]+(?: [\w-]+)* or \w+", re.I)
+                         r"\b(?:more|less|better|higher|lower)\b[^?]*[,:]\s*(?:an? |the )?[\w-]+(?: [\w-]+)* or \w+",
+                         re.I)
 
 
 _MOST = r"most|highest|best|top|largest|biggest|greatest|maximum|max|more|higher"
@@ -192,6 +193,10 @@ def _unless_superlative(match: re.Match[str]) -> str:
 _HOW_MUCH = re.compile(r"\bhow\s+(?:much|many)\b", re.I)
 
 
+# "Which organization's report says ...?", "what company's survey ...": the owner of a thing, named (English).
+_WHOSE = re.compile(r"^\s*(?:which|what)\s+[a-z]+['’]s\s+[a-z]", re.I)
+
+
 def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
     if _ADVICE.match(text):
         return "howto", ""
@@ -219,6 +224,8 @@ def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
         # (not the "and" of a title put after the other name it is asked by: "court stenographer (Court Reporters
         # and Simultaneous Captioners)")
         return "comparison", wh
+    if not wh and _WHOSE.match(text):  # "which organization's report says ...?": who it is
+        wh = "who"
     if wh in ("who", "where") and not _HOW_MUCH.search(text):  # "Who conducted the survey behind the salary
         # figures?", "Where does the $112,850 figure come from?": a person or a place, whatever measure it names
         return "wh", wh
@@ -230,7 +237,7 @@ def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
         return "duties", wh
     if _STEPS_TO.search(text):  # "What steps should I take to become ...": how, more than a list of things
         return "howto", wh
-    if _LIST.search(text) or _asks_for_things(text) or _SOME_THINGS.match(text):
+    if _LIST.search(text) or _asks_for_things(text) or _SOME_THINGS.match(text) or _USED.match(text):
         return "list", wh
     if _HOWTO.search(text):
         return "howto", wh
@@ -245,6 +252,12 @@ def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
 # for.
 _WHICH_THINGS = re.compile(r"^\s*(?:which|what)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?(?:[\w-]+\s+){0,3}?([\w-]+s)\s+"
                            r"(?:should|do|does|are|is|can|could|would|will|have|has|did|must|might|may|to)\b", re.I)
+
+
+# "What software do accountants use?", "which equipment would a welder use": what someone uses is things, whatever
+# the noun's number (English).
+_USED = re.compile(r"^\s*(?:what|which)\s+(?:kinds?\s+of\s+|types?\s+of\s+)?[\w-]+\s+(?:do|does|did|would|will|"
+                   r"should|can|could|might)\s+(?:[\w'-]+\s+){1,4}use\b", re.I)
 
 
 def _asks_for_things(text: str) -> bool:
@@ -535,6 +548,7 @@ _ROLE_NAMED = re.compile(r"\b(?:works?|working|worked|job|career|employed)\s+as\
                          r"\s+(?:up\s+)?(?:in)?to\s+(?:an?\s+|the\s+)?([^.,!?;]+?)"
                          r"(?=\s+(?:role|position|job|track|someday|one day|eventually|soon|later)\b|[.,!?;]|$)", re.I)
 _POINTING = re.compile(r"^(.*?)\b(that|this|it|they|them)\b(.*)$", re.I)
+_OF_THE_ASKER = re.compile(r"\b(?:i|me|my)\b", re.I)
 # "I keep hearing about deep learning in job ads. What is it?": the thing the setting speaks of (English wording).
 _THING_NAMED = re.compile(r"\b(?:about|regarding|heard of)\s+(?:an?\s+|the\s+)?([^.,!?;]+?)"
                           r"(?=\s+(?:in|on|at|from|for|with|lately|recently|a lot|everywhere|all)\b|[.,!?;]|$)", re.I)
@@ -558,6 +572,10 @@ def _carry_role(preamble: str, body: str) -> str:
     if pointing is None and thing is None and not words_of and asks_figure(body):
         # "I want to be a social media influencer. What's the median salary?": the figure of the role wanted
         return f"{body.rstrip('?.! ')} ({named})?"
+    if pointing is None and role is not None and role.group(2) and len(words_of) <= 2 \
+            and _OF_THE_ASKER.search(body) and not _ROLE_NAMED.search(body):
+        # "I want to become a dental hygienist. What education do I need?": what the asker needs for the role
+        return f"{body.rstrip('?.! ')} to become a {named}?"
     if pointing is None or len(words_of) > 2:
         return body
     article = "" if thing is not None or pointing.group(2).lower() in ("they", "them") else "a "

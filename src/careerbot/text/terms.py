@@ -20,7 +20,7 @@ s t don doesn isn aren wasn weren won ll ve re d m
 someone anyone everyone somebody anybody everybody something anything everything nothing nobody
 via per thru among amongst whilst toward towards upon within without across along around beside besides beyond
 despite onto since throughout unlike unto whether though tho although unless yet ever even
-actually really exactly basically literally
+actually really exactly basically literally still
 """.split())
 
 
