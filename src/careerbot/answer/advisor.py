@@ -69,7 +69,7 @@ from careerbot.answer.facts import (
     select_facts,
     stating_statistic,
 )
-from careerbot.answer.pointers import announced_list, enumerates, is_name_list, labelled_list, table_of_row
+from careerbot.answer.pointers import announced_list, enumerates, is_name_list, is_pointer, labelled_list, table_of_row
 from careerbot.answer.query import WHICH_PLACE, FactMatch, Query, Retrieval, Scored, SentenceScores
 from careerbot.answer.rewrite import as_typed
 from careerbot.answer.understand import NUMBER_WORDS, shared_name, titled_names, understand
@@ -271,9 +271,11 @@ class Advisor:
             # list of names, or of things under their label ("Other tools: ..."), is a list
             # (or a sentence naming the things, after one that only says they matter: "Cloud platforms like AWS,
             # Microsoft Azure, and Google Cloud ..." after "... must be comfortable with cloud platforms")
-            names_none = chosen[0].sentence.kind == "sentence" and not enumerates(chosen[0].sentence.text)
+            names_none = chosen[0].sentence.kind == "sentence" and not enumerates(chosen[0].sentence.text) \
+                and not is_pointer(chosen[0].sentence)  # (a lead-in: the list it announces, below)
             listed = next((c for c in chosen[1:] if (c.sentence.kind in ("block", "list") or (
-                names_none and c.sentence.kind == "sentence" and enumerates(c.sentence.text)))
+                names_none and c.sentence.kind == "sentence" and enumerates(c.sentence.text)
+                and c.sentence.doc_id == chosen[0].sentence.doc_id))
                            and c.score >= chosen[0].score - LIST_MARGIN), None)
             announced = announced_list(corpus, chosen[0].sentence) \
                 if listed is None and chosen[0].sentence.kind == "sentence" else None
@@ -342,7 +344,8 @@ class Advisor:
             return not_covered(self.embedder, corpus, found, [], asked=as_typed(query.text, query.original))
         if query.kind == "comparison":
             compared = compare_facts(corpus, query, found.sentence_scores)
-            tables = [] if compared and compared_on_row(compared) else compared_tables(self.embedder, corpus, query)
+            tables = [] if compared and (compared_on_row(compared) or measure_named(query, compared)) \
+                else compared_tables(self.embedder, corpus, query)  # (not when the figures are of what is named)
             if tables:  # "which needs more schooling, X or Y?": each page's table of what is asked, side by side
                 notes.append("comparison of each page's table: " + "; ".join(t.section for t in tables))
                 return compose_answer(corpus, found, [], [Scored(t, 1.0, "the table asked about, of a page compared")

@@ -18,12 +18,13 @@ import numpy as np
 
 from careerbot.answer.coverage import page_of
 from careerbot.answer.evidence import ASKS_NAMES
+from careerbot.answer.pointers import rows_block
 from careerbot.answer.query import Query, Retrieval
 from careerbot.answer.understand import titled_names
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.index.embedding import Embedder
 from careerbot.records import Sentence
-from careerbot.text.terms import name_key, name_words, singular, words
+from careerbot.text.terms import STOPWORDS, name_key, name_words, singular, words
 
 MARGIN_WEIGHT = 0.5  # the bonus per unit of cosine the closest heading stands ahead of the next
 MAX_BONUS = 0.08  # at most this
@@ -42,7 +43,7 @@ def bare_heading(corpus: CorpusIndex, doc_id: str, section: str, named: set[str]
     """A section's heading without the words of its page's subject, nor those of the subjects the question names:
     "Occupations related to Pharmacists" -> "Occupations related to"."""
     title = corpus.pages.get(doc_id, "")  # every word of it: "Plumbers, Pipefitters, and Steamfitters" is no kind
-    subject = name_words(title) | {singular(w) for w in words(title)} | named  # after a comma
+    subject = name_words(title) | {singular(w) for w in words(title) if w not in STOPWORDS} | named  # after a comma
     said = re.findall(r"[\w'’+#-]+|&", section.lstrip("#"))
     gone = [singular(w.lower()) in subject or w.lower() in subject for w in said]
     # and the words joining two of the subject's ("Orthotists and Prosthetists")
@@ -170,14 +171,7 @@ def compared_tables(embedder: Embedder, corpus: CorpusIndex, query: Query) -> li
         return []
     chosen = [tables[heading][page] for page in pages]
     facts = [[corpus.facts[p] for p in corpus.facts_by_table[key]] for key in chosen]
-    if any(name_words(f.subject) & name_words(corpus.pages[f.doc_id]) for of in facts for f in of):
-        return []  # a row of the page's own subject: figures, compared as such
-    return [_rows(corpus, [f.sentence_id for f in of]) for of in facts]
-
-
-def _rows(corpus: CorpusIndex, sentence_ids: list[int]) -> Sentence:
-    """A table's first rows as one quotable unit."""
-    ids = sorted(set(sentence_ids))[:COMPARED_ROWS]
-    first, last = corpus.sentences[ids[0]], corpus.sentences[ids[-1]]
-    return Sentence(first.sentence_id, first.chunk_id, first.doc_id, first.start, last.end,
-                    corpus.documents[first.doc_id].text[first.start:last.end], "block", "", first.section)
+    if any(page_of(corpus, f.subject) == f.doc_id for of in facts for f in of):
+        return []  # a row of the page's own subject (its wages): figures, compared as such
+    rows = [sorted({f.sentence_id for f in of})[:COMPARED_ROWS] for of in facts]  # each table's first rows
+    return [rows_block(corpus, corpus.sentences[ids[0]], corpus.sentences[ids[-1]]) for ids in rows]

@@ -141,18 +141,27 @@ _WHICH_OF_PAIR = re.compile(r"^\s*(?:so\s+|and\s+)?which\s+(?:one\s+)?of\s+"
                             r"(?:the\s+two|the\s+both|both|them|these|those)"
                             r"(?:\s+(?:jobs?|roles?|occupations?|careers?|professions?|ones?))?\b", re.I)
 _OF_TWO = re.compile(r"\b(?:two|both)\b", re.I)
-_WHICH_OF_THEM = re.compile(r"^\s*(?:so\s+|and\s+)?(?:(?:which|who)\s+(?:one\s+)?(?!(?:do|does|did)\b)[a-z]+|"
-                            r"what\s+(?:one\s+)?(?:is|are|pays?|has|gets?|earns?))\s+"
+_WHICH_OF_THEM = re.compile(r"^\s*(?:so\s+|and\s+)?(?:which|who|what)\s+(?:one\s+)?(?:is|are|pays?|has|gets?|earns?)\s+"
                             r"(?:the\s+)?(?:higher|lower|more|less|better|bigger|most|least|highest|lowest)\b", re.I)
+# "which one needs more schooling?", "who earns less?": a verb of its own and a comparative (English).
+_WHICH_ONE_MORE = re.compile(r"^\s*(?:so\s+|and\s+)?(?:which|who)\s+(?:one\s+)?(?!(?:do|does|did|is|are|was|were)\b)"
+                             r"[a-z]+\s+(?:more|less|fewer)\b", re.I)
 
 
 def _own_measure(question: str) -> str:
     """What "which one needs more schooling?" asks of the two just named ("needs more schooling"), when it names
-    a thing of its own after its comparative; "" for "which is higher?" (the measure asked before)."""
-    match = _WHICH_OF_THEM.match(question)
-    if match is None or not [w for w in words(question[match.end():]) if w not in STOPWORDS]:
+    a thing of its own after its comparative and no alternatives of its own ("... a degree or experience?");
+    "" otherwise ("which is higher?": the measure asked before)."""
+    match = _WHICH_ONE_MORE.match(question)
+    if match is None or re.search(r"\bor\b", question, re.I) \
+            or not [w for w in words(question[match.end():]) if w not in STOPWORDS]:
         return ""
-    return re.sub(r"^\s*(?:so\s+|and\s+)?(?:which|who|what)\s+(?:one\s+)?", "", question).rstrip("?.! ")
+    return re.sub(r"^\s*(?:so\s+|and\s+)?(?:which|who)\s+(?:one\s+)?", "", question).rstrip("?.! ")
+
+
+def _of_both(measure: str, named: Sequence[str]) -> str:
+    """ "which needs more schooling, dental hygienists or dental assistants?" """
+    return f"which {measure}, {' or '.join(dict.fromkeys(named))}?"
 
 
 # "in that list", "on this table", "among those": the things the question before asked for (English).
@@ -175,7 +184,13 @@ def _asked_for(question: str) -> str:
 # "the one in Seattle", "the one that pays most": one of the things asked for before, picked out (English wording)
 _THE_ONE = re.compile(r"\bthe\s+(one)\s+(?=(?:in|at|from|with|based|located|that|which|who|on|headquartered)\b)",
                       re.I)
-_AT_LEVEL = re.compile(r"\b(?:(?:at|for|on)\s+(?:the\s+)?|the\s+)([a-z]+)[- ]level\b", re.I)  # (English wording)
+_AT_LEVEL = re.compile(r"\b((?:at|for|on)\s+)?(?:the\s+)?([a-z]+)[- ]level\b", re.I)  # (English wording)
+
+
+def _names_rung(word: str, corpus: CorpusIndex) -> bool:
+    """Whether some subject's name holds the word ("manager": Machine Learning Engineer Manager)."""
+    return word.lower() not in STOPWORDS and any(word.lower() in name.lower().split()
+                                                 for name in corpus.subject_names.values())
 
 
 def _replace_level(question: str, new_level: str) -> str:
@@ -289,7 +304,7 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
         named = [m.text for m in subject_mentions(previous, corpus, names) if m.role == "subject"]
         if len(named) >= 2:
             rest = question[pair.end():].strip().rstrip("?.! ")
-            return Resolution(f"which {rest}, {' or '.join(named)}?", "subject", topic)
+            return Resolution(_of_both(rest, named), "subject", topic)
         if not SUPERLATIVE.search(previous) and not _OF_TWO.search(pair.group(0)):
             # "Which of those is the most popular one?" after "Which companies offer
             # certifications?": one of what that question asked for, with all it said of them (not "which of the
@@ -307,7 +322,7 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
     measure = _own_measure(question) if previous and not mentions else ""
     named = [m.text for m in subject_mentions(previous, corpus, names) if m.role == "subject"] if measure else []
     if len(named) >= 2:  # "which one needs more schooling?" after a question about two: that, of both
-        return Resolution(f"which {measure}, {' or '.join(named)}?", "subject", topic)
+        return Resolution(_of_both(measure, named), "subject", topic)
     if previous and _WHICH_OF_THEM.match(question) and not mentions:  # "Which is higher?" after a comparison
         return Resolution(f"{previous.rstrip('?.! ')}: {question}", "topic")
     asks_anew = not elliptical or bool(_QUESTION_WORD.match(_strip_filler(question)))  # "and what do ... earn?"
@@ -382,12 +397,13 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
         written = next(m.group(0) for p, _ in LEVEL_PATTERNS if (m := p.search(question)))
         return Resolution(_replace_level(previous, written), "level")
     rung = _AT_LEVEL.search(question)
-    if elliptical and rung and not mentions:  # "And at the manager level?": a rung of a career path the sources
-        # name as a row ("Machine Learning Engineer Manager"), asked as a level
-        # (in place of a level the question before named: "for a lead ML engineer" -> "for a manager ML engineer")
-        leveled = any(pattern.search(previous) for pattern, _ in LEVEL_PATTERNS)
-        return Resolution(_replace_level(previous, rung.group(1) if leveled else f"at the {rung.group(1)} level"),
-                          "level")
+    if elliptical and rung and not mentions and (rung.group(1) or _names_rung(rung.group(2), corpus)):
+        # "And at the manager level?": a rung of a career path the sources name as a row ("Machine Learning
+        # Engineer Manager"), asked as a level; without "at", only a word some subject's name holds ("the manager
+        # level", not "the next level"), in place of a level the question before named ("for a lead ML engineer"
+        # -> "for a manager ML engineer")
+        word = rung.group(2)
+        return Resolution(_replace_level(previous, word if levels(previous) else f"at the {word} level"), "level")
     if pronoun and not mentions:  # "Who developed it?": the pronoun stands for the last topic
         topic = topic or _topic(previous, corpus, names)
         if topic:
@@ -473,7 +489,8 @@ def _places_paired(question: str, chain: list[str], corpus: CorpusIndex) -> str:
     """ "which of those two is higher?" after "the median pay in San Francisco?" and "and New York?": the question
     before, of both places ("... in San Francisco or New York, which of those two is higher?"), or of both subjects;
     "" otherwise."""
-    if len(chain) < 2 or not (_WHICH_OF_PAIR.match(question) or _WHICH_OF_THEM.match(question)) \
+    if len(chain) < 2 or not (_WHICH_OF_PAIR.match(question) or _WHICH_OF_THEM.match(question)
+                              or _own_measure(question)) \
             or places_in(question, corpus) or subject_mentions(question, corpus, corpus.subject_names):
         return ""
     old, new = places_in(chain[-2], corpus), places_in(chain[-1], corpus)
@@ -491,7 +508,7 @@ def _places_paired(question: str, chain: list[str], corpus: CorpusIndex) -> str:
         return ""
     measure = _own_measure(question)
     if measure and not places_in(previous, corpus):  # "which one needs more schooling?": that, of both
-        return f"which {measure}, {old[0].text} or {new[0].text}?"
+        return _of_both(measure, [old[0].text, new[0].text])
     start, end = new[0].start, new[0].end
     if previous[start - 1:start] == "(" and previous[end:end + 1] == ")":  # "LPNs (Licensed Practical ...)": the
         # name as typed, then the occupation it names, then the other subject

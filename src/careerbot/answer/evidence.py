@@ -13,6 +13,7 @@ from careerbot.answer.query import MEASURE_WORDS, WHAT_IS, Query, Retrieval, Sco
 from careerbot.answer.understand import title_set
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Fact, Sentence
+from careerbot.text.places import place_of
 from careerbot.text.terms import (
     OTHER_NAMES,
     STOPWORDS,
@@ -481,19 +482,19 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
     question_terms = weighted_terms(corpus, found.question)
     # Sentences that use the question's rarest words ("portfolio"), wherever they stand: retrieval by passage can
     # miss a list item that says it in passing.
-    rare_terms = sorted((t for t in question_terms if t in corpus.sentences_by_word),
-                        key=lambda t: -question_terms[t])[:RARE_TERMS]
+    rare_terms = _rarest(corpus, question_terms)
     candidates.update(sid for t in rare_terms for sid in corpus.sentences_by_word[t][:RARE_POSTINGS])
     best: dict[tuple[int, int], tuple[float, Sentence, str, str]] = {}
     focus = focus_words(corpus, query) if query is not None and query.kind in ("yesno", "howto") else set()
     background = weighted_terms(corpus, query.preamble) if query is not None and query.preamble else {}
     asks_of_asker = query is not None and query.kind in ("yesno", "howto") and bool(_ASKER_CAN.match(query.text))
-    # what the setting says that the corpus rarely does ("physics", not "work" or "high"): the passages that use it
-    # are candidates too
-    setting = {t: w for t, w in background.items() if t in corpus.sentences_by_word
-               and corpus.idf.get(t, 0.0) >= corpus.median_idf} if asks_of_asker else {}
-    candidates.update(sid for t in sorted(setting, key=lambda t: -setting[t])[:RARE_TERMS]
-                      for sid in corpus.sentences_by_word[t][:RARE_POSTINGS])
+    # what the setting says that the corpus rarely does ("physics", not "work" or "high"; no place: "I live in
+    # Ohio" is no condition of what it takes): the passages of the documents found that use it are candidates too
+    setting = {t: w for t, w in background.items() if corpus.idf.get(t, 0.0) >= corpus.rare_idf
+               and place_of(t) is None} if asks_of_asker else {}
+    found_in = {corpus.chunks[c].doc_id for c in found.chunk_scores}
+    candidates.update(sid for t in _rarest(corpus, setting) for sid in corpus.sentences_by_word[t][:RARE_POSTINGS]
+                      if corpus.sentences[sid].doc_id in found_in)
     asks_names = query is not None and bool(ASKS_NAMES.search(query.text))
     if asks_names:
         candidates.update(_name_lists(corpus, found))
@@ -543,8 +544,8 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
         if _ABOUT_ITSELF.search(target.text):  # "this guide will help you navigate the next steps": what the
             score -= ABOUT_ITSELF_PENALTY  # document sets out to do, not what it says
         if background:  # the asker's own setting ("I'm a data engineer"): a passage that speaks of it, a little;
-            # as much as the question's own words when it asks whether they can ("I have a physics degree. Can I
-            # still become ...?": the setting is what the answer turns on)
+            # more than the question's own words when it asks whether they can ("I have a physics degree. Can I
+            # still become ...?": the setting's rare words are what the answer turns on)
             score += SETTING_WEIGHT * overlap(setting, sentence) if setting \
                 else LEXICAL_WEIGHT / 2 * overlap(background, sentence)
         if query is not None and query.sources and from_source(corpus, query.sources, target.doc_id, target.text,
@@ -580,6 +581,11 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
                            None) if len(chosen) >= limit else None
             chosen = [c for c in chosen if c is not weakest][:max(limit - 1, 1)] + [holding]
     return chosen
+
+
+def _rarest(corpus: CorpusIndex, terms: dict[str, float]) -> list[str]:
+    """The terms the corpus has postings for, the weightiest first (at most RARE_TERMS)."""
+    return sorted((t for t in terms if t in corpus.sentences_by_word), key=lambda t: -terms[t])[:RARE_TERMS]
 
 
 # "Can I still become ...?", "Could I get ...", "Is it possible for me to ...": whether the asker can (English).

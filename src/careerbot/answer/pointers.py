@@ -20,14 +20,15 @@ MAX_POINTED = 12  # items or rows a pointer hands its match to
 # lists...", "...may face several challenges." English wording of documents in general.
 # "Several" only in the sentence's last clause, and not of a duration: "... or several years of vocational training,
 # and often must have passed a licensing exam" says it all itself.
+_DURATIONS = r"(?:years|months|weeks|days|hours|minutes|decades|times|percent)\b"  # counted, they announce nothing
 _POINTER = re.compile(r"(?::\s*$|\b(?:below|following|as follows|listed here|here are|these include)\b|"
-                      r"\bseveral\s+(?!(?:years|months|weeks|days|hours|times)\b)[^.,;]*\.?$)", re.I)
+                      rf"\bseveral\s+(?!{_DURATIONS})[^.,;]*\.?$)", re.I)
 
 
 # "Machine learning consists of four pillars that ...": a count of things the next sentence names (English number
 # words and small numbers before a plural noun; not a duration).
 _COUNTED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+(?:[a-z-]+\s+)?"
-                      r"(?!(?:years|months|weeks|days|hours|minutes|times|percent)\b)[a-z]{3,}s\b", re.I)
+                      rf"(?!{_DURATIONS})[a-z]{{3,}}s\b", re.I)
 
 
 def announces_count(sentence: Sentence) -> bool:
@@ -214,7 +215,7 @@ def pointed_block(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
         position += 1
     if len(following) < 2 and not (following and following[0].kind == "row" and following[0].context):
         return None  # a table of one row under its header is still the table announced
-    return _block(corpus, following[0], following[-1])
+    return rows_block(corpus, following[0], following[-1])
 
 
 def table_of_row(corpus: CorpusIndex, row: Sentence) -> Sentence:
@@ -225,10 +226,10 @@ def table_of_row(corpus: CorpusIndex, row: Sentence) -> Sentence:
     while last + 1 < len(corpus.sentences) and corpus.sentences[last + 1].kind == "row" \
             and corpus.sentences[last + 1].doc_id == row.doc_id:
         last += 1
-    return _block(corpus, corpus.sentences[first], corpus.sentences[last]) if last > first else row
+    return rows_block(corpus, corpus.sentences[first], corpus.sentences[last]) if last > first else row
 
 
-def _block(corpus: CorpusIndex, first: Sentence, last: Sentence) -> Sentence:
+def rows_block(corpus: CorpusIndex, first: Sentence, last: Sentence) -> Sentence:
     """The items or rows from `first` to `last` as one quotable unit."""
     text = corpus.documents[first.doc_id].text[first.start:last.end]
     return Sentence(first.sentence_id, first.chunk_id, first.doc_id, first.start, last.end, text, "block", "",
@@ -387,7 +388,7 @@ def _list_before(corpus: CorpusIndex, sentence: Sentence) -> Sentence | None:
         position -= 1
     if len(before) < 2:
         return None
-    return _block(corpus, before[-1], before[0])
+    return rows_block(corpus, before[-1], before[0])
 
 
 # "This includes:", "These are:": a lead-in that says nothing without the sentence before it (English wording).

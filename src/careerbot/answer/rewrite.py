@@ -237,22 +237,24 @@ def _long_form_names(match: re.Match[str], short: str, long: str, corpus: Corpus
 def _clipped_head(acronym: str, typed: str, corpus: CorpusIndex) -> str | None:
     """A word clipped to a few capitals before the head noun of a name ("SW devs", "HW engineer"): the one word
     whose letters the capitals open and run through that makes a name with the head (or a word it clips), as
-    written out ("software developers"); None if none or several do."""
-    short = acronym.lower()
+    written out ("software developers"); None if none or several do, or the capitals are the initials of words a
+    title runs together before the head ("QA analyst": Quality Assurance Analysts)."""
+    short, head = acronym.lower(), typed.lower()
+    if head in STOPWORDS:
+        return None
     runs = re.compile(short[0] + "".join(f"[a-z]*{re.escape(c)}" for c in short[1:]))
-    head = typed.lower()
-    heads = [singular(head), *(singular(w) for w in corpus.clipped_words(re.sub(r"s$", "", head))
-                               if w.startswith(re.sub(r"s$", "", head)))][:CLIPPED_NEIGHBOURS]
-    if any("".join(w[0] for w in said[i:i + len(short)]) == short and singular(said[i + len(short)]) in heads
-           for said in (words(title) for title in corpus.titles) for i in range(len(said) - len(short))):
-        return None  # initials of words a title runs together before the head ("QA analyst": Quality Assurance
-        # Analysts), not one word clipped
+    stem = re.sub(r"s$", "", head)
+    heads = [singular(head), *(singular(w) for w in corpus.clipped_words(stem) if w.startswith(stem))]
+    heads = heads[:CLIPPED_NEIGHBOURS]
     found = {(first, second) for first, second in corpus.name_pairs if second in heads
-             and first.startswith(short[0]) and runs.match(first) and len(first) > len(short)}
+             and first.startswith(short[0]) and len(first) > len(short) and runs.match(first)}
     if len({first for first, _ in found}) != 1:
         return None
+    if any("".join(w[0] for w in said[i:i + len(short)]) == short and singular(said[i + len(short)]) in heads
+           for said in (words(title) for title in corpus.titles) for i in range(len(said) - len(short))):
+        return None
     first, second = min(found, key=lambda pair: heads.index(pair[1]))
-    return f"{first} {second}s" if typed.endswith("s") and not second.endswith("s") else f"{first} {second}"
+    return f"{first} {second}s" if head.endswith("s") and not second.endswith("s") else f"{first} {second}"
 
 
 CLIPPED_NEIGHBOUR = 5  # letters of a neighbour, at most, read as clipped too

@@ -51,8 +51,10 @@ _COMPARISON = re.compile(r"\b(?:compare[ds]?|comparison|comparing|vs\.?|versus|d
                          r"which (?:is|one is|pays) (?:better|higher|more|less)|how does .+ compare)\b|"
                          rf"\b(?:more|less|better|worse|higher|lower)\b[^?]*\bthan\b(?!\s+{_AMOUNT})|"
                          r"\b\w+ or (?:an? |the )?\w+\b[^?]*\b(?:more|less|better|higher|lower)\b|"
-                         r"\b(?:more|less|better|higher|lower)\b[^?]*[,:]\s*(?:an? |the )?[\w-]+(?: [\w-]+)* or \w+",
-                         re.I)
+                         r"\b(?:more|less|better|higher|lower)\b[^?]*,\s*(?:an? |the )?[\w-]+(?: [\w-]+)* or \w+|"
+                         # "which needs more education: a welder or a machinist?": two named after a colon, alone
+                         r"\b(?:more|less|better|higher|lower)\b[^?:]*:\s*(?:an? |the )?[\w-]+(?: [\w-]+){0,3} or "
+                         r"(?:an? |the )?[\w-]+(?: [\w-]+){0,3}\s*\??\s*$", re.I)
 
 
 _MOST = r"most|highest|best|top|largest|biggest|greatest|maximum|max|more|higher"
@@ -194,7 +196,8 @@ _HOW_MUCH = re.compile(r"\bhow\s+(?:much|many)\b", re.I)
 
 
 # "Which organization's report says ...?", "what company's survey ...": the owner of a thing, named (English).
-_WHOSE = re.compile(r"^\s*(?:which|what)\s+[a-z]+['’]s\s+[a-z]", re.I)
+_WHOSE = re.compile(r"^\s*(?:which|what)\s+([a-z]+)['’]s\s+(?:[a-z-]+\s+){0,2}?(?:says?|said|shows?|states?|"
+                    r"reports?|lists?|finds?|found|claims?|predicts?|projects?|gives?|puts?)\b", re.I)
 
 
 def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
@@ -224,13 +227,14 @@ def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
         # (not the "and" of a title put after the other name it is asked by: "court stenographer (Court Reporters
         # and Simultaneous Captioners)")
         return "comparison", wh
-    if not wh and _WHOSE.match(text):  # "which organization's report says ...?": who it is
-        wh = "who"
     if wh in ("who", "where") and not _HOW_MUCH.search(text):  # "Who conducted the survey behind the salary
         # figures?", "Where does the $112,850 figure come from?": a person or a place, whatever measure it names
         return "wh", wh
     if asks_figure(text) and not _DUTIES.search(text):
         return "figure", wh
+    whose = _WHOSE.match(text)
+    if not wh and whose and "NOUN" in parts_of_speech(whose.group(1).lower()):  # "which organization's report
+        return "wh", "who"  # says ...?": who it is (a noun's own thing, not "what it's like")
     if wh:
         return "wh", wh
     if _DUTIES.search(text):
@@ -256,8 +260,8 @@ _WHICH_THINGS = re.compile(r"^\s*(?:which|what)\s+(?:(?:kinds?|types?|sorts?)\s+
 
 # "What software do accountants use?", "which equipment would a welder use": what someone uses is things, whatever
 # the noun's number (English).
-_USED = re.compile(r"^\s*(?:what|which)\s+(?:kinds?\s+of\s+|types?\s+of\s+)?[\w-]+\s+(?:do|does|did|would|will|"
-                   r"should|can|could|might)\s+(?:[\w'-]+\s+){1,4}use\b", re.I)
+_USED = re.compile(r"^\s*(?:what|which)\s+(?:kinds?\s+of\s+|types?\s+of\s+)?(?:[\w-]+\s+){1,3}?(?:do|does|did|would|"
+                   r"will|should|can|could|might)\s+(?:[\w'-]+\s+){1,4}use\b(?!\s+to\b)", re.I)
 
 
 def _asks_for_things(text: str) -> bool:
@@ -549,12 +553,15 @@ _ROLE_NAMED = re.compile(r"\b(?:works?|working|worked|job|career|employed)\s+as\
                          r"(?=\s+(?:role|position|job|track|someday|one day|eventually|soon|later)\b|[.,!?;]|$)", re.I)
 _POINTING = re.compile(r"^(.*?)\b(that|this|it|they|them)\b(.*)$", re.I)
 _OF_THE_ASKER = re.compile(r"\b(?:i|me|my)\b", re.I)
+# "I want to become ...", "I'm hoping to be ...", "becoming ...": a role wanted, not one had ("I used to be ...").
+_WANTED = re.compile(r"\b(?:become|becoming|(?:want|wanted|plan|planning|hope|hoping|like|going|aim|aiming|"
+                     r"trying|try)\s+to\s+be)\b", re.I)
 # "I keep hearing about deep learning in job ads. What is it?": the thing the setting speaks of (English wording).
 _THING_NAMED = re.compile(r"\b(?:about|regarding|heard of)\s+(?:an?\s+|the\s+)?([^.,!?;]+?)"
                           r"(?=\s+(?:in|on|at|from|for|with|lately|recently|a lot|everywhere|all)\b|[.,!?;]|$)", re.I)
 
 
-def _carry_role(preamble: str, body: str) -> str:
+def _carry_role(preamble: str, body: str, corpus: CorpusIndex) -> str:
     """The question with the role its setting names in place of the pronoun pointing at it, when the question
     names nothing else and the setting is about someone else (the asker's own job is only their background)."""
     role = _ROLE_NAMED.search(preamble)
@@ -572,10 +579,13 @@ def _carry_role(preamble: str, body: str) -> str:
     if pointing is None and thing is None and not words_of and asks_figure(body):
         # "I want to be a social media influencer. What's the median salary?": the figure of the role wanted
         return f"{body.rstrip('?.! ')} ({named})?"
-    if pointing is None and role is not None and role.group(2) and len(words_of) <= 2 \
-            and _OF_THE_ASKER.search(body) and not _ROLE_NAMED.search(body):
-        # "I want to become a dental hygienist. What education do I need?": what the asker needs for the role
-        return f"{body.rstrip('?.! ')} to become a {named}?"
+    if pointing is None and role is not None and role.group(2) and _WANTED.search(preamble) and len(words_of) <= 2 \
+            and _OF_THE_ASKER.search(body) and not _ROLE_NAMED.search(body) \
+            and subject_mentions(named, corpus, corpus.subject_names):
+        # "I want to become a dental hygienist. What education do I need?": what the asker needs for the role (one
+        # the sources name)
+        article = "an" if named[:1].lower() in "aeiou" else "a"
+        return f"{body.rstrip('?.! ')} to become {article} {named}?"
     if pointing is None or len(words_of) > 2:
         return body
     article = "" if thing is not None or pointing.group(2).lower() in ("they", "them") else "a "
@@ -743,7 +753,7 @@ def _ends_noun_phrase(body: str, match: re.Match[str]) -> bool:
 def understand(question: str, corpus: CorpusIndex) -> Query:
     """Read a question (already resolved against the conversation) into a Query."""
     preamble, body = strip_preamble(question)
-    body = _carry_role(preamble, body)
+    body = _carry_role(preamble, body, corpus)
     body = _carry_place(preamble, body, corpus)
     body = _carry_experience(question, body, corpus)
     body = re.sub(r"#\s*of\b", "number of", body)

@@ -56,7 +56,7 @@ def read_occupations(onet: Path, codes: set[str] | None = None) -> dict[str, Occ
              for r in _rows(onet / "Occupation Data.tsv") if codes is None or r["O*NET-SOC Code"] in codes}
     alternates: dict[str, list[tuple[int, int, str]]] = {}
     for r in _rows(onet / "Alternate Titles.tsv"):
-        if r["O*NET-SOC Code"] in found:  # (how many sources list it, fewest words first: the names people use)
+        if r["O*NET-SOC Code"] in found:  # (how many sources list it, the shortest first: the names people use)
             title = r["Alternate Title"]
             sources = len([s for s in r["Source(s)"].split(",") if s.strip()])
             alternates.setdefault(r["O*NET-SOC Code"], []).append((-sources, len(title), title))
