@@ -451,8 +451,10 @@ def _row_compared(corpus: CorpusIndex, named: list[tuple[str, set[str]]],
 def measure_named(query: Query, compared: list[tuple[str, list[FactMatch]]]) -> bool:
     """Whether the question names the measure the compared figures give ("job satisfaction" of a "Job Satisfaction
     Percentage" column), in any form of its words."""
-    named = {w.lower() for m in query.subjects for w in words(m.text)}  # (the subjects compared are no measure:
-    asked = stems(" ".join(w for w in query.topic if w.lower() not in named))  # "popular" ~ "Popularity"
+    # the question's words but the subjects compared ("machine learning" is no measure of a table about it; its
+    # measure words are: "employment", "popular" ~ "Popularity")
+    named = {w.lower() for m in query.subjects for w in words(m.text)}
+    asked = stems(" ".join(w for w in words(query.text) if w not in named and w not in STOPWORDS))
     return any(asked & stems(f"{match.fact.attribute} {match.fact.caption}")
                for _, matches in compared for match in matches[:1])
 
