@@ -54,14 +54,9 @@ def read_occupations(onet: Path, codes: set[str] | None = None) -> dict[str, Occ
     """The occupations of the O*NET folder (all, or the codes given), with what each file says of them."""
     found = {r["O*NET-SOC Code"]: Occupation(r["O*NET-SOC Code"], r["Title"], r["Description"])
              for r in _rows(onet / "Occupation Data.tsv") if codes is None or r["O*NET-SOC Code"] in codes}
-    alternates: dict[str, list[tuple[int, int, str]]] = {}
     for r in _rows(onet / "Alternate Titles.tsv"):
-        if r["O*NET-SOC Code"] in found:  # (how many sources list it, the shortest first: the names people use)
-            title = r["Alternate Title"]
-            sources = len([s for s in r["Source(s)"].split(",") if s.strip()])
-            alternates.setdefault(r["O*NET-SOC Code"], []).append((-sources, len(title), title))
-    for code, titles in alternates.items():
-        found[code].alternates = [title for _, _, title in sorted(titles)[:MAX_ALTERNATES]]
+        if (o := found.get(r["O*NET-SOC Code"])) and len(o.alternates) < MAX_ALTERNATES:
+            o.alternates.append(r["Alternate Title"])
     for r in _rows(onet / "Task Statements.tsv"):
         if o := found.get(r["O*NET-SOC Code"]):
             o.tasks.append((r["Task Type"], r["Task"]))
