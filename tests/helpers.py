@@ -21,7 +21,7 @@ from careerbot.config import PROJECT_ROOT, Settings
 from careerbot.evaluation.scoring import EvalCase
 from careerbot.index.build import build_index
 from careerbot.index.embedding import Embedder
-from careerbot.records import Answer, Citation, FactUse, ParsedValue
+from careerbot.records import Answer, Citation, FactUse, ParsedValue, Turn
 
 if TYPE_CHECKING:
     from careerbot.answer.advisor import Advisor
@@ -72,6 +72,11 @@ def tiny_corpus(root: Path, documents: dict[str, str | bytes], **settings: Any) 
         else:
             path.write_text(content, encoding="utf-8")
     return Settings(corpus_dir=corpus, index_dir=root / "index", **settings)
+
+
+def history(*questions: str) -> list[Turn]:
+    """A conversation of these user questions, each with an empty assistant turn (as a client may send it)."""
+    return [turn for q in questions for turn in (Turn("user", q), Turn("assistant", ""))]
 
 
 def tiny_index(root: Path, embedder: Embedder, documents: dict[str, str | bytes], **settings: Any) -> Settings:

@@ -11,11 +11,7 @@ import pytest
 from careerbot.answer.advisor import load_advisor
 from careerbot.evaluation.scoring import first_sentence
 from careerbot.records import Turn
-from helpers import occupation_page, tiny_index, welders
-
-
-def _history(*questions: str) -> list[Turn]:
-    return [turn for q in questions for turn in (Turn("user", q), Turn("assistant", ""))]
+from helpers import history, occupation_page, tiny_index, welders
 
 
 def test_what_portion_asks_for_a_share(advisor):
@@ -25,12 +21,12 @@ def test_what_portion_asks_for_a_share(advisor):
 
 def test_the_second_one_after_a_list_is_its_second_item(advisor):
     asked = "What deep learning architectures should ML engineers be familiar with?"
-    answer = advisor.ask("What's the second one used for?", _history(asked))  # the answer given again
+    answer = advisor.ask("What's the second one used for?", history(asked))  # the answer given again
     assert "sequential" in first_sentence(answer.answer), answer.answer
     answer = advisor.ask("What's the second one used for?",
                          [Turn("user", asked), Turn("assistant", "CNNs, RNNs and GANs.")])  # as the client sent it
     assert "sequential" in first_sentence(answer.answer), answer.answer
-    answer = advisor.ask("and the last one?", _history(asked))
+    answer = advisor.ask("and the last one?", history(asked))
     assert answer.found
 
 
@@ -44,7 +40,7 @@ def test_there_is_the_one_the_question_before_asked_where_of(advisor):
     answer = advisor.ask("Where is Apple hiring entry-level ML engineers, and how many positions are open there?")
     assert "Cupertino" in first_sentence(answer.answer) and "21" in answer.answer, answer.answer
     assert "Google" not in answer.answer and answer.answer.count("21") == 1, answer.answer  # said once, of Apple
-    answer = advisor.ask("how many openings are there?", _history("Where is Apple hiring?"))
+    answer = advisor.ask("how many openings are there?", history("Where is Apple hiring?"))
     assert answer.found  # "are there" is no place
 
 
@@ -84,7 +80,7 @@ def test_two_occupations_are_compared_on_a_row_of_their_own_pages(pages):
 
 
 def test_how_does_their_pay_compare_asks_the_question_before_of_both(pages):
-    answer = pages.ask("how does their pay compare to pharmacy techs?", _history("how much do pharmacists make?"))
+    answer = pages.ask("how does their pay compare to pharmacy techs?", history("how much do pharmacists make?"))
     assert "$137,480" in answer.answer and "$43,460" in answer.answer, answer.answer
 
 
@@ -108,7 +104,7 @@ def test_a_second_question_after_a_question_mark_is_answered_too(advisor):
 
 
 def test_what_about_a_place_after_a_ranking_of_places_asks_its_pay(advisor):
-    answer = advisor.ask("and what about austin?", _history("which city pays ml engineers the most"))
+    answer = advisor.ask("and what about austin?", history("which city pays ml engineers the most"))
     assert "$80,000 – $110,000" in first_sentence(answer.answer), answer.answer
 
 

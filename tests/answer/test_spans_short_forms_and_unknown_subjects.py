@@ -11,12 +11,7 @@ answer/coverage.py, answer/rewrite.py, answer/evidence.py, answer/advisor.py, in
 import pytest
 
 from careerbot.evaluation.scoring import first_sentence
-from careerbot.records import Turn
-from helpers import occupation_page, pages_advisor
-
-
-def _history(*questions: str) -> list[Turn]:
-    return [turn for q in questions for turn in (Turn("user", q), Turn("assistant", ""))]
+from helpers import history, occupation_page, pages_advisor
 
 
 def test_a_place_asked_at_a_level_is_looked_for_at_that_level(advisor):
@@ -35,7 +30,7 @@ def test_a_span_of_years_typed_is_the_level_stating_that_very_span(advisor):
 
 def test_another_span_of_years_asks_the_question_before_of_it(advisor):
     answer = advisor.ask("how about 3-5 years?",
-                         _history("What does an ML engineer earn with 0-2 years of experience?"))
+                         history("What does an ML engineer earn with 0-2 years of experience?"))
     assert "$110,000 and $150,000" in first_sentence(answer.answer), answer.answer
     answer = advisor.ask("What does an ML engineer earn with 0-2 years of experience, and how about 3-5 years?")
     assert "$80,000 and $110,000" in answer.answer and "$110,000 and $150,000" in answer.answer, answer.answer
@@ -50,7 +45,7 @@ def test_a_levels_answer_is_not_padded_with_figures_of_no_level(advisor):
 def test_how_does_b_compare_asks_the_first_question_of_b(advisor):
     answer = advisor.ask("What's the median ML engineer salary in San Francisco, and how does New York compare?")
     assert "$125,000 – $170,000" in answer.answer and "$115,000 – $160,000" in answer.answer, answer.answer
-    answer = advisor.ask("how does London compare?", _history("What's the median ML engineer salary in San Francisco?"))
+    answer = advisor.ask("how does London compare?", history("What's the median ML engineer salary in San Francisco?"))
     assert "£60,000 – £85,000" in answer.answer, answer.answer
 
 
@@ -61,7 +56,7 @@ def test_a_source_that_says_is_no_subject(advisor):
 
 def test_the_one_in_a_place_is_one_of_the_things_asked_for_before(advisor):
     answer = advisor.ask("How many openings does the one in Seattle have?",
-                         _history("Which companies are hiring the most entry-level machine learning engineers?"))
+                         history("Which companies are hiring the most entry-level machine learning engineers?"))
     assert "Amazon" in first_sentence(answer.answer) and "28" in first_sentence(answer.answer), answer.answer
 
 

@@ -13,12 +13,8 @@ from careerbot.answer.advisor import load_advisor
 from careerbot.answer.pointers import is_pointer
 from careerbot.answer.understand import understand
 from careerbot.evaluation.scoring import first_sentence
-from careerbot.records import Sentence, Turn
-from helpers import tiny_index
-
-
-def _history(*questions: str) -> list[Turn]:
-    return [turn for q in questions for turn in (Turn("user", q), Turn("assistant", ""))]
+from careerbot.records import Sentence
+from helpers import history, tiny_index
 
 
 def _page(title: str, schooling: list[tuple[str, str]], skills: list[tuple[str, str]], annual: str,
@@ -74,13 +70,13 @@ def test_two_occupations_are_compared_on_the_table_the_question_asks_about(pages
 
 def test_which_one_needs_more_after_two_is_asked_of_both(pages):
     answer = pages.ask("which one needs more schooling?",
-                       _history("compare the pay of dental hygienists and dental assistants"))
+                       history("compare the pay of dental hygienists and dental assistants"))
     assert "Associate's Degree: 75%" in first_sentence(answer.answer), answer.answer
     assert "Post-Secondary Certificate: 46%" in answer.answer, answer.answer
     answer = pages.ask("which one needs more schooling?",
-                       _history("how much do dental hygienists make?", "and dental assistants?"))
+                       history("how much do dental hygienists make?", "and dental assistants?"))
     assert "Associate's Degree: 75%" in answer.answer and "46%" in answer.answer, answer.answer
-    answer = pages.ask("which one is higher?", _history("compare the pay of dental hygienists and dental assistants"))
+    answer = pages.ask("which one is higher?", history("compare the pay of dental hygienists and dental assistants"))
     assert "$94,260" in first_sentence(answer.answer), answer.answer  # the measure asked before
 
 
@@ -89,7 +85,7 @@ def test_clipped_words_beside_clipped_neighbours_name_the_occupation(pages):
     assert answer.found and "42%" in first_sentence(answer.answer), answer.answer
     answer = pages.ask("median salary for SW devs?")
     assert "$133,080" in first_sentence(answer.answer), answer.answer
-    answer = pages.ask("& for SW devs?", _history("what's the median salary for a web dev?"))
+    answer = pages.ask("& for SW devs?", history("what's the median salary for a web dev?"))
     assert "$133,080" in first_sentence(answer.answer), answer.answer
 
 
@@ -122,7 +118,7 @@ def test_which_organizations_report_asks_who(advisor):
 
 
 def test_the_manager_level_after_a_level_is_that_rung(advisor):
-    answer = advisor.ask("And the manager level?", _history(
+    answer = advisor.ask("And the manager level?", history(
         "What does Glassdoor list as the typical pay for a machine learning engineer?",
         "What about a lead machine learning engineer?"))
     assert "287K" in first_sentence(answer.answer), answer.answer

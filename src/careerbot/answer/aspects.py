@@ -76,6 +76,11 @@ def bare_question(query: Query, pages: frozenset[str], glossed: Collection[str] 
     return " ".join(text.split())
 
 
+def _glossed(corpus: CorpusIndex) -> Collection[str]:
+    """The names a typed name may stand for before its gloss: the corpus's other names and initials."""
+    return corpus.other_names.keys() | corpus.subjects_by_initials.keys()
+
+
 def templates(corpus: CorpusIndex) -> frozenset[str]:
     """The headings several pages share once their subjects are taken out ("Tasks of", "Education of"): a
     template's sections say the same kind of thing on every page, so what a question asks picks one. An article's
@@ -125,7 +130,7 @@ def aspect_bonus(embedder: Embedder, corpus: CorpusIndex, query: Query, found: R
     bare = {key: bare_heading(corpus, *key, named) for key in sections}
     bare = {key: heading for key, heading in bare.items() if heading in shared}
     headings = set(bare.values())
-    asked = bare_question(query, pages, corpus.other_names.keys() | corpus.subjects_by_initials.keys())
+    asked = bare_question(query, pages, _glossed(corpus))
     if len(headings) < MIN_HEADINGS or not words(asked):
         return {}
     vectors = _vectors(embedder, headings)
@@ -160,7 +165,7 @@ def compared_tables(embedder: Embedder, corpus: CorpusIndex, query: Query) -> li
             if heading in shared:
                 tables.setdefault(heading, {}).setdefault(doc_id, (doc_id, table))
     headings = sorted(h for h, of in tables.items() if len(of) == len(pages))
-    asked = bare_question(query, titled_names(corpus), corpus.other_names.keys() | corpus.subjects_by_initials.keys())
+    asked = bare_question(query, titled_names(corpus), _glossed(corpus))
     if len(headings) < 2 or not words(asked):
         return []
     vectors = _vectors(embedder, headings)
