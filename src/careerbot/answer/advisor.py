@@ -72,7 +72,7 @@ from careerbot.answer.facts import (
 from careerbot.answer.pointers import announced_list, enumerates, is_name_list, is_pointer, labelled_list, table_of_row
 from careerbot.answer.query import WHICH_PLACE, FactMatch, Query, Retrieval, Scored, SentenceScores
 from careerbot.answer.rewrite import as_typed
-from careerbot.answer.understand import NUMBER_WORDS, shared_name, titled_names, understand
+from careerbot.answer.understand import NUMBER_WORDS, claims_order, shared_name, titled_names, understand
 from careerbot.config import Settings
 from careerbot.errors import CareerbotError, InvalidQuestion
 from careerbot.index.corpus_index import CorpusIndex
@@ -82,7 +82,7 @@ from careerbot.index.load import load_corpus_index
 from careerbot.index.store import VERSIONS, check_model, current_version, read_manifest
 from careerbot.records import Answer, Turn
 from careerbot.text.places import place_of, said_place
-from careerbot.text.terms import every_lemma, name_key, singular, stems, words
+from careerbot.text.terms import every_lemma, name_key, name_words, singular, stems, words
 from careerbot.text.values import FIGURE, figure_value
 
 FULL_COVER = 0.8  # a short question whose rare words one quoted sentence nearly all holds is covered ("what's a GAN?")
@@ -109,6 +109,14 @@ _STATISTICS_NAMED = re.compile(r"\b(median|mean|\d{1,2}(?:st|nd|rd|th))\b", re.I
 
 # "what skills does a farrier need?", "what training do farriers need?", "how do I become a farrier?": the one the
 # question asks about, the subject of its auxiliary or whom it asks to become (English wording; not "grow a lot")
+def _named_first(text: str, compared: list[tuple[str, list[FactMatch]]]) -> str:
+    """Which of the subjects compared the question names first (by the first word of its name it uses)."""
+    def at(name: str) -> int:
+        return min((m.start() for word in name_words(name) for m in re.finditer(rf"\b{re.escape(word)}", text, re.I)),
+                   default=len(text))
+    return min((name for name, _ in compared), key=at, default="")
+
+
 def _holds_it(text: str, word: str) -> bool:
     """Whether a word the sources never use is who the question is about (not merely a word of its setting)."""
     return bool(re.search(rf"\b(?:(?:do|does|did)(?:\s+(?:an?|the))?|becom(?:e|ing)\s+(?:an?|the))\s+"
@@ -355,7 +363,8 @@ class Advisor:
             if compared and (query.asks_figure or measure_named(query, compared)):
                 notes.append("comparison: " + "; ".join(f"{name}: {len(ms)} figures" for name, ms in compared))
                 return compose_comparison(corpus, found, compared, query.direction == "least",
-                                          compared_on_row(compared))
+                                          compared_on_row(compared),
+                                          _named_first(query.text, compared) if claims_order(query.text) else "")
         facts, missing_combination = facts_for_place_and_level(query, facts, corpus, found)
         placeless: list[FactMatch] = []
         if missing_combination and query.places:  # the facts left are the subject's of no place, or none are left

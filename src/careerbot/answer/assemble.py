@@ -14,6 +14,7 @@ from careerbot.answer.compose import (
     neighbours_sentence,
     plain,
     ranking_sentence,
+    sort_value,
     threshold_verdict,
 )
 from careerbot.answer.evidence import resolved
@@ -221,9 +222,10 @@ def compose_ranking(corpus: CorpusIndex, query: Query, ranked: list[FactMatch], 
 
 
 def compose_comparison(corpus: CorpusIndex, found: Retrieval, compared: list[tuple[str, list[FactMatch]]],
-                       least: bool = False, by_page: bool = False) -> Answer:
+                       least: bool = False, by_page: bool = False, claimed: str = "") -> Answer:
     """Each subject's figures, led by which is higher (`by_page`: the subjects are the pages the figures stand on,
-    compared on one row of each, not the rows' own subject)."""
+    compared on one row of each, not the rows' own subject). `claimed`: the subject the question asks is the higher
+    (the lower, `least`): "Do data scientists make more than software developers?" is answered yes or no first."""
     citations = Citations(corpus)
     parts: list[str] = []
     uses: list[FactUse] = []
@@ -245,6 +247,13 @@ def compose_comparison(corpus: CorpusIndex, found: Retrieval, compared: list[tup
     verdict = comparison_verdict([(m.fact, marker) for m, marker in leads], least, by_page)
     if verdict:  # the verdict states each subject's figure: their own sentences would say it again
         lead_sentences = {fact_sentence(m.fact, marker) for m, marker in leads}
+        own = next((matches[0] for name, matches in compared if name == claimed and matches), None)
+        if own is not None and any(m is own for m, _ in leads):  # yes or no, then which is higher
+            first = sort_value(own.fact.parsed) or 0.0
+            others = [sort_value(m.fact.parsed) or 0.0 for m, _ in leads if m is not own]
+            holds = all(first < v for v in others) if least else all(first > v for v in others)
+            opening = verdict[:1].lower() if verdict.startswith("They ") else verdict[:1]
+            verdict = f"{'Yes' if holds else 'No'}: {opening}{verdict[1:]}"
         parts = [verdict] + [part for part in parts if part not in lead_sentences]
     return Answer(question=found.question, resolved_question=found.question, answer=" ".join(parts),
                   found=any(matches for _, matches in compared), citations=citations.items, facts=uses)

@@ -243,21 +243,28 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
         matches = [m for m in matches if any(rank in m.fact.attribute.lower() for rank in ranks)] or matches
     if TIME_COUNTED.search(question):  # "how many hours a week": a count of time, not an hourly wage
         matches = [m for m in matches if m.fact.parsed.kind != "money"]
-    counted = _COUNTED.search(re.sub(r"\s*\([^)]*\)", "", question))  # "ML (machine learning)": as typed
+    # "ML (machine learning)": as typed; "CNAs (Nursing Assistants)": a short form's long form counts them too
+    counted = [found for text in (re.sub(r"\s*\([^)]*\)", "", question),
+                                  re.sub(r"\b[\w-]+\s*\(([^)]*)\)", r"\1", question))
+               if (found := _COUNTED.search(text))]
     if counted:  # "how many pillars ...": a figure that counts something else does not answer it
-        things = [w.lower() for w in counted.group(1).split() if w.lower() not in STOPWORDS
-                  and w.lower() not in HEAD_COUNT and not levels(w)]
-        if things:  # the thing counted is the phrase's last plural ("how many open MLE positions": positions)
-            plural = [w for w in things if singular(w) != w]
-            head = singular(plural[-1] if plural else things[-1])
+        things = [[w.lower() for w in found.group(1).split() if w.lower() not in STOPWORDS
+                   and w.lower() not in HEAD_COUNT and not levels(w)] for found in counted]
+        # the thing counted is the phrase's last plural ("how many open MLE positions": positions)
+        heads = {singular(([w for w in said if singular(w) != w] or said)[-1]) for said in things if said}
+        heads |= {singular(words(corpus.acronyms[short])[-1]) for head in heads  # "RNs": registered nurses
+                  for short in {head, head.removesuffix("s")} if short in corpus.acronyms
+                  and words(corpus.acronyms[short])}
+        if heads:
             def counts(fact: Fact) -> bool:
                 said = f"{fact.attribute} {fact.caption} {fact.quote} {fact.subject}"
-                if head in _OPENINGS:  # "how many jobs": "Open Positions" counts them too
+                if heads & _OPENINGS:  # "how many jobs": "Open Positions" counts them too
                     return bool({singular(w) for w in words(said)} & _OPENINGS)
-                return _shares_opening(head, said)
+                return any(_shares_opening(head, said) for head in heads)
             matches = [m for m in matches if counts(m.fact)]
-        if not things or any(_shares_opening(head, m.fact.subject) and not _shares_opening(head, m.fact.attribute)
-                             for m in matches):  # (a row named by one word of a long title: "Janitors and ...")
+        if not heads or any(any(_shares_opening(head, m.fact.subject) and not _shares_opening(head, m.fact.attribute)
+                                for head in heads)
+                            for m in matches):  # (a row named by one word of a long title: "Janitors and ...")
             # "how many electricians are there", "how many people ...": a head count, a whole number (742,580),
             # not a share of them or a score
             matches = [m for m in matches if _WHOLE_NUMBER.fullmatch(m.fact.value.strip())] or matches

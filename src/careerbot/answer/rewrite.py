@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 from careerbot.answer.query import MEASURE_WORDS, QUESTION_WORD, asks_figure
 from careerbot.index.corpus_index import CorpusIndex, confusable
 from careerbot.text.places import is_known_place
-from careerbot.text.terms import STOPWORDS, in_dictionary, parts_of_speech, singular, word_forms, words
+from careerbot.text.terms import STOPWORDS, in_dictionary, parts_of_speech, plural, singular, word_forms, words
 
 _GREETING = re.compile(r"^\s*(?:(?:hi|hello|hey) there|hi|hello|hey|hiya|howdy|greetings|"
                        r"good (?:morning|afternoon|evening|day)|dear \w+|thanks|thank you|ok(?:ay)?|so|well|um+|yo|"
@@ -347,10 +347,10 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
         # (an acronym typed in capitals, "BI", is not a short word: it stands for its own initials)
         long = corpus.short_forms.get(lowered) if not bare.isupper() and lowered not in corpus.acronyms else None
         if long and _long_form_names(match, lowered, long, corpus):  # "auto mechanics": automotive mechanics
-            return long + ("s" if word != bare and not long.endswith("s") else "")
+            return plural(long) if word != bare and not long.endswith("s") else long
         completed = _completing_name(match, lowered, corpus) if len(bare) <= 5 else None
         if completed:  # "software devs" -> software developers, "vet assistants" -> veterinary assistants
-            return completed + ("s" if word != bare and not completed.endswith("s") else "")
+            return plural(completed) if word != bare and not completed.endswith("s") else completed
         if bare.isupper() and lowered not in corpus.acronyms and lowered not in STOPWORDS:
             inside = _initials_inside_name(match, lowered, corpus)
             if inside:  # "software QA analyst": Software Quality Assurance Analysts
@@ -371,10 +371,10 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
                 return word  # understood where it matters (facts, retrieval): the corpus defines it
             names = subjects_by_initials.get(lowered, set())
             if len(names) == 1:
-                return next(iter(names)) + ("s" if word != bare else "")
+                return plural(next(iter(names))) if word != bare else next(iter(names))
             phrase = phrase_by_initials(corpus, lowered)
             if phrase:  # "DL": deep learning, a phrase the corpus uses often but never shortens
-                return phrase + ("s" if word != bare else "")
+                return plural(phrase) if word != bare else phrase
             if len(lowered) < 3:
                 return word
             clipped = corpus.clipped_word(lowered)  # MSFT -> microsoft
@@ -386,7 +386,7 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
             return swapped
         clipped = corpus.clipped_word(lowered)
         if clipped and word != bare and not clipped.endswith("s") and "NOUN" in parts_of_speech(clipped):
-            clipped += "s"  # "langs" -> languages: the plural kept
+            clipped = plural(clipped)  # "langs" -> languages, "libs" -> libraries: the plural kept
         if clipped and clipped.startswith(lowered) and len(lowered) >= 4:  # "lang", "info": the word's start
             return clipped
         if len(lowered) >= 4 and corpus.closest_word(lowered):  # a slip ("isues", "waht"), not a clipped word
@@ -541,11 +541,35 @@ def _percent_word(text: str) -> str:
     return re.sub(r"(^|[^\d\s])(\s*)%(?=(\w)|)", word, text)
 
 
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _joined_words(text: str, corpus: CorpusIndex) -> str:
+    """Two words typed apart that a name of the corpus writes as one ("hair stylists": Hairstylists, "fire
+    fighter", "book keeper"), joined; not when some name writes them apart, nor a function word."""
+    found = list(_WORD.finditer(text))
+    out: list[str] = []
+    at = 0
+    for first, second in zip(found, found[1:], strict=False):
+        a, b = first.group(0), second.group(0)
+        if first.start() < at or text[first.end():second.start()] != " " or min(len(a), len(b)) < 3 \
+                or a.lower() in STOPWORDS or b.lower() in STOPWORDS:
+            continue
+        joined = singular((a + b).lower())
+        if joined in corpus.name_words and (singular(a.lower()), singular(b.lower())) not in corpus.names_apart:
+            out.append(text[at:first.end()])
+            at = second.start()
+            out.append(b.lower() if not b.isupper() else b)
+            at = second.end()
+    return "".join(out) + text[at:]
+
+
 def normalise(text: str, corpus: CorpusIndex) -> str:
     """The words of a question as the corpus spells them: short forms written out, slips of the keyboard mended,
     a share of earners ("top 10 percent") named as the percentile tables give, a field of work by its workers."""
     text = _percent_word(text)
-    return _field_as_workers(_percentiles(_correct_spelling(_expand_abbreviations(text, corpus), corpus)), corpus)
+    return _field_as_workers(_percentiles(_joined_words(_correct_spelling(_expand_abbreviations(text, corpus), corpus),
+                                                      corpus)), corpus)
 
 
 # A field of work named by what its workers do, as where a career is ("get into commercial diving", "a career in

@@ -241,7 +241,8 @@ def _kind(text: str, subjects: int) -> tuple[QueryKind, str]:
         return "duties", wh
     if _STEPS_TO.search(text):  # "What steps should I take to become ...": how, more than a list of things
         return "howto", wh
-    if _LIST.search(text) or _asks_for_things(text) or _SOME_THINGS.match(text) or _USED.match(text):
+    if _LIST.search(text) or _asks_for_things(text) or _SOME_THINGS.match(text) or _USED.match(text) \
+            or _things_without_question_word(text):
         return "list", wh
     if _HOWTO.search(text):
         return "howto", wh
@@ -262,6 +263,29 @@ _WHICH_THINGS = re.compile(r"^\s*(?:which|what)\s+(?:(?:kinds?|types?|sorts?)\s+
 # the noun's number (English).
 _USED = re.compile(r"^\s*(?:what|which)\s+(?:kinds?\s+of\s+|types?\s+of\s+)?(?:[\w-]+\s+){1,3}?(?:do|does|did|would|"
                    r"will|should|can|could|might)\s+(?:[\w'-]+\s+){1,4}use\b(?!\s+to\b)", re.I)
+
+
+# "Do data scientists make more than software developers?", "Is a plumber paid less than an electrician?": a yes or
+# no on whether the one named first is the higher (English).
+_CLAIMED_ORDER = re.compile(r"\b(?:more|less|higher|lower)\b(?:\s+[\w-]+){0,3}?\s+than\b", re.I)
+
+
+def claims_order(text: str) -> bool:
+    """Whether a question asks yes or no of an order between the subjects it names ("Do X earn more than Y?")."""
+    return bool(_YESNO.match(text.strip())) and bool(_CLAIMED_ORDER.search(text))
+
+
+# A question's opening word ("what", "how", ...): a question without one may still ask for things (English).
+_OPENS_ASKING = re.compile(r"^\s*(?:what|which|who|whom|whose|where|when|why|how)\b", re.I)
+
+
+def _things_without_question_word(text: str) -> bool:
+    """ "main ML frameworks an MLE should know?", "key skills for data scientists?": things asked for in a question
+    typed without its question word, read as if it opened with "what"."""
+    if _OPENS_ASKING.match(text) or _YESNO.match(text):
+        return False
+    framed = f"what {text.strip()}"
+    return bool(_LIST.search(framed)) or _asks_for_things(framed)
 
 
 def _asks_for_things(text: str) -> bool:

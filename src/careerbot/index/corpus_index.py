@@ -10,12 +10,13 @@ import math
 import os
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from careerbot.records import Chunk, Document, Fact, Sentence
-from careerbot.text.terms import STOPWORDS, in_dictionary
+from careerbot.text.terms import STOPWORDS, in_dictionary, name_key
 
 if TYPE_CHECKING:
     from careerbot.index.lexical import LexicalIndex
@@ -67,6 +68,22 @@ class CorpusIndex:
     shared: frozenset[str] = frozenset()  # sentences many documents say word for word (a template's, not theirs)
     shared_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a name several pages list -> titles
     short_forms: dict[str, str] = field(default_factory=dict)  # "auto" -> "automotive", as names are listed both ways
+
+    @cached_property
+    def _name_keys(self) -> tuple[tuple[str, ...], ...]:
+        titles = (name_key(re.findall(r"[A-Za-z][\w'-]*", title)) for title in self.titles)
+        return tuple(tuple(key.split()) for key in {*self.subject_names, *self.other_names, *titles})
+
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """Every word of a subject's name, a title, or another name a document gives its subject: singular, lower
+        case."""
+        return frozenset(word for key in self._name_keys for word in key)
+
+    @cached_property
+    def names_apart(self) -> frozenset[tuple[str, str]]:
+        """Each two words that follow one another in one of those names."""
+        return frozenset(pair for key in self._name_keys for pair in zip(key, key[1:], strict=False))
 
     @property
     def rare_idf(self) -> float:

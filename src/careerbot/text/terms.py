@@ -256,6 +256,17 @@ def every_lemma(word: str) -> frozenset[str]:
                      | {form.lower() for forms in getAllLemmas(lowered).values() for form in forms})
 
 
+def plural(name: str) -> str:
+    """A name with its last word in the plural ("machine learning engineer" -> ... engineers, "library" ->
+    libraries), from lemminflect's dictionary; an "s" added to a word it lacks."""
+    from lemminflect import getInflection, getLemma
+
+    head, _, last = name.rpartition(" ")
+    lemmas = getLemma(last, upos="NOUN") if last.isalpha() else ()
+    forms = getInflection(lemmas[0], tag="NNS") if lemmas else ()
+    return f"{head} {forms[0]}".lstrip() if forms else f"{name}s"
+
+
 @lru_cache(maxsize=50_000)
 def parts_of_speech(word: str) -> frozenset[str]:
     """The parts of speech a word can be (VERB, NOUN, ADJ, ...), from lemminflect's dictionary; empty if unknown."""

@@ -1,0 +1,77 @@
+"""Twenty-fourth round (issue 10): two words typed apart that a name writes as one ("hair stylists": Hairstylists);
+a count of workers asked by a short form ("how many RNs are employed?"); a yes or no on which of two is higher
+("do barbers make more than hairdressers?"); things asked for without a question word ("main ML frameworks an MLE
+should know?"); a clipped plural written out as a plural ("libs": libraries) (answer/rewrite.py, answer/facts.py,
+answer/assemble.py, answer/understand.py, text/terms.py)."""
+
+import pytest
+
+from careerbot.answer.advisor import load_advisor
+from careerbot.answer.rewrite import normalise
+from careerbot.answer.understand import understand
+from careerbot.evaluation.scoring import first_sentence
+from careerbot.text.terms import plural
+from helpers import tiny_index
+
+
+def _page(title: str, other_names: str, employed: str, annual: str) -> str:
+    return (f"# {title}\n\n## What {title} do\n\n{title} look after people's hair, skin or health in salons, shops "
+            f"and clinics.\n\nAlso called: {other_names}.\n\n"
+            f"## Wages of {title}\n\nThe table below gives U.S. national employment and wages of {title}.\n\n"
+            "| Occupation | Employment | Median annual wage |\n|---|---|---|\n"
+            f"| {title} | {employed} | {annual} |\n")
+
+
+PAGES = {
+    "Hairdressers, Hairstylists, and Cosmetologists": ("Beautician, Colorist, Cosmetologist", "351,000", "$35,080"),
+    "Barbers": ("Barber Stylist, Master Barber", "57,000", "$38,040"),
+    "Registered Nurses": ("Registered Nurse (RN), Charge Nurse, Staff Nurse", "3,282,010", "$93,600"),
+    "Nursing Assistants": ("Certified Nursing Assistant (CNA), Nurse Aide", "1,388,430", "$39,530"),
+}
+
+
+@pytest.fixture(scope="module")
+def pages(embedder, tmp_path_factory):
+    documents: dict[str, str | bytes] = {f"{title.split(',')[0].lower().replace(' ', '-')}.md": _page(title, *cells)
+                                         for title, cells in PAGES.items()}
+    return load_advisor(tiny_index(tmp_path_factory.mktemp("names"), embedder, documents), embedder)
+
+
+def test_two_words_typed_apart_that_a_name_writes_as_one_are_joined(pages):
+    assert normalise("what do hair stylists make?", pages.corpus) == "what do hairstylists make?"
+    answer = pages.ask("what do hair stylists make?")
+    assert answer.found and "$35,080" in first_sentence(answer.answer), answer.answer
+    # (not words a name writes apart, nor function words)
+    assert normalise("how much does a nurse aide make?", pages.corpus) == "how much does a nurse aide make?"
+
+
+def test_a_count_of_workers_asked_by_a_short_form_is_their_employment(pages):
+    answer = pages.ask("how many RNs are employed?")
+    assert "3,282,010" in first_sentence(answer.answer) and "$93,600" not in answer.answer, answer.answer
+    answer = pages.ask("how many CNAs are employed in the US?")
+    assert "1,388,430" in first_sentence(answer.answer), answer.answer
+
+
+def test_a_yes_or_no_on_which_of_two_is_higher_is_answered_yes_or_no_first(pages):
+    answer = pages.ask("do barbers make more than hairdressers?")
+    assert first_sentence(answer.answer).startswith("Yes: Barbers have the higher"), answer.answer
+    answer = pages.ask("do barbers make less than hairdressers?")
+    assert first_sentence(answer.answer).startswith("No: "), answer.answer
+    answer = pages.ask("is a registered nurse paid less than a barber?")
+    assert first_sentence(answer.answer).startswith("No: Barbers have the lower"), answer.answer
+    answer = pages.ask("which pays more, barbers or hairdressers?")  # a which-question: no yes or no
+    assert first_sentence(answer.answer).startswith("Barbers have the higher"), answer.answer
+
+
+def test_things_asked_for_without_a_question_word_are_a_list(advisor):
+    assert understand("main ML frameworks/libs an MLE should know?", advisor.corpus).kind == "list"
+    assert understand("key skills for data scientists?", advisor.corpus).kind == "list"
+    answer = advisor.ask("main ML frameworks/libs an MLE should know?")
+    assert "TensorFlow" in first_sentence(answer.answer) and "PyTorch" in first_sentence(answer.answer), \
+        answer.answer
+
+
+def test_a_clipped_plural_is_written_out_as_a_plural(advisor):
+    assert "libraries" in normalise("which ML libs should I learn?", advisor.corpus)
+    assert plural("library") == "libraries" and plural("machine learning engineer") == "machine learning engineers"
+    assert plural("Machine Learning Engineers") == "Machine Learning Engineers"  # already plural
