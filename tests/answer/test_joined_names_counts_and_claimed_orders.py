@@ -1,12 +1,14 @@
 """Twenty-fourth round (issue 10): two words typed apart that a name writes as one ("hair stylists": Hairstylists);
 a count of workers asked by a short form ("how many RNs are employed?"); a yes or no on which of two is higher
 ("do barbers make more than hairdressers?"); things asked for without a question word ("main ML frameworks an MLE
-should know?"); a clipped plural written out as a plural ("libs": libraries) (answer/rewrite.py, answer/facts.py,
-answer/assemble.py, answer/understand.py, text/terms.py)."""
+should know?"); a clipped plural written out as a plural ("libs": libraries), a misspelt one as the corpus writes it
+("citys": cities); a subject's initials in capitals ("DS"); "paid online courses" asks no pay (answer/rewrite.py,
+answer/facts.py, answer/assemble.py, answer/understand.py, answer/query.py, text/terms.py)."""
 
 import pytest
 
 from careerbot.answer.advisor import load_advisor
+from careerbot.answer.query import asks_figure
 from careerbot.answer.rewrite import normalise
 from careerbot.answer.understand import understand
 from careerbot.evaluation.scoring import first_sentence
@@ -75,3 +77,20 @@ def test_a_clipped_plural_is_written_out_as_a_plural(advisor):
     assert "libraries" in normalise("which ML libs should I learn?", advisor.corpus)
     assert plural("library") == "libraries" and plural("machine learning engineer") == "machine learning engineers"
     assert plural("Machine Learning Engineers") == "Machine Learning Engineers"  # already plural
+
+
+def test_a_plural_misspelt_as_a_regular_one_is_the_plural_the_corpus_writes(advisor):
+    assert "which of the cities has" in normalise("which of the citys has the lowest entry-level ML salary",
+                                                  advisor.corpus)
+    assert "pays" in normalise("Which city pays entry-level ML engineers the most?", advisor.corpus)  # a verb's
+
+
+def test_a_subjects_initials_in_capitals_name_it_though_a_letter_is_a_word(advisor):
+    assert "Data Scientist" in normalise("MLE vs DS job openings - which has more?", advisor.corpus)
+
+
+def test_paid_before_an_adjective_and_a_noun_asks_no_pay(advisor):
+    assert not asks_figure("Should I start with free or paid online machine learning courses?")
+    assert asks_figure("are nurses paid well?") and asks_figure("are nurses paid more than teachers?")
+    answer = advisor.ask("Should I start with free or paid online machine learning courses?")
+    assert answer.found and "free courses" in first_sentence(answer.answer), answer.answer

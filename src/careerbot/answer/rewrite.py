@@ -364,6 +364,9 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
             opened = [w for w in runs if w.startswith(lowered)] or [w for w in runs if w.endswith(lowered[-3:])]
             # "cytotech": the one word of the corpus it opens; "pctile": one it runs through, ending as it does
             return opened[0] if opened else word
+        named = subjects_by_initials.get(lowered, set())
+        if word.isupper() and len(named) == 1 and lowered not in corpus.vocabulary and lowered not in STOPWORDS:
+            return next(iter(named))  # "DS": Data Scientist, a subject's initials (though "d" is a word)
         if len(bare) > 5 or word_forms(word.lower()) & corpus.vocabulary or lowered in STOPWORDS:
             return word
         if word.isupper() or (bare.isupper() and word.endswith("s")):
@@ -435,7 +438,13 @@ def _correct_spelling(text: str, corpus: CorpusIndex) -> str:
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
         lowered = word.lower()
-        if len(word) < 4 or lowered in STOPWORDS or word_forms(lowered) & corpus.vocabulary or match.start() in kept:
+        if len(word) < 4 or lowered in STOPWORDS or match.start() in kept:
+            return word
+        if lowered.endswith("s") and lowered not in corpus.vocabulary and not parts_of_speech(lowered) \
+                and "NOUN" in parts_of_speech(lowered[:-1]) \
+                and (proper := plural(lowered[:-1])) != lowered and proper in corpus.vocabulary:
+            return proper  # "citys": cities, a plural the corpus writes
+        if word_forms(lowered) & corpus.vocabulary:
             return word
         if lowered in corpus.compounds:  # "ecommerce": the corpus writes it "E-commerce"
             return corpus.compounds[lowered]
