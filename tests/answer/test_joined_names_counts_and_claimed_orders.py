@@ -2,7 +2,8 @@
 a count of workers asked by a short form ("how many RNs are employed?"); a yes or no on which of two is higher
 ("do barbers make more than hairdressers?"); things asked for without a question word ("main ML frameworks an MLE
 should know?"); a clipped plural written out as a plural ("libs": libraries), a misspelt one as the corpus writes it
-("citys": cities); a subject's initials in capitals ("DS"); "paid online courses" asks no pay (answer/rewrite.py,
+("citys": cities); a subject's initials in capitals ("DS") or in lower case ("mle"); "paid online courses" asks no
+pay; "the duties of", "the main responsibilities of" are a duties question's frame, not its topic (answer/rewrite.py,
 answer/facts.py, answer/assemble.py, answer/understand.py, answer/query.py, text/terms.py)."""
 
 import pytest
@@ -94,3 +95,16 @@ def test_paid_before_an_adjective_and_a_noun_asks_no_pay(advisor):
     assert asks_figure("are nurses paid well?") and asks_figure("are nurses paid more than teachers?")
     answer = advisor.ask("Should I start with free or paid online machine learning courses?")
     assert answer.found and "free courses" in first_sentence(answer.answer), answer.answer
+
+
+def test_duties_asked_by_a_word_the_sources_do_not_use_are_the_duties(advisor):
+    for question in ("What are the duties of a machine learning engineer?",
+                     "What are the main responsibilities of a machine learning engineer?"):  # ("main": which ones)
+        answer = advisor.ask(question)
+        assert answer.found and "Designing machine learning systems" in first_sentence(answer.answer), answer.answer
+
+
+def test_a_subjects_initials_typed_in_lower_case_name_it(advisor):
+    assert "machine learning engineer" in normalise("how much do entry level mle make in sf?", advisor.corpus)
+    answer = advisor.ask("hey, how much do entry levle mle make in sf?")
+    assert "$100,000 – $135,000" in first_sentence(answer.answer), answer.answer

@@ -384,6 +384,9 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
             return clipped.capitalize() if clipped else word
         if parts_of_speech(lowered) or len(lowered) < 2 or match.start() in kept:
             return word
+        named = subjects_by_initials.get(lowered, set())
+        if len(named) == 1 and len(lowered) >= 3 and word.islower():  # "mle": a subject's initials in lower case
+            return plural(next(iter(named))) if word != bare else next(iter(named))
         swapped = _SWAPPED_FUNCTION_WORDS.get(lowered)  # "hwo", "teh": two letters of a function word swapped
         if swapped:
             return swapped

@@ -83,6 +83,8 @@ _WHERE_BY_PLACE = re.compile(r"^(?:in|at|from)?\s*(?:which|what)\s+(?:city|citie
 # The verb of "what does the job involve / entail / consist of" (English): the question's frame, not its topic.
 _DUTY_VERB = re.compile(r"\b(?:job|role|position|work)\s+(entails?|involves?|consists?\s+of)\b", re.I)
 
+_DUTY_NOUN = re.compile(r"\b(?:duties|duty|responsibilit(?:y|ies))\b", re.I)  # what a duties question asks for
+
 _DUTIES = re.compile(r"\bwhat (?:does|do|did) (?:an? |the )?[\w\s'’-]+? do\b|"
                      r"\bwhat (?:kinds?|types?|sorts?) of (?:work|things|tasks|stuff) (?:does|do|did|would|will)\s+"
                      r"[\w\s'’-]+?\s+do\b|"
@@ -839,8 +841,9 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
     unmatched: list[str] = []
     asked_from = _question_clause(body)
     manner = [m.span() for m in MANNER_PHRASES.finditer(body)]
-    if kind == "duties":  # "what does the architect role involve?": "involve" asks what the role does, of no topic
-        manner += [m.span(1) for m in _DUTY_VERB.finditer(body)]
+    if kind == "duties":  # "what does the architect role involve?": "involve" asks what the role does, of no topic;
+        # "what are the duties of ...": the duties are what is asked, whatever words the sources use for them
+        manner += [m.span(1) for m in _DUTY_VERB.finditer(body)] + [m.span() for m in _DUTY_NOUN.finditer(body)]
     for position, match in enumerate(QUESTION_WORD.finditer(body)):
         word = match.group(0)
         lowered = re.sub(r"['’][a-z]+$", "", word.lower())
@@ -868,7 +871,11 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
         before_word = re.findall(r"[\w'’]+", body[:match.start()])
         modifies = any(m.role == "subject" and body[match.end():m.start] == " " for m in subjects) \
             and (not before_word or before_word[-1].lower() in STOPWORDS)
-        if is_name or not speech or speech == {"NOUN"} or (after_determiner and "NOUN" in speech) \
+        # "the main responsibilities", "the key skills": an adjective before the noun it qualifies says which of
+        # them, not a thing of its own
+        qualifies = "ADJ" in speech and not _ends_noun_phrase(body, match) \
+            and bool(re.match(r"\s+[A-Za-z]", body[match.end():]))
+        if is_name or not speech or speech == {"NOUN"} or (after_determiner and "NOUN" in speech and not qualifies) \
                 or (modifies and speech & {"NOUN", "ADJ"}):
             missing.append(word)
         else:
