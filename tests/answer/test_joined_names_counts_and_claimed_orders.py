@@ -3,8 +3,9 @@ a count of workers asked by a short form ("how many RNs are employed?"); a yes o
 ("do barbers make more than hairdressers?"); things asked for without a question word ("main ML frameworks an MLE
 should know?"); a clipped plural written out as a plural ("libs": libraries), a misspelt one as the corpus writes it
 ("citys": cities); a subject's initials in capitals ("DS") or in lower case ("mle"); "paid online courses" asks no
-pay; "the duties of", "the main responsibilities of" are a duties question's frame, not its topic (answer/rewrite.py,
-answer/facts.py, answer/assemble.py, answer/understand.py, answer/query.py, text/terms.py)."""
+pay; "the duties of", "the main responsibilities of" are a duties question's frame, not its topic; "they" after a
+question about one level is that level (answer/rewrite.py, answer/conversation.py, answer/facts.py,
+answer/assemble.py, answer/understand.py, answer/query.py, text/terms.py)."""
 
 import pytest
 
@@ -14,7 +15,7 @@ from careerbot.answer.rewrite import normalise
 from careerbot.answer.understand import understand
 from careerbot.evaluation.scoring import first_sentence
 from careerbot.text.terms import plural
-from helpers import tiny_index
+from helpers import history, tiny_index
 
 
 def _page(title: str, other_names: str, employed: str, annual: str) -> str:
@@ -108,3 +109,9 @@ def test_a_subjects_initials_typed_in_lower_case_name_it(advisor):
     assert "machine learning engineer" in normalise("how much do entry level mle make in sf?", advisor.corpus)
     answer = advisor.ask("hey, how much do entry levle mle make in sf?")
     assert "$100,000 – $135,000" in first_sentence(answer.answer), answer.answer
+
+
+def test_they_after_a_question_about_one_level_is_that_level(advisor):
+    answer = advisor.ask("how much experience do they need?", history("how much do senior ml engineers make?"))
+    assert answer.resolved_question == "how much experience do senior ml engineers need?"
+    assert "5+ years" in first_sentence(answer.answer), answer.answer

@@ -408,7 +408,10 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
         topic = topic or _topic(previous, corpus, names)
         if topic:
             word = pronoun.group(0).lower()
-            replacement = f"{topic}'s" if word == "its" else topic
+            level = next((m.group(0) for p, _ in LEVEL_PATTERNS if (m := p.search(previous))), "") \
+                if word in ("they", "them", "their") and not levels(question) and not levels(topic) else ""
+            # "how much experience do they need?" after "how much do senior ml engineers make?": at that level
+            replacement = f"{topic}'s" if word == "its" else f"{level} {topic}".strip()
             thing = _asked_for(previous) if word in ("them", "those", "these") else ""
             typed_before: list[str] = re.findall(r"[\w'’]+", question[:pronoun.start()].lower())
             if thing.endswith("s") and typed_before and typed_before[-1] not in STOPWORDS:
