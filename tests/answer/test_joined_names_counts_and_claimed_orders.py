@@ -123,3 +123,18 @@ def test_a_yes_or_no_on_what_the_sources_never_say_of_the_subject_is_not_covered
     assert not answer.found and "do not cover" in first_sentence(answer.answer), answer.answer
     answer = advisor.ask("Is a bootcamp required to become an ML engineer?")  # (a word they use: answered)
     assert answer.found and first_sentence(answer.answer).startswith("No"), answer.answer
+
+
+def test_what_these_rules_leave_alone(advisor):
+    answer = advisor.ask("how much does a chemical engineer make?")  # a kind of engineer no source covers
+    assert not answer.found, answer.answer
+    assert "TA" in normalise("Should I be a TA during my master's?", advisor.corpus)
+    assert normalise("hwo much do ml engineers make?", advisor.corpus).startswith("how much")
+    assert "realtime" not in normalise("real time systems engineers pay", advisor.corpus)
+    assert understand("Python libraries are important?", advisor.corpus).kind != "list"
+    assert understand("Tell me about ML engineer jobs", advisor.corpus).kind != "list"
+    answer = advisor.ask("Does an ML engineer make more or less than a data scientist?")  # no claim to say yes to
+    assert not first_sentence(answer.answer).startswith(("Yes", "No")), answer.answer
+    answer = advisor.ask("Do AI engineers earn more than ML engineers?")  # named first by their own word
+    assert first_sentence(answer.answer).startswith("No: Machine Learning Engineer has the higher"), answer.answer
+    assert not asks_figure("Should I take paid online courses?") and asks_figure("are nurses paid weekly or monthly?")

@@ -107,14 +107,24 @@ _STATISTICS_NAMED = re.compile(r"\b(median|mean|\d{1,2}(?:st|nd|rd|th))\b", re.I
 
 
 
-# "what skills does a farrier need?", "what training do farriers need?", "how do I become a farrier?": the one the
-# question asks about, the subject of its auxiliary or whom it asks to become (English wording; not "grow a lot")
-def _named_first(text: str, compared: list[tuple[str, list[FactMatch]]]) -> str:
-    """Which of the subjects compared the question names first (by the first word of its name it uses)."""
-    def at(name: str) -> int:
-        return min((m.start() for word in name_words(name) for m in re.finditer(rf"\b{re.escape(word)}", text, re.I)),
-                   default=len(text))
-    return min((name for name, _ in compared), key=at, default="")
+def _named_first(text: str, compared: list[tuple[str, list[FactMatch]]], corpus: CorpusIndex) -> str:
+    """Which of the subjects compared the question names first, by a word of its name no other of them has (a short
+    form counts as its long form, where typed: "RNs", "LPNs (Licensed Practical ...)"); "" when that is not plain."""
+    spots: list[tuple[int, str]] = []
+    for token in re.finditer(r"[\w'’-]+|\([^)]*\)", text):
+        word = token.group(0)
+        if word.startswith("("):  # a long form put after what was typed: where that was typed
+            spots += [(spots[-1][0] if spots else token.start(), w) for w in name_words(word.strip("()"))]
+            continue
+        short = word.lower().removesuffix("s")
+        said = corpus.acronyms.get(word.lower()) or corpus.acronyms.get(short) or word
+        spots += [(token.start(), w) for w in name_words(said)]
+    owned = {name: name_words(name) - {w for other, _ in compared if other != name for w in name_words(other)}
+             for name, _ in compared}
+    first = {name: min((at for at, w in spots if w in words_of), default=None) for name, words_of in owned.items()}
+    if any(at is None for at in first.values()) or len(set(first.values())) < len(first):
+        return ""
+    return min(first, key=lambda name: first[name] or 0)
 
 
 def _said_of_subject(query: Query, word: str) -> bool:
@@ -127,6 +137,8 @@ def _said_of_subject(query: Query, word: str) -> bool:
     return at is not None and at.start() > query.subjects[0].end
 
 
+# "what skills does a farrier need?", "what training do farriers need?", "how do I become a farrier?": the one the
+# question asks about, the subject of its auxiliary or whom it asks to become (English wording; not "grow a lot")
 def _holds_it(text: str, word: str) -> bool:
     """Whether a word the sources never use is who the question is about (not merely a word of its setting)."""
     return bool(re.search(rf"\b(?:(?:do|does|did)(?:\s+(?:an?|the))?|becom(?:e|ing)\s+(?:an?|the))\s+"
@@ -376,9 +388,9 @@ class Advisor:
             # names ("compare the job satisfaction of ..."); "the difference between X and Y" is said in words
             if compared and (query.asks_figure or measure_named(query, compared)):
                 notes.append("comparison: " + "; ".join(f"{name}: {len(ms)} figures" for name, ms in compared))
+                claimed = _named_first(query.text, compared, corpus) if claims_order(query.text) else ""
                 return compose_comparison(corpus, found, compared, query.direction == "least",
-                                          compared_on_row(compared),
-                                          _named_first(query.text, compared) if claims_order(query.text) else "")
+                                          compared_on_row(compared), claimed)
         facts, missing_combination = facts_for_place_and_level(query, facts, corpus, found)
         placeless: list[FactMatch] = []
         if missing_combination and query.places:  # the facts left are the subject's of no place, or none are left

@@ -53,8 +53,8 @@ def asks_figure(text: str) -> bool:
         noun = ("NOUN" in speech and "ADV" not in speech) or (not speech and following != "per")  # "ml courses"
         if not noun and "ADJ" in speech and word == "paid":  # "paid online courses": an adjective, then a noun
             beyond = _AFTER_VERB.match(rest[after.end():])
-            noun = beyond is not None and "NOUN" in parts_of_speech(beyond.group(1)) \
-                and "ADV" not in parts_of_speech(beyond.group(1))
+            noun = beyond is not None and beyond.group(1).lower() not in STOPWORDS \
+                and "NOUN" in parts_of_speech(beyond.group(1)) and "ADV" not in parts_of_speech(beyond.group(1))
         takes_object = following in _OBJECTS or (word != "pay" and noun)
         if not takes_object:
             return True

@@ -364,9 +364,10 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
             opened = [w for w in runs if w.startswith(lowered)] or [w for w in runs if w.endswith(lowered[-3:])]
             # "cytotech": the one word of the corpus it opens; "pctile": one it runs through, ending as it does
             return opened[0] if opened else word
-        named = subjects_by_initials.get(lowered, set())
-        if word.isupper() and len(named) == 1 and lowered not in corpus.vocabulary and lowered not in STOPWORDS:
-            return next(iter(named))  # "DS": Data Scientist, a subject's initials (though "d" is a word)
+        named = {n for n in subjects_by_initials.get(lowered, set()) if " " in n and not is_known_place(n)}
+        if word.isupper() and len(named) == 1 and lowered not in corpus.acronyms and lowered not in STOPWORDS \
+                and not {f for f in word_forms(lowered) if len(f) > 1} & corpus.vocabulary:
+            return next(iter(named))  # "DS": Data Scientist, a subject's initials (though the letter "d" is a word)
         if len(bare) > 5 or word_forms(word.lower()) & corpus.vocabulary or lowered in STOPWORDS:
             return word
         if word.isupper() or (bare.isupper() and word.endswith("s")):
@@ -384,12 +385,11 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
             return clipped.capitalize() if clipped else word
         if parts_of_speech(lowered) or len(lowered) < 2 or match.start() in kept:
             return word
-        named = subjects_by_initials.get(lowered, set())
-        if len(named) == 1 and len(lowered) >= 3 and word.islower():  # "mle": a subject's initials in lower case
-            return plural(next(iter(named))) if word != bare else next(iter(named))
         swapped = _SWAPPED_FUNCTION_WORDS.get(lowered)  # "hwo", "teh": two letters of a function word swapped
         if swapped:
             return swapped
+        if len(named) == 1 and len(lowered) >= 3 and word.islower() and not in_dictionary(lowered):
+            return plural(next(iter(named))) if word != bare else next(iter(named))  # "mle": in lower case
         clipped = corpus.clipped_word(lowered)
         if clipped and word != bare and not clipped.endswith("s") and "NOUN" in parts_of_speech(clipped):
             clipped = plural(clipped)  # "langs" -> languages, "libs" -> libraries: the plural kept
@@ -446,7 +446,7 @@ def _correct_spelling(text: str, corpus: CorpusIndex) -> str:
         if lowered.endswith("s") and lowered not in corpus.vocabulary and not parts_of_speech(lowered) \
                 and "NOUN" in parts_of_speech(lowered[:-1]) \
                 and (proper := plural(lowered[:-1])) != lowered and proper in corpus.vocabulary:
-            return proper  # "citys": cities, a plural the corpus writes
+            return proper.capitalize() if word[:1].isupper() else proper  # "citys": cities, as the corpus writes it
         if word_forms(lowered) & corpus.vocabulary:
             return word
         if lowered in corpus.compounds:  # "ecommerce": the corpus writes it "E-commerce"
@@ -557,8 +557,8 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 
 def _joined_words(text: str, corpus: CorpusIndex) -> str:
-    """Two words typed apart that a name of the corpus writes as one ("hair stylists": Hairstylists, "fire
-    fighter", "book keeper"), joined; not when some name writes them apart, nor a function word."""
+    """Two words typed apart that a title of the corpus writes as one ("hair stylists": Hairstylists, "stone
+    masons"), joined; not when some name writes them apart, nor a function word."""
     found = list(_WORD.finditer(text))
     out: list[str] = []
     at = 0
@@ -568,7 +568,7 @@ def _joined_words(text: str, corpus: CorpusIndex) -> str:
                 or a.lower() in STOPWORDS or b.lower() in STOPWORDS:
             continue
         joined = singular((a + b).lower())
-        if joined in corpus.name_words and (singular(a.lower()), singular(b.lower())) not in corpus.names_apart:
+        if joined in corpus.title_words and (singular(a.lower()), singular(b.lower())) not in corpus.names_apart:
             out.append(text[at:first.end()])
             at = second.start()
             out.append(b.lower() if not b.isupper() else b)

@@ -270,24 +270,31 @@ _USED = re.compile(r"^\s*(?:what|which)\s+(?:kinds?\s+of\s+|types?\s+of\s+)?(?:[
 # "Do data scientists make more than software developers?", "Is a plumber paid less than an electrician?": a yes or
 # no on whether the one named first is the higher (English).
 _CLAIMED_ORDER = re.compile(r"\b(?:more|less|higher|lower)\b(?:\s+[\w-]+){0,3}?\s+than\b", re.I)
+_EITHER_ORDER = re.compile(r"\b(?:more|less|higher|lower)\s+or\s+(?:more|less|higher|lower)\b", re.I)
+_STATES = re.compile(r"^\s*(?:do|does|did|is|are|was|were)\b", re.I)  # (not "can ...": what may be, not what is)
 
 
 def claims_order(text: str) -> bool:
-    """Whether a question asks yes or no of an order between the subjects it names ("Do X earn more than Y?")."""
-    return bool(_YESNO.match(text.strip())) and bool(_CLAIMED_ORDER.search(text))
+    """Whether a question asks yes or no of an order between the subjects it names ("Do X earn more than Y?"; not
+    "do X make more or less than Y?")."""
+    return bool(_STATES.match(text)) and bool(_CLAIMED_ORDER.search(text)) and not _EITHER_ORDER.search(text)
 
 
 # A question's opening word ("what", "how", ...): a question without one may still ask for things (English).
 _OPENS_ASKING = re.compile(r"^\s*(?:what|which|who|whom|whose|where|when|why|how)\b", re.I)
 
 
+_FINITE_AFTER = re.compile(r"^\s+(?:are|is|was|were|have|has|do|does|can|could|should|will|would|must)\b", re.I)
+
+
 def _things_without_question_word(text: str) -> bool:
     """ "main ML frameworks an MLE should know?", "key skills for data scientists?": things asked for in a question
     typed without its question word, read as if it opened with "what"."""
-    if _OPENS_ASKING.match(text) or _YESNO.match(text):
+    if _OPENS_ASKING.match(text) or _YESNO.match(text) or _DEFINITION.search(text) \
+            or re.match(r"\s*about\b", text, re.I):  # ("tell me about ML engineer jobs": its preamble dropped)
         return False
-    framed = f"what {text.strip()}"
-    return bool(_LIST.search(framed)) or _asks_for_things(framed)
+    listed = _LIST.search(f"what {text.strip()}")  # (not a statement typed as a question: "Python libraries are
+    return listed is not None and not _FINITE_AFTER.match(text[listed.end() - 5:])  # important?")
 
 
 def _asks_for_things(text: str) -> bool:
@@ -873,8 +880,9 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
             and (not before_word or before_word[-1].lower() in STOPWORDS)
         # "the main responsibilities", "the key skills": an adjective before the noun it qualifies says which of
         # them, not a thing of its own
-        qualifies = "ADJ" in speech and not _ends_noun_phrase(body, match) \
-            and bool(re.match(r"\s+[A-Za-z]", body[match.end():]))
+        qualified = re.match(r"\s+([A-Za-z][\w'-]*)", body[match.end():])
+        qualifies = "ADJ" in speech and not _ends_noun_phrase(body, match) and qualified is not None \
+            and singular(qualified.group(1).lower()) not in corpus.name_words  # (a "chemical engineer" is a kind)
         if is_name or not speech or speech == {"NOUN"} or (after_determiner and "NOUN" in speech and not qualifies) \
                 or (modifies and speech & {"NOUN", "ADJ"}):
             missing.append(word)

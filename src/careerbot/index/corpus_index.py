@@ -81,6 +81,12 @@ class CorpusIndex:
         return frozenset(word for key in self._name_keys for word in key)
 
     @cached_property
+    def title_words(self) -> frozenset[str]:
+        """Every word of a document's title: singular, lower case."""
+        return frozenset(word for title in self.titles
+                         for word in name_key(re.findall(r"[A-Za-z][\w'-]*", title)).split())
+
+    @cached_property
     def names_apart(self) -> frozenset[tuple[str, str]]:
         """Each two words that follow one another in one of those names."""
         return frozenset(pair for key in self._name_keys for pair in zip(key, key[1:], strict=False))

@@ -261,10 +261,12 @@ def plural(name: str) -> str:
     libraries), from lemminflect's dictionary; an "s" added to a word it lacks."""
     from lemminflect import getInflection, getLemma
 
-    head, _, last = name.rpartition(" ")
-    lemmas = getLemma(last, upos="NOUN") if last.isalpha() else ()
+    head, _, last = name.strip().rpartition(" ")
+    if not last.isalpha():  # "Engineers/Architects", "Engineer (ML)": left as written
+        return name
+    lemmas = getLemma(last, upos="NOUN")
     forms = getInflection(lemmas[0], tag="NNS") if lemmas else ()
-    return f"{head} {forms[0]}".lstrip() if forms else f"{name}s"
+    return f"{head} {forms[0]}".lstrip() if forms else name if last.endswith("s") else f"{name.strip()}s"
 
 
 @lru_cache(maxsize=50_000)
