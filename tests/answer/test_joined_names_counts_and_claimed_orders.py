@@ -10,13 +10,12 @@ answer/assemble.py, answer/understand.py, answer/query.py, text/terms.py)."""
 
 import pytest
 
-from careerbot.answer.advisor import load_advisor
 from careerbot.answer.query import asks_figure
 from careerbot.answer.rewrite import normalise
 from careerbot.answer.understand import understand
 from careerbot.evaluation.scoring import first_sentence
 from careerbot.text.terms import plural
-from helpers import history, tiny_index
+from helpers import history, pages_advisor
 
 
 def _page(title: str, other_names: str, employed: str, annual: str) -> str:
@@ -37,9 +36,7 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def pages(embedder, tmp_path_factory):
-    documents: dict[str, str | bytes] = {f"{title.split(',')[0].lower().replace(' ', '-')}.md": _page(title, *cells)
-                                         for title, cells in PAGES.items()}
-    return load_advisor(tiny_index(tmp_path_factory.mktemp("names"), embedder, documents), embedder)
+    return pages_advisor(tmp_path_factory.mktemp("names"), embedder, PAGES, _page)
 
 
 def test_two_words_typed_apart_that_a_name_writes_as_one_are_joined(pages):
