@@ -121,10 +121,10 @@ def _named_first(text: str, compared: list[tuple[str, list[FactMatch]]], corpus:
         spots += [(token.start(), w) for w in name_words(said)]
     owned = {name: name_words(name) - {w for other, _ in compared if other != name for w in name_words(other)}
              for name, _ in compared}
-    first = {name: min((at for at, w in spots if w in words_of), default=None) for name, words_of in owned.items()}
-    if any(at is None for at in first.values()) or len(set(first.values())) < len(first):
+    first = {name: min((at for at, w in spots if w in words_of), default=-1) for name, words_of in owned.items()}
+    if -1 in first.values() or len(set(first.values())) < len(first):  # one not named by a word of its own, or a tie
         return ""
-    return min(first, key=lambda name: first[name] or 0)
+    return min(first, key=first.__getitem__)
 
 
 def _said_of_subject(query: Query, word: str) -> bool:

@@ -569,9 +569,7 @@ def _joined_words(text: str, corpus: CorpusIndex) -> str:
             continue
         joined = singular((a + b).lower())
         if joined in corpus.title_words and (singular(a.lower()), singular(b.lower())) not in corpus.names_apart:
-            out.append(text[at:first.end()])
-            at = second.start()
-            out.append(b.lower() if not b.isupper() else b)
+            out += [text[at:first.end()], b if b.isupper() else b.lower()]
             at = second.end()
     return "".join(out) + text[at:]
 

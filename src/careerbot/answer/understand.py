@@ -293,8 +293,9 @@ def _things_without_question_word(text: str) -> bool:
     if _OPENS_ASKING.match(text) or _YESNO.match(text) or _DEFINITION.search(text) \
             or re.match(r"\s*about\b", text, re.I):  # ("tell me about ML engineer jobs": its preamble dropped)
         return False
-    listed = _LIST.search(f"what {text.strip()}")  # (not a statement typed as a question: "Python libraries are
-    return listed is not None and not _FINITE_AFTER.match(text[listed.end() - 5:])  # important?")
+    framed = f"what {text.strip()}"
+    listed = _LIST.search(framed)  # (not a statement typed as a question: "Python libraries are important?")
+    return listed is not None and not _FINITE_AFTER.match(framed[listed.end():])
 
 
 def _asks_for_things(text: str) -> bool:
