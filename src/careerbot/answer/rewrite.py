@@ -568,7 +568,8 @@ def _joined_words(text: str, corpus: CorpusIndex) -> str:
                 or a.lower() in STOPWORDS or b.lower() in STOPWORDS:
             continue
         joined = singular((a + b).lower())
-        if joined in corpus.title_words and (singular(a.lower()), singular(b.lower())) not in corpus.names_apart:
+        if joined in corpus.title_words and (singular(a.lower()), singular(b.lower())) not in corpus.names_apart \
+                and f"{a}-{singular(b)}".lower() not in corpus.name_words:  # ("post secondary": Post-Secondary)
             out += [text[at:first.end()], b if b.isupper() else b.lower()]
             at = second.end()
     return "".join(out) + text[at:]
