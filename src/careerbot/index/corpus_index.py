@@ -70,9 +70,12 @@ class CorpusIndex:
     short_forms: dict[str, str] = field(default_factory=dict)  # "auto" -> "automotive", as names are listed both ways
 
     @cached_property
+    def _title_keys(self) -> frozenset[str]:
+        return frozenset(name_key(re.findall(r"[A-Za-z][\w'-]*", title)) for title in self.titles)
+
+    @cached_property
     def _name_keys(self) -> tuple[tuple[str, ...], ...]:
-        titles = (name_key(re.findall(r"[A-Za-z][\w'-]*", title)) for title in self.titles)
-        return tuple(tuple(key.split()) for key in {*self.subject_names, *self.other_names, *titles})
+        return tuple(tuple(key.split()) for key in {*self.subject_names, *self.other_names, *self._title_keys})
 
     @cached_property
     def name_words(self) -> frozenset[str]:
@@ -83,8 +86,7 @@ class CorpusIndex:
     @cached_property
     def title_words(self) -> frozenset[str]:
         """Every word of a document's title: singular, lower case."""
-        return frozenset(word for title in self.titles
-                         for word in name_key(re.findall(r"[A-Za-z][\w'-]*", title)).split())
+        return frozenset(word for key in self._title_keys for word in key.split())
 
     @cached_property
     def names_apart(self) -> frozenset[tuple[str, str]]:
