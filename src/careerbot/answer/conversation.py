@@ -24,6 +24,7 @@ from careerbot.answer.understand import (
     STATISTIC,
     SUPERLATIVE,
     places_in,
+    sources_named,
     subject_mentions,
     tables_of,
     titled_names,
@@ -58,7 +59,7 @@ _PRONOUN = re.compile(r"\b(it|its|they|them|their|theirs|this|these|those|ones?)
 _THAT_JOB = re.compile(r"\b(?:that|this|the same|such an?)\s+(?:job|role|occupation|career|field|profession|position|"
                        r"line of work|trade|kind of work|type of work)s?\b", re.I)
 # "... for that?", "what about that?": a question ending on a demonstrative means the subject before (English).
-_THAT_LAST = re.compile(r"\b(?:for|4|to|about|in|into|of|with|like|on|as)\s+(that|this)\W*$", re.I)
+_THAT_LAST = re.compile(r"\b(?:for|4|to|about|in|into|of|with|like|on|as|is|was)\s+(that|this)\W*$", re.I)
 # The whole country rather than a place in it ("what about nationally?", "in the US?") (English).
 _NATIONAL = re.compile(r"^(?:nationally|nationwide|national|overall|in general|(?:in|across|throughout)\s+(.+?))\W*$",
                        re.I)
@@ -106,7 +107,8 @@ def _strip_filler(question: str) -> str:
 
 def _topic(question: str, corpus: CorpusIndex, names: dict[str, str]) -> str:
     """What a question is about: its last specific name, or else the words after its question word."""
-    mentions = subject_mentions(question, corpus, names)
+    cited = {source.lower() for source in sources_named(question, corpus)}  # "According to PayScale": where from
+    mentions = [m for m in subject_mentions(question, corpus, names) if m.text.lower() not in cited]
     if mentions:  # a proper name ("Amazon") before a generic subject ("entry-level ML engineers")
         proper = [m for m in mentions if m.text[:1].isupper() and not levels(m.text)]
         return (proper or mentions)[-1].text
@@ -178,7 +180,17 @@ def _asked_for(question: str) -> str:
     """The noun a which/what question asks for ("certification" in "Which certification does Google issue?")."""
     match = re.search(r"\b(?:which|what)\s+(?:(?:are|is)\s+)?(?:the\s+)?((?:\w+\s+){0,2}?\w+)\s+(?:does|do|did|is|"
                       r"are|can|could|should|would|will|has|have|pays?|offers?|issues?|gives?)\b", question, re.I)
-    return match.group(1) if match else ""
+    if match:
+        return match.group(1)
+    # "What certifications help ML engineers get hired?": things (a plural) and a verb of their own
+    opening = re.search(r"\b(?:which|what)\s+(?:the\s+)?((?:[\w-]+\s+){1,3}[\w-]+)", question, re.I)
+    said = opening.group(1).split() if opening else []
+    for size in range(1, len(said)):
+        head, verb = said[size - 1].lower(), said[size].lower()
+        if singular(head) != head and head not in STOPWORDS and verb not in STOPWORDS \
+                and "VERB" in parts_of_speech(verb):
+            return " ".join(said[:size])
+    return ""
 
 
 # "the one in Seattle", "the one that pays most": one of the things asked for before, picked out (English wording)
@@ -289,6 +301,12 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
         year = years[-1]
         return Resolution(f"{previous[:year.start()]}{int(year.group(0)) + (1 if later else -1)}"
                           f"{previous[year.end():]}", "subject", topic)
+    said_years = re.findall(r"\b(?:19|20)\d\d\b", question)
+    if years and said_years and _PRONOUN.search(question) and all(m.text in said_years for m in mentions) \
+            and said_years[-1] != years[-1].group(0):
+        # "what is it expected to reach by 2024?" after "What growth rate is projected ... in 2022?": that, then
+        year = years[-1]
+        return Resolution(f"{previous[:year.start()]}{said_years[-1]}{previous[year.end():]}", "subject", topic)
     that_job = _THAT_JOB.search(question)
     that_last = _THAT_LAST.search(question)
     span = that_job.span() if that_job else that_last.span(1) if that_last else None
@@ -297,7 +315,11 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
         # "Tell me about gambling cage workers." then "... in that occupation?": a short name is the subject too
         if subject and (subject.lower() != _body(previous).lower() or len(subject.split()) <= SHORT_NAME):
             before_it = re.sub(r"\b(work(?:ing|s)?|jobs?|employed)\s+in\s*$", r"\1 as ", question[:span[0]], flags=re.I)
-            return Resolution(before_it + subject + question[span[1]:], "subject", topic)
+            # "how many years is that?": for them ("what is that?" stays: what they are)
+            before_it = re.sub(r"(?<!what )(?<!who )\b(?:is|was)\s*$", "for ", before_it, flags=re.I)
+            # "how much experience is needed for that?" after "... entry level ml engineers ...": at that level
+            return Resolution(before_it + _level_of(previous, question, subject) + subject + question[span[1]:],
+                              "subject", topic)
     pronoun = _PRONOUN.search(question)
     pair = _WHICH_OF_PAIR.match(question) if previous and not mentions else None
     if pair:  # "which of the two jobs employs more people?" after "... fast food cooks ... restaurant cooks": the two
@@ -349,6 +371,8 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
     which_one = re.search(r"\b(?:which|what|each|every)\s+(ones?)\b", question, re.I)
     thing = _asked_for(previous) if which_one else ""
     if which_one and thing:  # "Which one does Microsoft offer?" after "Which certification does Google issue?"
+        if which_one.group(1).lower() == "one":  # (one of "What certifications help ...?": a certification)
+            thing = " ".join([*thing.split()[:-1], singular(thing.split()[-1])])
         return Resolution(question[:which_one.start(1)] + thing + question[which_one.end(1):], "topic")
     the_one = _THE_ONE.search(question) if previous and not which_one else None
     thing = _asked_for(previous) if the_one else ""
@@ -408,10 +432,9 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
         topic = topic or _topic(previous, corpus, names)
         if topic:
             word = pronoun.group(0).lower()
-            level = next((m.group(0) for p, _ in LEVEL_PATTERNS if (m := p.search(previous))), "") \
-                if word in ("they", "them", "their") and not levels(question) and not levels(topic) else ""
+            level = _level_of(previous, question, topic) if word in ("they", "them", "their") else ""
             # "how much experience do they need?" after "how much do senior ml engineers make?": at that level
-            replacement = f"{topic}'s" if word == "its" else f"{level} {topic}".strip()
+            replacement = f"{topic}'s" if word == "its" else f"{level}{topic}"
             thing = _asked_for(previous) if word in ("them", "those", "these") else ""
             typed_before: list[str] = re.findall(r"[\w'’]+", question[:pronoun.start()].lower())
             if thing.endswith("s") and typed_before and typed_before[-1] not in STOPWORDS:
@@ -452,6 +475,14 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
     if elliptical and not _QUESTION_WORD.match(fragment):
         return Resolution(f"{fragment[:1].upper() + fragment[1:]} ({_body(previous)})?", "topic")
     return Resolution(question, "")
+
+
+def _level_of(previous: str, question: str, subject: str) -> str:
+    """The level the question before named ("senior "), carried to a question that names none, pointing at its
+    subject; "" when either names one already."""
+    if levels(question) or levels(subject):
+        return ""
+    return next((f"{m.group(0)} " for p, _ in LEVEL_PATTERNS if (m := p.search(previous))), "")
 
 
 def resolve_history(question: str, history: Sequence[Turn], corpus: CorpusIndex,

@@ -64,6 +64,10 @@ def overlap(question_terms: dict[str, float], sentence: Sentence) -> float:
     return weighted_share(question_terms, term_set(sentence.text) | term_set(sentence.context))
 
 
+# What a source's text is called ("the Glassdoor article"): its words are held by any text of that source (English).
+_DOCUMENT_WORDS = ("article", "post", "page", "piece", "guide", "report", "site", "website", "blog", "source")
+
+
 def lexical_cover(corpus: CorpusIndex, query: Query, chosen: Scored) -> float:
     """Share of the question's topic words (IDF-weighted, acronyms spelled out) that a chosen sentence, or the text
     that handed it its match, holds."""
@@ -71,8 +75,12 @@ def lexical_cover(corpus: CorpusIndex, query: Query, chosen: Scored) -> float:
                            if "(" in query.search_text else " ".join(query.topic))
     if not terms:
         return 0.0
-    present = {form for w in words(f"{chosen.sentence.text} {chosen.sentence.context} {chosen.matched}")
-               for form in every_lemma(w)}  # any form: "building" holds "build"
+    said = f"{chosen.sentence.text} {chosen.sentence.context} {chosen.matched}"
+    if query.sources and from_source(corpus, query.sources, chosen.sentence.doc_id, chosen.sentence.text,
+                                     (chosen.sentence.start, chosen.sentence.end)):
+        # "which certifications does Glassdoor recommend?", "... the Glassdoor article ...": Glassdoor's own
+        said += " " + " ".join([*query.sources, *_DOCUMENT_WORDS])
+    present = {form for w in words(said) for form in every_lemma(w)}  # any form: "building" holds "build"
     return weighted_share({lemma(t) if t not in present else t: w for t, w in terms.items()}, present)
 
 
@@ -532,6 +540,8 @@ def choose_sentences(corpus: CorpusIndex, found: Retrieval, limit: int, query: Q
                 and sentence.kind == "sentence" and OTHER_NAMES.match(sentence.text.strip()):
             continue  # "how do I become a CRNA?": the line listing it among other names says what the job is
             # called; what it points at says what the job is, not how to get it
+        if query is not None and _of_another_level(corpus, query, target):
+            continue  # "... for senior ML engineers?": a row of the entry-level table says nothing of seniors
         score += _shape_bonus(query, target, corpus, sentence.text, focus) + _level_bonus(query, target, term)
         if aspects and target.kind not in ("row", "item"):  # a section's whole list or table, not one of its lines
             score += aspects.get((target.doc_id, target.section), 0.0)
@@ -743,6 +753,19 @@ def focused(corpus: CorpusIndex, query: Query, chosen: list[Scored], lead: int =
         if uses_focus(item):
             kept.append(item)
     return kept
+
+
+def _of_another_level(corpus: CorpusIndex, query: Query, unit: Sentence) -> bool:
+    """Whether a table row states its figures for career levels other than the ones the question asks about."""
+    if not query.levels or unit.kind not in ("row", "block"):
+        return False
+    rows = [unit.sentence_id]
+    while unit.kind == "block" and rows[-1] + 1 < len(corpus.sentences) and \
+            corpus.sentences[rows[-1] + 1].doc_id == unit.doc_id and corpus.sentences[rows[-1] + 1].end <= unit.end:
+        rows.append(rows[-1] + 1)  # a table: each of its rows
+    stated = {level for row in rows for position in corpus.facts_by_sentence.get(row, [])
+              for level in levels(" ".join(corpus.facts[position].qualifiers))}
+    return bool(stated) and not stated & set(query.levels)
 
 
 def _at_level(query: Query, item: Scored) -> bool:

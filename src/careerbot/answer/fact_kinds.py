@@ -28,6 +28,7 @@ from careerbot.text.terms import (
     every_lemma,
     lemma,
     levels,
+    name_key,
     name_words,
     parts_of_speech,
     singular,
@@ -372,7 +373,13 @@ def compare_facts(corpus: CorpusIndex, query: Query,
         # a figure before a word ("Google" as a certification's issuer), the subject itself before a longer name
         # ("physical therapist" is Physical Therapists, not Physical Therapist Aides)
         exact = name_words(name)
-        picked.sort(key=lambda m: (m.fact.parsed.low is None, m.fact.subject.lower() != name.lower()
+        # the subject the name names ("financial analyst": Financial and Investment Analysts, a title's own name)
+        # before another that holds its words (Financial Quantitative Analysts)
+        titled = corpus.subject_names.get(name_key(name.split()), "")
+        if name_key(titled.split()) == name_key(name.split()):
+            titled = ""  # (the name is the subject's own: nothing to put first)
+        picked.sort(key=lambda m: (m.fact.parsed.low is None, bool(titled) and m.fact.subject != titled,
+                                   m.fact.subject.lower() != name.lower()
                                    and ("," in m.fact.subject or name_words(m.fact.subject) != exact)))
         candidates.append((name, picked))
     # One measure for every subject when the sources give one: the one its subjects' best figures share.

@@ -268,6 +268,10 @@ def select_facts(corpus: CorpusIndex, question: str, sentence_scores: SentenceSc
             # "how many electricians are there", "how many people ...": a head count, a whole number (742,580),
             # not a share of them or a score
             matches = [m for m in matches if _WHOLE_NUMBER.fullmatch(m.fact.value.strip())] or matches
+    wanted = set(levels(question))
+    if wanted:  # "how many years of experience for senior ML engineers?": a figure stated for another level only
+        # (the entry-level table's "5+ years: 10%") does not answer it
+        matches = [m for m in matches if not (at := set(levels(" ".join(m.fact.qualifiers)))) or at & wanted]
     if not matches or matches[0].score < FACT_MIN:
         return []
     best = matches[0]

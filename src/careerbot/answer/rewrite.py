@@ -8,9 +8,18 @@ import re
 from difflib import SequenceMatcher
 
 from careerbot.answer.query import MEASURE_WORDS, QUESTION_WORD, asks_figure
-from careerbot.index.corpus_index import CorpusIndex, confusable
+from careerbot.index.corpus_index import CorpusIndex, confusable, slip
 from careerbot.text.places import is_known_place
-from careerbot.text.terms import STOPWORDS, in_dictionary, parts_of_speech, plural, singular, word_forms, words
+from careerbot.text.terms import (
+    STOPWORDS,
+    in_dictionary,
+    parts_of_speech,
+    plural,
+    singular,
+    word_forms,
+    word_meant,
+    words,
+)
 
 _GREETING = re.compile(r"^\s*(?:(?:hi|hello|hey) there|hi|hello|hey|hiya|howdy|greetings|"
                        r"good (?:morning|afternoon|evening|day)|dear \w+|thanks|thank you|ok(?:ay)?|so|well|um+|yo|"
@@ -138,6 +147,11 @@ _A_DAY = re.compile(r"\b(?:on|in|during)\s+an?\s+(?:typical|normal|average|regul
                     r"\bday[- ]in[- ](?:the[- ])?life\b",
                     re.I)
 # When the question is asked ("right now", "these days"): every answer is from the corpus as it stands.
+# "according to your data", "in the data", "based on your sources": the corpus as a whole, no source or subject of its
+# own (English wording)
+_IN_THE_SOURCES = re.compile(r",?\s*\b(?:according to|based on|from|in|per|going by)\s+"
+                             r"(?:your\s+|(?:the|these|those)\s+(?=\w+(?:\W*$|\s*,|\s+by\b)))"
+                             r"(?:data|sources?|documents?|records?|info(?:rmation)?|numbers|files|database)\b", re.I)
 _NOW = re.compile(r"\b(?:right now|these days|nowadays|currently|at the moment|at present|as of now)\b", re.I)
 # An intensifier after the question word asks nothing more: "What exactly is machine learning?" is "What is ..."
 # (English usage).
@@ -414,7 +428,7 @@ def _expand_abbreviations(text: str, corpus: CorpusIndex) -> str:
     if expanded != text:  # "info sec analysts": "sec" is "security" beside "analysts", then "info" beside "security"
         kept = _place_words(expanded)
         expanded = QUESTION_WORD.sub(expand, expanded)
-    return " ".join(_NOW.sub("", expanded).split())
+    return " ".join(_IN_THE_SOURCES.sub("", _NOW.sub("", expanded)).split())
 
 
 # "a regular machine learning engineer", "a normal nurse": the job itself, not a kind of it (English).
@@ -458,6 +472,8 @@ def _correct_spelling(text: str, corpus: CorpusIndex) -> str:
         closest = corpus.closest_word(lowered)
         if parts_of_speech(lowered) and not (closest and confusable(lowered, closest)):
             return word  # an English word the corpus happens not to use ("released") stays
+        if (closest is None or slip(lowered, closest) > 0) and (meant := word_meant(lowered)):
+            return meant  # "tensorflow exacty", "realy" (not "ready"), "mentoined": a slip, not a name
         if closest is None or closest in word_forms(lowered):
             return word
         return closest.capitalize() if word[:1].isupper() else closest

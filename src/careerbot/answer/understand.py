@@ -4,7 +4,7 @@ missing words) that every later stage uses; and the text helpers follow-ups shar
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -368,11 +368,15 @@ def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> l
             said = [_POSSESSIVE.sub("", t.group(0)) for t in tokens[i:i + size]]  # "engineer's salary"
             phrase = name_key(said)
             expanded = name_key([spelled_out(t, corpus.acronyms) for t in said])
+            if size == 1 and expanded != phrase and expanded in corpus.other_names and expanded not in names:
+                names = {**names, expanded: corpus.other_names[expanded]}  # "LPNs": a page's other name, short
             phrase = phrase if phrase in names else expanded
             # one word in lower case names a subject only when a document is about it ("bartender"), not when
             # it is a row of a table ("technology")
             if phrase in names and not (size == 1 and tokens[i].group(0).islower()
-                                        and phrase not in titled_names(corpus)):
+                                        and phrase not in titled_names(corpus)
+                                        and (phrase in corpus.lowercase_words or len(phrase) < 3)):
+                # (a proper name, never written in lower case, of three letters or more: "facebook", not "r")
                 start, end = tokens[i].start(), tokens[i + size - 1].end()
                 mentions.append(Mention(text[start:end], start, end, "subject"))
                 taken.update(range(i, i + size))
@@ -784,6 +788,45 @@ def _ends_noun_phrase(body: str, match: re.Match[str]) -> bool:
     return bool(_PHRASE_OPENED.search(body[:match.start()]) and _PHRASE_ENDS.match(body[match.end():]))
 
 
+def _part_around(body: str, position: int) -> str:
+    """The question, of a double question's parts, that the text at a position is in ("how long is law school?" of
+    "What's the 25th percentile wage for lawyers, and how long is law school?")."""
+    start = 0
+    for part in split_questions(body):
+        found = body.find(part.rstrip("?"), start)
+        if found < 0:
+            return body
+        if found <= position < found + len(part):
+            return part
+        start = found + len(part.rstrip("?"))
+    return body
+
+
+def _kind_unnamed(body: str, match: re.Match[str], corpus: CorpusIndex, subjects: Sequence[Mention]) -> bool:
+    """Whether a noun the corpus uses names, with the word after it, a kind of worker the figures are about that no
+    name of the sources holds both words of: "data engineer" where the names are "Machine Learning Engineer" and
+    "Data Scientist" (not "ML engineer", "registered nurse", nor a subject named whole: "Google engineers")."""
+    after = re.match(r" ([A-Za-z][\w'-]*)\b", body[match.end():])
+    if after is None or any(m.start <= match.start() < m.end for m in subjects):
+        return False
+    word, head = match.group(0).lower(), singular(after.group(1).lower())
+    if head not in corpus.paid_heads or "NOUN" not in parts_of_speech(word) or "ADJ" in parts_of_speech(word) \
+            or name_key([word]) in corpus.subject_names:
+        return False
+    said = {singular(word)}
+    if corpus.acronyms.get(word):  # "ai engineer": artificial intelligence engineer
+        said.add(singular(corpus.acronyms[word].split()[-1].lower()))
+    if not any(last in corpus.names_by_word for last in said):
+        return False  # a word no name holds qualifies the worker ("pro athletes"), it names no other kind of one
+    # the words of the phrase before it too ("amusement park attendant": "Amusement and Recreation Attendants")
+    for before in reversed(re.findall(r"[\w'-]+|[^\w\s]", body[:match.start()])[-2:]):
+        if before.lower() in STOPWORDS or before.lower() in MEASURE_WORDS or not before[0].isalpha():
+            break
+        said.add(singular(before.lower()))
+    heads = corpus.names_by_word.get(head, frozenset())  # a name holding both ("elevator installer": "Elevator
+    return not any(corpus.names_by_word.get(last, frozenset()) & heads for last in said)  # and Escalator Installers")
+
+
 def understand(question: str, corpus: CorpusIndex) -> Query:
     """Read a question (already resolved against the conversation) into a Query."""
     preamble, body = strip_preamble(question)
@@ -865,6 +908,9 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
             continue
         topic.append(lowered)
         if lowered in corpus.acronyms or _known(lowered, corpus):
+            if match.start() >= asked_from and asks_figure(_part_around(body, match.start())) \
+                    and _kind_unnamed(body, match, corpus, subjects):
+                missing.append(word)  # "a data engineer": a kind of engineer no name of the sources is
             continue
         if match.start() < asked_from or _OWN.search(body[:match.start()]):
             unmatched.append(word)  # the asker's setting ("once I have a few years under my belt, ..."), not the

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from careerbot.records import Chunk, Document, Fact, Sentence
+from careerbot.text.places import place_of
 from careerbot.text.terms import STOPWORDS, in_dictionary, name_key
 
 if TYPE_CHECKING:
@@ -92,6 +93,33 @@ class CorpusIndex:
     def names_apart(self) -> frozenset[tuple[str, str]]:
         """Each two words that follow one another in one of those names."""
         return frozenset(pair for key in self._name_keys for pair in zip(key, key[1:], strict=False))
+
+    @cached_property
+    def names_by_word(self) -> dict[str, frozenset[int]]:
+        """Each word of those names (a hyphenated one by its parts too: "speech" of "Speech-Language") -> the
+        names that hold it, by their place in `_name_keys`."""
+        holding: dict[str, set[int]] = {}
+        for position, key in enumerate(self._name_keys):
+            for word in key:
+                for part in {word, *word.split("-")}:
+                    holding.setdefault(part, set()).add(position)
+        return {word: frozenset(positions) for word, positions in holding.items()}
+
+    @cached_property
+    def lowercase_words(self) -> frozenset[str]:
+        """Every word the documents write in lower case somewhere: a subject's name never written so is a proper
+        name ("Facebook", "Microsoft"), one typed in lower case names it all the same ("where is facebook hiring?"),
+        unlike a common word ("technology")."""
+        return frozenset(word for document in self.documents.values()
+                         for word in re.findall(r"(?<![\w'’-])[a-z][a-z+#]*", document.text))
+
+    @cached_property
+    def paid_heads(self) -> frozenset[str]:
+        """The last word of the name of each subject paid a sum ("engineer" of "Data Engineer", "nurse"): the kinds
+        of worker the figures are about (no place's row, nor a span of years in brackets)."""
+        keys = (name_key(re.findall(r"[A-Za-z][\w'-]*", re.sub(r"\([^)]*\)", "", fact.subject)))
+                for fact in self.facts if fact.parsed.kind == "money" and place_of(fact.subject) is None)
+        return frozenset(key.split()[-1] for key in keys if len(key.split()) >= 2)
 
     @property
     def rare_idf(self) -> float:

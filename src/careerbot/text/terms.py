@@ -111,7 +111,8 @@ def singular(word: str) -> str:
 # Seniority as people say it, folded to one name each: general career vocabulary, not any document's words.
 LEVEL_PATTERNS = [
     (re.compile(r"\b(?:entry[- ]level|junior|(?<!school )(?<!college )juniors|jr\.?|beginners?|starting out|"
-                r"starting (?:salary|pay)|new grad(?:uate)?s?)\b", re.I), "entry-level"),
+                r"starting (?:salary|pay)|(?:new|recent|fresh)\s+(?:[\w-]+\s+){0,2}grad(?:uate)?s?|freshers?)\b", re.I),
+     "entry-level"),
     (re.compile(r"\b(?:mid[- ]level|mid[- ]career|intermediate)\b", re.I), "mid-level"),
     # ("seniors", "juniors": of a job, not of a school: "high school seniors")
     (re.compile(r"\b(?:senior(?:[- ]level)?|(?<!school )(?<!college )seniors|sr\.?|experienced)\b", re.I),
@@ -238,6 +239,26 @@ def in_dictionary(word: str) -> bool:
     import simplemma
 
     return bool(simplemma.is_known(word.lower(), lang="en"))
+
+
+@lru_cache(maxsize=10_000)
+def word_meant(typed: str) -> str | None:
+    """The English word, not a noun, that a word English does not know was typed for with a letter left out or two
+    letters swapped ("exacty": exactly, "realy": really, "mentoined": mentioned), when exactly one fits; else None.
+    Never a noun: a mistyped noun may be a name the sources lack ("groomr"), and stays as typed; nor an adjective's
+    comparative ("farier" is no "fairer")."""
+    from lemminflect import getAllLemmas
+
+    lowered = typed.lower()
+    if len(lowered) < 4 or not lowered.isalpha() or in_dictionary(lowered) or parts_of_speech(lowered):
+        return None
+    splits = [(lowered[:i], lowered[i:]) for i in range(len(lowered) + 1)]
+    candidates = {head + letter + tail for head, tail in splits for letter in "abcdefghijklmnopqrstuvwxyz"}
+    candidates |= {head + tail[1] + tail[0] + tail[2:] for head, tail in splits if len(tail) > 1}
+    meant = sorted(word for word in candidates - {lowered}
+                   if (speech := parts_of_speech(word)) and not speech & {"NOUN", "PROPN"}
+                   and ("ADJ" not in speech or word in getAllLemmas(word)["ADJ"]))  # ("fairer": no "farier")
+    return meant[0] if len(meant) == 1 else None
 
 
 def word_forms(word: str) -> set[str]:
