@@ -12,6 +12,7 @@ import pytest
 from careerbot.answer.rewrite import normalise
 from careerbot.answer.understand import understand
 from careerbot.evaluation.scoring import first_sentence
+from careerbot.index.corpus_index import slip
 from careerbot.text.terms import levels, word_meant
 from helpers import history, pages_advisor
 
@@ -125,3 +126,9 @@ def test_a_proper_name_typed_in_lower_case_is_a_subject(advisor):
 def test_what_is_that_asks_what_the_subject_before_is(advisor):
     answer = advisor.ask("what is that?", history("what does a data scientist earn?"))
     assert answer.resolved_question == "what is data scientist?"
+
+
+def test_a_key_struck_twice_and_a_citys_short_name(pages):
+    assert slip("carreer", "career") == 0 and slip("carreer", "carrier") == 1
+    # a city's short name is kept as typed, never read as a subject's initials
+    assert "nyc" in normalise("is entry level pay better in nyc or seattle", pages.corpus)

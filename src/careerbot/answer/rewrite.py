@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 
 from careerbot.answer.query import MEASURE_WORDS, QUESTION_WORD, asks_figure
 from careerbot.index.corpus_index import CorpusIndex, confusable, slip
-from careerbot.text.places import is_known_place
+from careerbot.text.places import CITY_NICKNAMES, is_known_place
 from careerbot.text.terms import (
     STOPWORDS,
     in_dictionary,
@@ -445,7 +445,8 @@ def _place_words(text: str) -> set[int]:
     kept: set[int] = set()
     for size in (3, 2, 1):
         for i in range(len(tokens) - size + 1):
-            if is_known_place(text[tokens[i].start():tokens[i + size - 1].end()]):
+            said = text[tokens[i].start():tokens[i + size - 1].end()]
+            if is_known_place(said) or said.lower() in CITY_NICKNAMES:  # (a city's short name: "nyc", "philly")
                 kept.update(t.start() for t in tokens[i:i + size])
     return kept
 

@@ -144,9 +144,13 @@ class CorpusIndex:
 
 def slip(typed: str, meant: str) -> int:
     """How likely a slip of the keyboard turned `meant` into `typed`: a letter left out or two swapped (0) before a
-    wrong letter (1) before an extra one (2): "wich" is "which" before "with"."""
+    wrong letter (1) before an extra one (2): "wich" is "which" before "with"; an extra letter that repeats the
+    one before it is a key struck twice (0)."""
     if len(meant) == len(typed) + 1 or (len(meant) == len(typed) and sorted(meant) == sorted(typed)):
         return 0
+    if len(typed) == len(meant) + 1 and any(typed[i] == typed[i - 1] and typed[:i] + typed[i + 1:] == meant
+                                            for i in range(1, len(typed))):
+        return 0  # a key struck twice: "carreer" is "career" before "carrier"
     return 1 if len(meant) == len(typed) else 2
 
 
