@@ -374,9 +374,7 @@ def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> l
             # one word in lower case names a subject only when a document is about it ("bartender"), not when
             # it is a row of a table ("technology")
             if phrase in names and not (size == 1 and tokens[i].group(0).islower()
-                                        and phrase not in titled_names(corpus)
-                                        and (phrase in corpus.lowercase_words or len(phrase) < 3)):
-                # (a proper name, never written in lower case, of three letters or more: "facebook", not "r")
+                                        and phrase not in titled_names(corpus)):
                 start, end = tokens[i].start(), tokens[i + size - 1].end()
                 mentions.append(Mention(text[start:end], start, end, "subject"))
                 taken.update(range(i, i + size))

@@ -106,14 +106,6 @@ class CorpusIndex:
         return {word: frozenset(positions) for word, positions in holding.items()}
 
     @cached_property
-    def lowercase_words(self) -> frozenset[str]:
-        """Every word the documents write in lower case somewhere: a subject's name never written so is a proper
-        name ("Facebook", "Microsoft"), one typed in lower case names it all the same ("where is facebook hiring?"),
-        unlike a common word ("technology")."""
-        return frozenset(word for document in self.documents.values()
-                         for word in re.findall(r"(?<![\w'’-])[a-z][a-z+#]*", document.text))
-
-    @cached_property
     def paid_heads(self) -> frozenset[str]:
         """The last word of the name of each subject paid a sum ("engineer" of "Data Engineer", "nurse"): the kinds
         of worker the figures are about (no place's row, nor a span of years in brackets)."""
