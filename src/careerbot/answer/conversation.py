@@ -37,6 +37,7 @@ from careerbot.text.terms import (
     LEVEL_PATTERNS,
     STOPWORDS,
     YEARS_SPAN,
+    lemma,
     levels,
     name_key,
     parts_of_speech,
@@ -185,11 +186,10 @@ def _asked_for(question: str) -> str:
     # "What certifications help ML engineers get hired?": things (a plural) and a verb of their own
     opening = re.search(r"\b(?:which|what)\s+(?:the\s+)?((?:[\w-]+\s+){1,3}[\w-]+)", question, re.I)
     said = opening.group(1).split() if opening else []
-    for size in range(1, len(said)):
-        head, verb = said[size - 1].lower(), said[size].lower()
-        if singular(head) != head and head not in STOPWORDS and verb not in STOPWORDS \
-                and "VERB" in parts_of_speech(verb):
-            return " ".join(said[:size])
+    plural = next((size for size, word in enumerate(said, 1) if singular(word.lower()) != word.lower()
+                   and word.lower() not in STOPWORDS), 0)  # (the first: "What tools data scientists use?": tools)
+    if plural and any("VERB" in parts_of_speech(w.lower()) and w.lower() not in STOPWORDS for w in said[plural:]):
+        return " ".join(said[:plural])
     return ""
 
 
@@ -302,13 +302,19 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
         return Resolution(f"{previous[:year.start()]}{int(year.group(0)) + (1 if later else -1)}"
                           f"{previous[year.end():]}", "subject", topic)
     said_years = re.findall(r"\b(?:19|20)\d\d\b", question)
+    asked_new = [w for w in re.findall(r"[a-z]+", question.lower()) if w not in STOPWORDS
+                 and not _PRONOUN.fullmatch(w) and lemma(w) not in _SAME_MEASURE_VERBS]
     if years and said_years and _PRONOUN.search(question) and all(m.text in said_years for m in mentions) \
-            and said_years[-1] != years[-1].group(0):
+            and said_years[-1] != years[-1].group(0) and not asked_new:
         # "what is it expected to reach by 2024?" after "What growth rate is projected ... in 2022?": that, then
         year = years[-1]
         return Resolution(f"{previous[:year.start()]}{said_years[-1]}{previous[year.end():]}", "subject", topic)
     that_job = _THAT_JOB.search(question)
     that_last = _THAT_LAST.search(question)
+    if that_last and re.search(r"\b(?:is|was)\s+\w+\W*$", question, re.I) \
+            and not re.match(r"^\W*(?:what\s+is|how\s+(?:many|much|long)\b)", question, re.I):
+        that_last = None  # "why is that?", "how accurate is that?": no subject asked again ("how many years is
+        # that?", "what is that?" are)
     span = that_job.span() if that_job else that_last.span(1) if that_last else None
     if previous and span and not mentions:  # "top skills for that job?" after "what does a hostler do?"
         subject = topic or _topic(previous, corpus, names)
@@ -316,7 +322,7 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
         if subject and (subject.lower() != _body(previous).lower() or len(subject.split()) <= SHORT_NAME):
             before_it = re.sub(r"\b(work(?:ing|s)?|jobs?|employed)\s+in\s*$", r"\1 as ", question[:span[0]], flags=re.I)
             # "how many years is that?": for them ("what is that?" stays: what they are)
-            before_it = re.sub(r"(?<!what )(?<!who )\b(?:is|was)\s*$", "for ", before_it, flags=re.I)
+            before_it = re.sub(r"(?<!what )\b(?:is|was)\s*$", "for ", before_it, flags=re.I)
             # "how much experience is needed for that?" after "... entry level ml engineers ...": at that level
             return Resolution(before_it + _level_of(previous, question, subject) + subject + question[span[1]:],
                               "subject", topic)
@@ -418,7 +424,8 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
         # "how about 3-5 years?" after "... with 0-2 years of experience?": the same question, the other span
         return Resolution(previous[:span_before.start()] + span_now.group(0) + previous[span_before.end():], "level")
     if elliptical and new_levels:  # "What about senior ones?": the level changes
-        written = next(m.group(0) for p, _ in LEVEL_PATTERNS if (m := p.search(question)))
+        written = next(m.group(0) if len(m.group(0).split()) <= 2 else name  # ("new CS grads": entry-level)
+                       for p, name in LEVEL_PATTERNS if (m := p.search(question)))
         return Resolution(_replace_level(previous, written), "level")
     rung = _AT_LEVEL.search(question)
     if elliptical and rung and not mentions and (rung.group(1) or _names_rung(rung.group(2), corpus)):
@@ -477,12 +484,16 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
     return Resolution(question, "")
 
 
+# Verbs that ask for the same figure at another time ("what is it expected to reach by 2024?") (English).
+_SAME_MEASURE_VERBS = frozenset("be expect reach project hit rise grow go stand look forecast predict".split())
+
+
 def _level_of(previous: str, question: str, subject: str) -> str:
-    """The level the question before named ("senior "), carried to a question that names none, pointing at its
-    subject; "" when either names one already."""
+    """The level the question before named, by its folded name ("senior ", "entry-level "), carried to a question
+    that names none, pointing at its subject; "" when either names one already."""
     if levels(question) or levels(subject):
         return ""
-    return next((f"{m.group(0)} " for p, _ in LEVEL_PATTERNS if (m := p.search(previous))), "")
+    return next((f"{name} " for pattern, name in LEVEL_PATTERNS if pattern.search(previous)), "")
 
 
 def resolve_history(question: str, history: Sequence[Turn], corpus: CorpusIndex,

@@ -79,7 +79,8 @@ def lexical_cover(corpus: CorpusIndex, query: Query, chosen: Scored) -> float:
     if query.sources and from_source(corpus, query.sources, chosen.sentence.doc_id, chosen.sentence.text,
                                      (chosen.sentence.start, chosen.sentence.end)):
         # "which certifications does Glassdoor recommend?", "... the Glassdoor article ...": Glassdoor's own
-        said += " " + " ".join([*query.sources, *_DOCUMENT_WORDS])
+        said += " " + " ".join([*query.sources, *(m.group(1) for source in query.sources for m in re.finditer(
+            rf"\b{re.escape(source)}\s+({'|'.join(_DOCUMENT_WORDS)})\b", query.text, re.I))])
     present = {form for w in words(said) for form in every_lemma(w)}  # any form: "building" holds "build"
     return weighted_share({lemma(t) if t not in present else t: w for t, w in terms.items()}, present)
 

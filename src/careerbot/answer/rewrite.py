@@ -149,9 +149,9 @@ _A_DAY = re.compile(r"\b(?:on|in|during)\s+an?\s+(?:typical|normal|average|regul
 # When the question is asked ("right now", "these days"): every answer is from the corpus as it stands.
 # "according to your data", "in the data", "based on your sources": the corpus as a whole, no source or subject of its
 # own (English wording)
-_IN_THE_SOURCES = re.compile(r",?\s*\b(?:according to|based on|from|in|per|going by)\s+"
-                             r"(?:your\s+|(?:the|these|those)\s+(?=\w+(?:\W*$|\s*,|\s+by\b)))"
-                             r"(?:data|sources?|documents?|records?|info(?:rmation)?|numbers|files|database)\b", re.I)
+_IN_THE_SOURCES = re.compile(r",?\s*\b(?:(?:according to|based on|per|going by)\s+(?:your|the|these|those)|"
+                             r"(?:in|from)\s+your)\s+(?:data|sources?|documents?|records?|info(?:rmation)?|numbers|"
+                             r"files|database)(?=\s*(?:[?.!,;]|$))", re.I)
 _NOW = re.compile(r"\b(?:right now|these days|nowadays|currently|at the moment|at present|as of now)\b", re.I)
 # An intensifier after the question word asks nothing more: "What exactly is machine learning?" is "What is ..."
 # (English usage).
@@ -474,7 +474,8 @@ def _correct_spelling(text: str, corpus: CorpusIndex) -> str:
         if parts_of_speech(lowered) and not (closest and confusable(lowered, closest)):
             return word  # an English word the corpus happens not to use ("released") stays
         if (closest is None or slip(lowered, closest) > 0) and (meant := word_meant(lowered)):
-            return meant  # "tensorflow exacty", "realy" (not "ready"), "mentoined": a slip, not a name
+            # "tensorflow exacty", "realy" (not "ready"), "mentoined": a slip, not a name
+            return meant.capitalize() if word[:1].isupper() else meant
         if closest is None or closest in word_forms(lowered):
             return word
         return closest.capitalize() if word[:1].isupper() else closest

@@ -368,12 +368,11 @@ def subject_mentions(text: str, corpus: CorpusIndex, names: dict[str, str]) -> l
             said = [_POSSESSIVE.sub("", t.group(0)) for t in tokens[i:i + size]]  # "engineer's salary"
             phrase = name_key(said)
             expanded = name_key([spelled_out(t, corpus.acronyms) for t in said])
-            if size == 1 and expanded != phrase and expanded in corpus.other_names and expanded not in names:
-                names = {**names, expanded: corpus.other_names[expanded]}  # "LPNs": a page's other name, short
-            phrase = phrase if phrase in names else expanded
+            short = size == 1 and expanded != phrase and expanded in corpus.other_names  # "LPNs": a page's other
+            phrase = phrase if phrase in names else expanded  # name, typed as its short form
             # one word in lower case names a subject only when a document is about it ("bartender"), not when
             # it is a row of a table ("technology")
-            if phrase in names and not (size == 1 and tokens[i].group(0).islower()
+            if (phrase in names or short) and not (size == 1 and tokens[i].group(0).islower()
                                         and phrase not in titled_names(corpus)):
                 start, end = tokens[i].start(), tokens[i + size - 1].end()
                 mentions.append(Mention(text[start:end], start, end, "subject"))
@@ -800,29 +799,32 @@ def _part_around(body: str, position: int) -> str:
     return body
 
 
-def _kind_unnamed(body: str, match: re.Match[str], corpus: CorpusIndex, subjects: Sequence[Mention]) -> bool:
+def _kind_unnamed(body: str, match: re.Match[str], corpus: CorpusIndex, subjects: Sequence[Mention]) -> str:
     """Whether a noun the corpus uses names, with the word after it, a kind of worker the figures are about that no
     name of the sources holds both words of: "data engineer" where the names are "Machine Learning Engineer" and
-    "Data Scientist" (not "ML engineer", "registered nurse", nor a subject named whole: "Google engineers")."""
+    "Data Scientist" (not "ML engineer", "registered nurse", nor a subject named whole: "Google engineers"): the two
+    words as typed, or ""."""
     after = re.match(r" ([A-Za-z][\w'-]*)\b", body[match.end():])
     if after is None or any(m.start <= match.start() < m.end for m in subjects):
-        return False
+        return ""
     word, head = match.group(0).lower(), singular(after.group(1).lower())
     if head not in corpus.paid_heads or "NOUN" not in parts_of_speech(word) or "ADJ" in parts_of_speech(word) \
             or name_key([word]) in corpus.subject_names:
-        return False
+        return ""
     said = {singular(word)}
     if corpus.acronyms.get(word):  # "ai engineer": artificial intelligence engineer
         said.add(singular(corpus.acronyms[word].split()[-1].lower()))
     if not any(last in corpus.names_by_word for last in said):
-        return False  # a word no name holds qualifies the worker ("pro athletes"), it names no other kind of one
+        return ""  # a word no name holds qualifies the worker ("pro athletes"), it names no other kind of one
     # the words of the phrase before it too ("amusement park attendant": "Amusement and Recreation Attendants")
     for before in reversed(re.findall(r"[\w'-]+|[^\w\s]", body[:match.start()])[-2:]):
         if before.lower() in STOPWORDS or before.lower() in MEASURE_WORDS or not before[0].isalpha():
             break
         said.add(singular(before.lower()))
     heads = corpus.names_by_word.get(head, frozenset())  # a name holding both ("elevator installer": "Elevator
-    return not any(corpus.names_by_word.get(last, frozenset()) & heads for last in said)  # and Escalator Installers")
+    if any(corpus.names_by_word.get(last, frozenset()) & heads for last in said):  # and Escalator Installers")
+        return ""
+    return f"{match.group(0)} {after.group(1)}"
 
 
 def understand(question: str, corpus: CorpusIndex) -> Query:
@@ -888,6 +890,7 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
     topic: list[str] = []
     missing: list[str] = []
     unmatched: list[str] = []
+    unnamed_kinds: list[str] = []
     asked_from = _question_clause(body)
     manner = [m.span() for m in MANNER_PHRASES.finditer(body)]
     if kind == "duties":  # "what does the architect role involve?": "involve" asks what the role does, of no topic;
@@ -906,9 +909,10 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
             continue
         topic.append(lowered)
         if lowered in corpus.acronyms or _known(lowered, corpus):
-            if match.start() >= asked_from and asks_figure(_part_around(body, match.start())) \
-                    and _kind_unnamed(body, match, corpus, subjects):
-                missing.append(word)  # "a data engineer": a kind of engineer no name of the sources is
+            kind_of = _kind_unnamed(body, match, corpus, subjects) \
+                if match.start() >= asked_from and asks_figure(_part_around(body, match.start())) else ""
+            if kind_of:
+                unnamed_kinds.append(kind_of)  # "a data engineer": a kind of engineer no name of the sources is
             continue
         if match.start() < asked_from or _OWN.search(body[:match.start()]):
             unmatched.append(word)  # the asker's setting ("once I have a few years under my belt, ..."), not the
@@ -933,7 +937,7 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
             missing.append(word)
         else:
             unmatched.append(word)
-    missing = [phrase_around(body, word) for word in missing]
+    missing = [phrase_around(body, word) for word in missing] + unnamed_kinds
     if _career_change(body) != body:  # "switch over to ...": what the documents call a transition
         topic.append("transition")
     placed = _with_places(body, places, corpus.gazetteer.row_labels)

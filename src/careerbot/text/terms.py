@@ -241,6 +241,9 @@ def in_dictionary(word: str) -> bool:
     return bool(simplemma.is_known(word.lower(), lang="en"))
 
 
+MAX_SLIPPED = 20  # letters of the longest word a slip is looked for in (each letter makes 27 look-ups)
+
+
 @lru_cache(maxsize=10_000)
 def word_meant(typed: str) -> str | None:
     """The English word, not a noun, that a word English does not know was typed for with a letter left out or two
@@ -250,7 +253,8 @@ def word_meant(typed: str) -> str | None:
     from lemminflect import getAllLemmas
 
     lowered = typed.lower()
-    if len(lowered) < 4 or not lowered.isalpha() or in_dictionary(lowered) or parts_of_speech(lowered):
+    if not 4 <= len(lowered) <= MAX_SLIPPED or not lowered.isalpha() or in_dictionary(lowered) \
+            or parts_of_speech(lowered):
         return None
     splits = [(lowered[:i], lowered[i:]) for i in range(len(lowered) + 1)]
     candidates = {head + letter + tail for head, tail in splits for letter in "abcdefghijklmnopqrstuvwxyz"}
