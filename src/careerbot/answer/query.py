@@ -188,11 +188,12 @@ class FactMatch:
     named: tuple[str, ...] = ()  # the subject's words the question names
 
 
-def phrase_around(text: str, word: str) -> str:
-    """The run of content words a missing word stands in ("dental hygienist", "professional dog walker")."""
+def phrase_around(text: str, word: str, at: int | None = None) -> str:
+    """The run of content words a missing word stands in ("dental hygienist", "professional dog walker"): around its
+    first use, or the one typed at `at`."""
     tokens = list(QUESTION_WORD.finditer(text))
     for i, token in enumerate(tokens):
-        if token.group(0).lower() != word.lower():
+        if token.group(0).lower() != word.lower() or (at is not None and token.start() != at):
             continue
         start = end = i
 

@@ -911,8 +911,8 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
         if lowered in corpus.acronyms or _known(lowered, corpus):
             kind_of = _kind_unnamed(body, match, corpus, subjects) \
                 if match.start() >= asked_from and asks_figure(_part_around(body, match.start())) else ""
-            if kind_of:
-                unnamed_kinds.append(kind_of)  # "a data engineer": a kind of engineer no name of the sources is
+            if kind_of:  # "a data engineer": a kind of engineer no name of the sources is (where it was typed)
+                unnamed_kinds.append(phrase_around(body, word, match.start()))
             continue
         if match.start() < asked_from or _OWN.search(body[:match.start()]):
             unmatched.append(word)  # the asker's setting ("once I have a few years under my belt, ..."), not the
