@@ -799,32 +799,29 @@ def _part_around(body: str, position: int) -> str:
     return body
 
 
-def _kind_unnamed(body: str, match: re.Match[str], corpus: CorpusIndex, subjects: Sequence[Mention]) -> str:
+def _kind_unnamed(body: str, match: re.Match[str], corpus: CorpusIndex, subjects: Sequence[Mention]) -> bool:
     """Whether a noun the corpus uses names, with the word after it, a kind of worker the figures are about that no
     name of the sources holds both words of: "data engineer" where the names are "Machine Learning Engineer" and
-    "Data Scientist" (not "ML engineer", "registered nurse", nor a subject named whole: "Google engineers"): the two
-    words as typed, or ""."""
+    "Data Scientist" (not "ML engineer", "registered nurse", nor a subject named whole: "Google engineers")."""
     after = re.match(r" ([A-Za-z][\w'-]*)\b", body[match.end():])
     if after is None or any(m.start <= match.start() < m.end for m in subjects):
-        return ""
+        return False
     word, head = match.group(0).lower(), singular(after.group(1).lower())
     if head not in corpus.paid_heads or "NOUN" not in parts_of_speech(word) or "ADJ" in parts_of_speech(word) \
             or name_key([word]) in corpus.subject_names:
-        return ""
+        return False
     said = {singular(word)}
     if corpus.acronyms.get(word):  # "ai engineer": artificial intelligence engineer
         said.add(singular(corpus.acronyms[word].split()[-1].lower()))
     if not any(last in corpus.names_by_word for last in said):
-        return ""  # a word no name holds qualifies the worker ("pro athletes"), it names no other kind of one
+        return False  # a word no name holds qualifies the worker ("pro athletes"), it names no other kind of one
     # the words of the phrase before it too ("amusement park attendant": "Amusement and Recreation Attendants")
     for before in reversed(re.findall(r"[\w'-]+|[^\w\s]", body[:match.start()])[-2:]):
         if before.lower() in STOPWORDS or before.lower() in MEASURE_WORDS or not before[0].isalpha():
             break
         said.add(singular(before.lower()))
     heads = corpus.names_by_word.get(head, frozenset())  # a name holding both ("elevator installer": "Elevator
-    if any(corpus.names_by_word.get(last, frozenset()) & heads for last in said):  # and Escalator Installers")
-        return ""
-    return f"{match.group(0)} {after.group(1)}"
+    return not any(corpus.names_by_word.get(last, frozenset()) & heads for last in said)  # and Escalator Installers")
 
 
 def understand(question: str, corpus: CorpusIndex) -> Query:
@@ -909,9 +906,9 @@ def understand(question: str, corpus: CorpusIndex) -> Query:
             continue
         topic.append(lowered)
         if lowered in corpus.acronyms or _known(lowered, corpus):
-            kind_of = _kind_unnamed(body, match, corpus, subjects) \
-                if match.start() >= asked_from and asks_figure(_part_around(body, match.start())) else ""
-            if kind_of:  # "a data engineer": a kind of engineer no name of the sources is (where it was typed)
+            if match.start() >= asked_from and asks_figure(_part_around(body, match.start())) \
+                    and _kind_unnamed(body, match, corpus, subjects):  # "a data engineer": a kind of engineer no
+                # name of the sources is (named where it was typed)
                 unnamed_kinds.append(phrase_around(body, word, match.start()))
             continue
         if match.start() < asked_from or _OWN.search(body[:match.start()]):
