@@ -31,6 +31,7 @@ from careerbot.answer.coverage import (
     not_held,
     page_of,
     pay_not_held,
+    share_not_said,
     states_superlative,
     unlisted_subject,
 )
@@ -244,6 +245,9 @@ class Advisor:
             # "what education do most telemarketers have?": their wages name them, but are not what is asked
             notes.append(f"the facts found are the subject's, not its {', '.join(sorted(focus - named))}: not shown")
             facts = []
+        if share_not_said(query, facts):  # "what percentage of ML engineers work remotely?": shares of other things
+            notes.append("not covered: a share of what the sources have no word for")
+            return not_covered(self.embedder, corpus, found, [], asked=as_typed(query.text, query.original))
         notes.extend(f"fact {m.fact.subject} / {m.fact.attribute} = {m.fact.value} ({m.score:.3f})" for m in facts)
         limit = self.settings.answer_sentences
         # who/when/where: the sentence that states it may stand a little lower; chosen once, widely

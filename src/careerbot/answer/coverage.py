@@ -28,6 +28,7 @@ from careerbot.text.terms import (
     name_words,
     parts_of_speech,
     singular,
+    stems,
     term_set,
     words,
 )
@@ -180,12 +181,13 @@ def _other_kind(corpus: CorpusIndex, query: Query, match: FactMatch, levelled: s
 
 def _called(corpus: CorpusIndex, doc_id: str, *typed: str) -> bool:
     """Whether a document's title or its list of other names ("Also called: Deep Sea Diver, ...") holds the words
-    typed together, in any form."""
+    typed together, in any form of each."""
     document = corpus.documents[doc_id]
     lines = [document.title] + [line for line in document.text.splitlines() if OTHER_NAMES.match(line.strip())]
-    wanted = [{singular(w), lemma(w)} for w in typed]
+    # (in any form: "cremation operator", Crematory Operators)
+    wanted = [{singular(w), lemma(w), *stems(w)} for w in typed]
     for line in lines:
-        said = [{singular(w), lemma(w)} for w in words(line)]
+        said = [{singular(w), lemma(w), *stems(w)} for w in words(line)]
         if any(all(said[i + j] & wanted[j] for j in range(len(wanted))) for i in range(len(said) - len(wanted) + 1)):
             return True
     return False
@@ -420,6 +422,34 @@ def measure_not_held(corpus: CorpusIndex, query: Query) -> tuple[str, str] | Non
             said.pop(0)
         return " ".join(said), doc_id
     return None
+
+
+# A share asked for: "what percentage of ...", "what share of ...", "how many ... in percent" (English).
+_SHARE_ASKED = re.compile(r"\b(?:percent(?:age)?|share|proportion|fraction|portion)\b|%", re.I)
+
+
+def share_not_said(query: Query, facts: list[FactMatch]) -> bool:
+    """Whether a question asks the share of a subject that does what the corpus has no word for ("what percentage
+    of ML engineers work remotely?"), and the figures found say nothing else it asks (the share of women, of the
+    satisfied): the share is not in the sources, whatever figures stand nearest."""
+    if query.kind != "figure" or not facts or facts[0].fact.parsed.kind != "percent" or not query.subjects \
+            or not _SHARE_ASKED.search(query.text):
+        return False
+    after = query.subjects[0].end
+    predicate = words(query.text[after:])
+    unknown = [w for w in predicate if w in {u.lower() for u in query.unmatched}]
+    if not unknown:
+        return False
+    named = {form for w in words(query.subjects[0].text) for form in every_lemma(w) | {singular(w)}}
+    asked = {w for w in predicate if w not in unknown and w not in STOPWORDS and len(w) > 1
+             and w not in MEASURE_WORDS and not every_lemma(w) & LIGHT_VERBS and not every_lemma(w) & named}
+    text = " ".join(f"{m.fact.subject} {m.fact.attribute} {m.fact.caption} {' '.join(m.fact.qualifiers)}"
+                    for m in facts)
+    said = {form for w in words(text) for form in every_lemma(w) | {w}}
+    # something asked beyond the unknown word, none of it said, and the unknown word no form of a word the figures
+    # use ("satisfied": their "satisfaction")
+    return bool(asked) and not any(every_lemma(w) & said or w in said for w in asked) \
+        and not stems(" ".join(unknown)) & stems(text)
 
 
 def pay_not_held(corpus: CorpusIndex, query: Query) -> tuple[str, str] | None:

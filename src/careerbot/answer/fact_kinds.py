@@ -368,8 +368,12 @@ def compare_facts(corpus: CorpusIndex, query: Query,
                                       and _clips(name, m.fact.subject)))
             best = _shortest_holding(near)
             picked = [m for m in scored if m.fact.subject == best]
-        if query.levels:  # "entry-level pay in SF vs NYC": the figures stated for that level, when there are any
-            picked = [m for m in picked if set(query.levels) & set(levels(" ".join(m.fact.qualifiers)))] or picked
+        # "entry-level pay in SF vs NYC": the figures stated for that level, when there are any; a level a name
+        # compared holds is that name's ("MLE vs lead MLE": the lead's, not the other's)
+        asked = set(levels(name)) or set(query.levels) - {level for other, _ in named if other != name
+                                                         for level in levels(other)}
+        if asked:
+            picked = [m for m in picked if asked & set(levels(" ".join(m.fact.qualifiers)))] or picked
         # a figure before a word ("Google" as a certification's issuer), the subject itself before a longer name
         # ("physical therapist" is Physical Therapists, not Physical Therapist Aides)
         exact = name_words(name)

@@ -209,7 +209,10 @@ def phrase_around(text: str, word: str, at: int | None = None) -> str:
 
         def only_verb(t: re.Match[str]) -> bool:  # "involve" in "what does data modeling involve"
             return parts_of_speech(t.group(0).lower()) == frozenset({"VERB"})
-        while end > i and only_verb(tokens[end]):
+
+        def verb_or_adverb(t: re.Match[str]) -> bool:  # "typically" of "what does a life coach typically earn"
+            return bool(parts_of_speech(t.group(0).lower())) and parts_of_speech(t.group(0).lower()) <= {"VERB", "ADV"}
+        while end > i and verb_or_adverb(tokens[end]):
             end -= 1
         while start < i and only_verb(tokens[start]):
             start += 1

@@ -593,12 +593,56 @@ def _joined_words(text: str, corpus: CorpusIndex) -> str:
     return "".join(out) + text[at:]
 
 
+# "Besides Python, which languages ...?": what the question sets aside, said before it (English).
+_SET_ASIDE_FIRST = re.compile(r"^\s*((?:besides|apart from|aside from|other than|except for|in addition to)\s+"
+                              r"[^,?.!;]{1,40}?),\s*(?=(?:which|what|how|who|where|do|does|is|are|can|should)\b)",
+                              re.I)
+
+
+# "hrs/week", "$30/hr": so much per a span of time (English shorthand)
+_PER_SPAN = re.compile(r"(?<=\w)\s*/\s*(?=(?:week|wk|day|month|mo|year|yr|hour|hr|annum)s?\b)", re.I)
+
+
+def _set_aside_last(text: str) -> str:
+    """"Besides Python, which languages should I learn?" -> "which languages should I learn besides Python?": what
+    is set aside said after the question it narrows (its first, of two), where the sources' "other ..." matches."""
+    first = _SET_ASIDE_FIRST.match(text)
+    if first is None:
+        return text
+    rest = text[first.end():]
+    second = _SECOND_QUESTION.search(rest)
+    end = second.start() if second else len(rest.rstrip().rstrip("?.!"))
+    aside = first.group(1)
+    return f"{rest[:end].rstrip()} {aside[:1].lower()}{aside[1:]}{rest[end:]}"
+
+
 def normalise(text: str, corpus: CorpusIndex) -> str:
     """The words of a question as the corpus spells them: short forms written out, slips of the keyboard mended,
-    a share of earners ("top 10 percent") named as the percentile tables give, a field of work by its workers."""
-    text = _percent_word(text)
-    return _field_as_workers(_percentiles(_joined_words(_correct_spelling(_expand_abbreviations(text, corpus), corpus),
-                                                      corpus)), corpus)
+    a share of earners ("top 10 percent") named as the percentile tables give, a field of work by its workers,
+    learning on one's own by the corpus's word for it."""
+    text = _set_aside_last(_percent_word(_PER_SPAN.sub(" per ", text)))
+    return _self_taught(_field_as_workers(_percentiles(_joined_words(_correct_spelling(
+        _expand_abbreviations(text, corpus), corpus), corpus)), corpus), corpus)
+
+
+# Learning with no school or teacher, as English says it ("learn ML on my own", "teach myself Python"), and the
+# compounds English names it with, likeliest first.
+_ON_ONES_OWN = re.compile(r"\b((?:learn|study|pick up)\b[^.?!,;]{0,40}?)\s+"
+                          r"(?:on\s+(?:my|your|one['’]?s|our|their)\s+own|by\s+(?:myself|yourself|oneself|ourselves|"
+                          r"themselves)|independently)\b", re.I)
+_TEACH_ONESELF = re.compile(r"\bteach(?:ing)?\s+(?:myself|yourself|oneself|ourselves|themselves)\b", re.I)
+_SELF_LEARNING = ("study", "taught", "learning", "directed", "paced")
+
+
+def _self_taught(text: str, corpus: CorpusIndex) -> str:
+    """"How can I learn ML on my own?" -> "... learn ML through self-study?": learning on one's own named by the
+    self- compound the corpus writes for it (none: the question as it stands)."""
+    word = next((corpus.compounds["self" + w] for w in _SELF_LEARNING if "self" + w in corpus.compounds), None)
+    if word is None:
+        return text
+    word = word.lower()
+    text = _ON_ONES_OWN.sub(lambda m: f"{m.group(1)} through {word}", text)
+    return _TEACH_ONESELF.sub(word if word == "self-study" else f"learn {word}", text)
 
 
 # A field of work named by what its workers do, as where a career is ("get into commercial diving", "a career in

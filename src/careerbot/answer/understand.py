@@ -38,6 +38,7 @@ from careerbot.text.terms import (
     parts_of_speech,
     singular,
     spelled_out,
+    stems,
     subject_words,
     title_alternates,
     word_forms,
@@ -821,7 +822,11 @@ def _kind_unnamed(body: str, match: re.Match[str], corpus: CorpusIndex, subjects
             break
         said.add(singular(before.lower()))
     heads = corpus.names_by_word.get(head, frozenset())  # a name holding both ("elevator installer": "Elevator
-    return not any(corpus.names_by_word.get(last, frozenset()) & heads for last in said)  # and Escalator Installers")
+    if any(corpus.names_by_word.get(last, frozenset()) & heads for last in said):  # and Escalator Installers")
+        return False
+    # a name holding the head and another form of the word ("cremation operator": Crematory Operators)
+    held = {w for w, names in corpus.names_by_word.items() if names & heads}
+    return not stems(word) & stems(" ".join(held))
 
 
 def understand(question: str, corpus: CorpusIndex) -> Query:

@@ -17,7 +17,7 @@ import numpy as np
 
 from careerbot.records import Chunk, Document, Fact, Sentence
 from careerbot.text.places import place_of
-from careerbot.text.terms import STOPWORDS, in_dictionary, name_key
+from careerbot.text.terms import STOPWORDS, in_dictionary, joined_names, name_key
 
 if TYPE_CHECKING:
     from careerbot.index.lexical import LexicalIndex
@@ -109,9 +109,13 @@ class CorpusIndex:
     def paid_heads(self) -> frozenset[str]:
         """The last word of the name of each subject paid a sum ("engineer" of "Data Engineer", "nurse"): the kinds
         of worker the figures are about (no place's row, nor a span of years in brackets)."""
-        keys = (name_key(re.findall(r"[A-Za-z][\w'-]*", re.sub(r"\([^)]*\)", "", fact.subject)))
-                for fact in self.facts if fact.parsed.kind == "money" and place_of(fact.subject) is None)
-        return frozenset(key.split()[-1] for key in keys if len(key.split()) >= 2)
+        names = {re.sub(r"\([^)]*\)", "", fact.subject) for fact in self.facts
+                 if fact.parsed.kind == "money" and place_of(fact.subject) is None}
+        keys = [name_key(re.findall(r"[A-Za-z][\w'-]*", name)).split() for name in names]
+        # and the head of each name a title joins with "and" ("Coaches and Scouts": coach, scout)
+        joined = [name_key(re.findall(r"[A-Za-z][\w'-]*", part)).split() for name in names
+                  for part in joined_names(name.split(",")[0])]
+        return frozenset(key[-1] for key in keys if len(key) >= 2) | frozenset(key[-1] for key in joined if key)
 
     @property
     def rare_idf(self) -> float:

@@ -1,0 +1,82 @@
+"""Twenty-sixth round (issue 10): learning "on my own" is the corpus's self-study; "Besides Python, which ...?" asks
+the question of what it sets aside; "hrs/week" is hours per week; a share of what the sources have no word for is
+not covered by the shares beside it; a level one name compared holds is that name's; each name a title joins with
+"and" is a kind of worker the figures are about ("life coach" is no coach of "Coaches and Scouts"); a name typed in
+another form of a title's word ("cremation operator") is that title's (answer/rewrite.py, answer/coverage.py, answer/fact_kinds.py, answer/understand.py,
+index/corpus_index.py)."""
+
+import pytest
+
+from careerbot.answer.rewrite import normalise
+from careerbot.evaluation.scoring import first_sentence
+from helpers import pages_advisor
+
+
+def test_learning_on_ones_own_is_self_study(advisor):
+    assert "through self-study" in normalise("How can I learn machine learning on my own?", advisor.corpus)
+    assert "self-study machine learning" in normalise("how do i teach myself machine learning?", advisor.corpus)
+    # working on one's own is no learning
+    assert normalise("Do ML engineers mostly work on their own?", advisor.corpus).endswith("on their own?")
+    answer = advisor.ask("how can i learn machine learning on my own without going back to school?")
+    assert answer.found
+    assert any(w in first_sentence(answer.answer) for w in ("Self-study", "online courses")), answer.answer
+
+
+def test_what_a_question_sets_aside_first_is_said_after_it(advisor):
+    said = normalise("Besides Python, which programming languages should I learn, and which tools?", advisor.corpus)
+    assert said == "which programming languages should I learn besides Python, and which tools?"
+    answer = advisor.ask("Besides Python, which programming languages does Glassdoor recommend learning?")
+    assert "Java" in first_sentence(answer.answer), answer.answer
+
+
+def test_so_much_per_a_span_of_time():
+    from careerbot.answer.rewrite import _PER_SPAN
+
+    assert _PER_SPAN.sub(" per ", "How many hrs/week do they work? $30/hr?") == \
+        "How many hrs per week do they work? $30 per hr?"
+
+
+def test_a_share_of_what_the_sources_have_no_word_for_is_not_covered(advisor):
+    answer = advisor.ask("What percentage of machine learning engineers work remotely?")
+    assert not answer.found and "remotely" in first_sentence(answer.answer), answer.answer
+    assert "30%" not in answer.answer  # (the share of women stands nearest)
+    # a word of its own for a share the figures measure is no other share
+    assert advisor.ask("what percent of ml engineers are really happy with their job").found
+    assert advisor.ask("what percent of ml engineers end up moving up to lead").found
+
+
+def test_a_level_one_name_compared_holds_is_that_names(advisor):
+    answer = advisor.ask("Glassdoor pay: MLE vs Lead MLE?")
+    assert "276K" in answer.answer and "210K" in answer.answer, answer.answer
+
+
+def _page(title: str, other_names: str, employed: str, median: str) -> str:
+    return (f"# {title}\n\n## What {title} do\n\n{title} work with people, records and the public all year; "
+            "some keep cremation records.\n\n"
+            f"Also called: {other_names}.\n\n"
+            f"## Wages of {title}\n\nThe table below gives U.S. national employment and wages of {title}.\n\n"
+            "| Occupation | Employment | Median annual wage |\n|---|---|---|\n"
+            f"| {title} | {employed} | {median} |\n")
+
+
+PAGES = {
+    "Coaches and Scouts": ("Basketball Coach, Talent Scout", "300,000", "$45,920"),
+    "Life Scientists": ("Biologist, Researcher", "40,000", "$90,000"),
+    "Crematory Operators": ("Cremator, Crematory Technician", "3,000", "$42,880"),
+}
+
+
+@pytest.fixture(scope="module")
+def pages(embedder, tmp_path_factory):
+    return pages_advisor(tmp_path_factory.mktemp("kinds"), embedder, PAGES, _page)
+
+
+def test_a_kind_of_worker_no_name_holds_has_no_figure_beside_a_joined_title(pages):
+    answer = pages.ask("How much does a life coach make?")  # (coaches are one of "Coaches and Scouts")
+    assert not answer.found and "life coach" in first_sentence(answer.answer), answer.answer
+    assert "$45,920" in pages.ask("How much does a coach make?").answer
+
+
+def test_a_name_in_another_form_of_a_titles_word_is_that_titles(pages):
+    answer = pages.ask("how much does a cremation operator make a year?")
+    assert answer.found and "$42,880" in first_sentence(answer.answer), answer.answer
