@@ -173,11 +173,15 @@ class Advisor:
         notes: list[str] = []
         if len(query.parts) > 1:  # "..., and which ...?": each question answered in order, a later one read as a
             # follow-up of the one before ("What does a paralegal do and how much do they make?")
+            # (or as pointing into the answer before: "which company has the most openings, and where is it based?")
             parts = [query.parts[0]]
+            answers = [self._answer(corpus, understand(parts[0], corpus), notes)]
             for part in query.parts[1:]:
-                parts.append(resolve(part, parts[-1], corpus).question)
+                parts.append(resolve_history(part, [Turn("user", parts[-1]), Turn("assistant", answers[-1].answer)],
+                                             corpus).question)
+                answers.append(self._answer(corpus, understand(parts[-1], corpus), notes))
             notes.append(f"{len(parts)} questions in one: " + " | ".join(parts))
-            answer = join_answers([self._answer(corpus, understand(part, corpus), notes) for part in parts], parts)
+            answer = join_answers(answers, parts)
         elif (shared := shared_name(query.text, corpus)) and not query.subjects \
                 and query.kind not in ("comparison", "ranking"):
             # "What does an arborist earn?": a name three pages list, none with more right to it: each page's answer

@@ -22,6 +22,7 @@ from careerbot.answer.pointers import display, is_pointer, render_block, step_un
 from careerbot.answer.query import FactMatch, Query, Retrieval, Scored
 from careerbot.index.corpus_index import CorpusIndex
 from careerbot.records import Answer, Citation, FactUse, Sentence
+from careerbot.text.terms import STOPWORDS
 from careerbot.text.values import FIGURE, parse_value
 
 SUPPORTING_SENTENCES = 2  # passages quoted after the facts of a figure answer
@@ -70,7 +71,10 @@ def _said_already(piece: str, said: str) -> bool:
     after "Apple: Cupertino, CA; ... 21 [1]"): the same, worded again."""
     cited = re.findall(r"\[\d+\]", piece)
     figures = {m.group(0) for m in FIGURE.finditer(piece)}
-    return bool(cited and figures) and all(c in said for c in cited) \
+    # (a name or place not said yet is news: "Google: Mountain View, CA; ... 45 [1]" after "Google has ... 45 [1]")
+    news = {w for w in re.findall(r"\b[A-Z][\w&-]+", piece) if w.lower() not in STOPWORDS} \
+        - set(re.findall(r"\b[A-Z][\w&-]+", said))
+    return bool(cited and figures) and all(c in said for c in cited) and not news \
         and figures <= {m.group(0) for m in FIGURE.finditer(said)}
 
 

@@ -56,6 +56,7 @@ _LEADING_FILLER = re.compile(r"^\s*(?:and|but|also|so|ok(?:ay)?|then)?[\s,]*"
                              re.I)
 _POINTS_BACK = re.compile(r"\b(?:that|this|it|those|these|they|them)\b", re.I)  # words pointing at what was said
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|theirs|this|these|those|ones?)\b", re.I)
+_PERSONAL = frozenset({"it", "its", "they", "them", "their"})  # pronouns that stand for what was spoken of
 # "that job", "this field", "the same role": the job the conversation is about, named by a general noun (English).
 _THAT_JOB = re.compile(r"\b(?:that|this|the same|such an?)\s+(?:job|role|occupation|career|field|profession|position|"
                        r"line of work|trade|kind of work|type of work)s?\b", re.I)
@@ -453,6 +454,14 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
                 resolved = question[:pronoun.start()].rstrip() + question[pronoun.end():]
                 return Resolution(_strip_filler(resolved) or question, "topic")
             return Resolution(resolved, "topic", topic)
+    if pronoun and mentions and pronoun.group(0).lower() in _PERSONAL and pronoun.end() <= mentions[0].start:
+        # "Is it written in Python?" after "What is Keras?": the pronoun, before what the question names, stands
+        # for the last topic (not for the thing named after it)
+        topic = topic or _topic(previous, corpus, names)
+        if topic and topic.lower() not in {m.text.lower() for m in mentions}:
+            word = pronoun.group(0).lower()
+            replacement = f"{topic}'s" if word == "its" else topic
+            return Resolution(question[:pronoun.start()] + replacement + question[pronoun.end():], "topic", topic)
     asked_now, asked_before = STATISTIC.search(fragment), STATISTIC.search(previous)
     if elliptical and asked_now and asked_before and not mentions and len(fragment.split()) <= 4:
         # "What about the median?" after a question about the 90th percentile: the statistic changes
@@ -674,6 +683,10 @@ def _answered(question: str, previous: str, answer: str, corpus: CorpusIndex) ->
             return question[:pointer.start()] + items[nth] + question[pointer.end():]
     if not re.match(r"^\W*(?:which|who)\b", previous, re.I) and kind != "ranking":
         return ""
+    if re.match(r"^\W*who\b", previous, re.I) and kind != "ranking" and any(
+            singular(m.text.split()[-1].lower()) == m.text.split()[-1].lower()
+            for m in subject_mentions(previous, corpus, corpus.subject_names)):
+        return ""  # "Who developed TensorFlow, and what is it used for?": it is the one thing named, not its maker
     # the thing the answer names first (before its first citation), or, for "the second one", each its first
     # sentence names in turn ("Google ...: 45 [1]; then Microsoft (32) [2], ...")
     head = re.split(r"(?<=[.!?])\s" if nth else r"(?<=[.!?])\s|\[\d+\]", answer.strip(), maxsplit=1)[0]

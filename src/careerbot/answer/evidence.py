@@ -50,7 +50,7 @@ LIGHT_VERBS = frozenset("use become make take go start find help come put say se
                         "call mean give".split())
 _YEAR_OR_DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:January|February|March|April|May|June|July|August|"
                            r"September|October|November|December)\b|\b\d+\s+(?:years?|months?|weeks?)\b", re.I)
-_BY_AGENT = re.compile(r"\b[a-z]+ed by (?:[A-Z][\w&.-]+)")
+_BY_AGENT = re.compile(r"\b[A-Za-z][a-z]+ed by (?:[A-Z][\w&.-]+)")
 _NAME_INSIDE = re.compile(r"(?<=[a-z,;] )(?:[A-Z][\w&.-]+(?: [A-Z][\w&.-]+)*)")
 
 

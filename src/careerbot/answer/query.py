@@ -203,8 +203,13 @@ def phrase_around(text: str, word: str, at: int | None = None) -> str:
                         or lowered in ("become", "cost", "costs", "need", "get", "learn", "earn"))
         while start > 0 and content(tokens[start - 1]) and text[tokens[start - 1].end():tokens[start].start()] == " ":
             start -= 1
-        while end + 1 < len(tokens) and content(tokens[end + 1]) and \
-                text[tokens[end].end():tokens[end + 1].start()] == " ":
+        def capital(t: re.Match[str]) -> bool:
+            return t.group(0)[:1].isupper()
+
+        while end + 1 < len(tokens) and text[tokens[end].end():tokens[end + 1].start()] == " " and (
+                content(tokens[end + 1]) or (  # a title's "of" between capitals: "Director of Machine Learning"
+                    tokens[end + 1].group(0) == "of" and end + 2 < len(tokens) and capital(tokens[end])
+                    and capital(tokens[end + 2]) and text[tokens[end + 1].end():tokens[end + 2].start()] == " ")):
             end += 1
 
         def only_verb(t: re.Match[str]) -> bool:  # "involve" in "what does data modeling involve"

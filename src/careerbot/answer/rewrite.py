@@ -593,34 +593,15 @@ def _joined_words(text: str, corpus: CorpusIndex) -> str:
     return "".join(out) + text[at:]
 
 
-# "Besides Python, which languages ...?": what the question sets aside, said before it (English).
-_SET_ASIDE_FIRST = re.compile(r"^\s*((?:besides|apart from|aside from|other than|except for|in addition to)\s+"
-                              r"[^,?.!;]{1,40}?),\s*(?=(?:which|what|how|who|where|do|does|is|are|can|should)\b)",
-                              re.I)
-
-
 # "hrs/week", "$30/hr": so much per a span of time (English shorthand)
 _PER_SPAN = re.compile(r"(?<=\w)\s*/\s*(?=(?:week|wk|day|month|mo|year|yr|hour|hr|annum)s?\b)", re.I)
-
-
-def _set_aside_last(text: str) -> str:
-    """"Besides Python, which languages should I learn?" -> "which languages should I learn besides Python?": what
-    is set aside said after the question it narrows (its first, of two), where the sources' "other ..." matches."""
-    first = _SET_ASIDE_FIRST.match(text)
-    if first is None:
-        return text
-    rest = text[first.end():]
-    second = _SECOND_QUESTION.search(rest)
-    end = second.start() if second else len(rest.rstrip().rstrip("?.!"))
-    aside = first.group(1)
-    return f"{rest[:end].rstrip()} {aside[:1].lower()}{aside[1:]}{rest[end:]}"
 
 
 def normalise(text: str, corpus: CorpusIndex) -> str:
     """The words of a question as the corpus spells them: short forms written out, slips of the keyboard mended,
     a share of earners ("top 10 percent") named as the percentile tables give, a field of work by its workers,
     learning on one's own by the corpus's word for it."""
-    text = _set_aside_last(_percent_word(_PER_SPAN.sub(" per ", text)))
+    text = _percent_word(_PER_SPAN.sub(" per ", text))
     return _self_taught(_field_as_workers(_percentiles(_joined_words(_correct_spelling(
         _expand_abbreviations(text, corpus), corpus), corpus)), corpus), corpus)
 
