@@ -3,8 +3,9 @@ share of what the sources have no word for is not covered by the shares beside i
 is that name's; each name a title joins with "and" is a kind of worker the figures are about ("life coach" is no
 coach of "Coaches and Scouts"); a name typed in another form of a title's word ("cremation operator") is that
 title's; "Director of Machine Learning" is one name; a second question's "it" may point into the first one's answer;
-"it" before another name stands for the topic before; "Developed by Google" says who made it (answer/rewrite.py,
-answer/assemble.py, answer/advisor.py, answer/conversation.py, answer/evidence.py, answer/query.py,
+"it" before another name stands for the topic before; "Developed by Google" says who made it; the section asked of
+a page named is among its own headings; "recommend learning" (its object asked for) is "recommend" (answer/rewrite.py,
+answer/aspects.py, answer/assemble.py, answer/advisor.py, answer/conversation.py, answer/evidence.py, answer/query.py,
 answer/coverage.py, answer/fact_kinds.py, answer/understand.py, index/corpus_index.py)."""
 
 import pytest
@@ -97,3 +98,16 @@ def test_it_before_another_name_stands_for_the_topic_before(advisor):
 def test_a_capitalised_verb_by_a_name_says_who(advisor):
     answer = advisor.ask("Who created TensorFlow?")
     assert answer.found and "Google" in first_sentence(answer.answer), answer.answer
+
+
+def test_the_section_asked_of_a_page_named_is_among_its_own_headings(onet_advisor):
+    answer = onet_advisor.ask("What software do data scientists use?")
+    assert first_sentence(answer.answer).startswith(("In-demand technologies", "Other tools")), answer.answer
+
+
+def test_a_gerund_after_advice_says_nothing_more_of_the_thing_asked(advisor):
+    said = normalise("which languages does Glassdoor recommend learning, and which tools?", advisor.corpus)
+    assert said == "which languages does Glassdoor recommend, and which tools?"
+    assert normalise("do they recommend learning Java?", advisor.corpus) == "do they recommend learning Java?"
+    answer = advisor.ask("Besides Python, which programming languages does Glassdoor recommend learning?")
+    assert "Java" in first_sentence(answer.answer), answer.answer

@@ -124,7 +124,12 @@ def aspect_bonus(embedder: Embedder, corpus: CorpusIndex, query: Query, found: R
     pages = titled_names(corpus)
     named = {form for m in query.subjects if name_key(m.text.split()) in pages
              for w in words(m.text) for form in (w, singular(w))}
-    sections = {(corpus.sentences[sid].doc_id, corpus.sentences[sid].section) for chunk in found.chunk_scores
+    chunks = set(found.chunk_scores)
+    if named:  # the headings of each page the question names are what it may ask of it, found or not
+        keys = {name_key(m.text.split()) for m in query.subjects}
+        own = {doc_id for doc_id, title in corpus.pages.items() if name_key(title.split()) in keys}
+        chunks |= {position for position, chunk in enumerate(corpus.chunks) if chunk.doc_id in own}
+    sections = {(corpus.sentences[sid].doc_id, corpus.sentences[sid].section) for chunk in chunks
                 for sid in corpus.sentences_by_chunk.get(chunk, [])}
     shared = templates(corpus)
     bare = {key: bare_heading(corpus, *key, named) for key in sections}

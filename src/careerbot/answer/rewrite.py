@@ -597,11 +597,19 @@ def _joined_words(text: str, corpus: CorpusIndex) -> str:
 _PER_SPAN = re.compile(r"(?<=\w)\s*/\s*(?=(?:week|wk|day|month|mo|year|yr|hour|hr|annum)s?\b)", re.I)
 
 
+# "which languages does Glassdoor recommend learning?": a verb of advice or habit, then a gerund whose object is the
+# thing asked for, fronted ("which languages"): the gerund says nothing more (and "learning" is no "machine
+# learning") (English).
+_GERUND_OF_ASKED = re.compile(r"\b((?:recommend|suggest|advise|consider|start|begin|keep|try|avoid)(?:s|ed|ing)?)\s+"
+                              r"(?:learning|studying|using|mastering|picking up|getting|taking|doing)"
+                              r"(?=\s*(?:[,?.!;]|$|\s+(?:and|first|next|now|today|too|as well)\b))", re.I)
+
+
 def normalise(text: str, corpus: CorpusIndex) -> str:
     """The words of a question as the corpus spells them: short forms written out, slips of the keyboard mended,
     a share of earners ("top 10 percent") named as the percentile tables give, a field of work by its workers,
     learning on one's own by the corpus's word for it."""
-    text = _percent_word(_PER_SPAN.sub(" per ", text))
+    text = _GERUND_OF_ASKED.sub(r"\1", _percent_word(_PER_SPAN.sub(" per ", text)))
     return _self_taught(_field_as_workers(_percentiles(_joined_words(_correct_spelling(
         _expand_abbreviations(text, corpus), corpus), corpus)), corpus), corpus)
 
