@@ -4,7 +4,8 @@ is that name's; each name a title joins with "and" is a kind of worker the figur
 coach of "Coaches and Scouts"); a name typed in another form of a title's word ("cremation operator") is that
 title's; "Director of Machine Learning" is one name; a second question's "it" may point into the first one's answer;
 "it" before another name stands for the topic before; "Developed by Google" says who made it; the section asked of
-a page named is among its own headings; "recommend learning" (its object asked for) is "recommend" (answer/rewrite.py,
+a page named is among its own headings; "recommend learning" (its object asked for) is "recommend"; keeping
+one's skills current is learning on; a ranking of the places a question names ranks them alone (answer/rewrite.py,
 answer/aspects.py, answer/assemble.py, answer/advisor.py, answer/conversation.py, answer/evidence.py, answer/query.py,
 answer/coverage.py, answer/fact_kinds.py, answer/understand.py, index/corpus_index.py)."""
 
@@ -111,3 +112,15 @@ def test_a_gerund_after_advice_says_nothing_more_of_the_thing_asked(advisor):
     assert normalise("do they recommend learning Java?", advisor.corpus) == "do they recommend learning Java?"
     answer = advisor.ask("Besides Python, which programming languages does Glassdoor recommend learning?")
     assert "Java" in first_sentence(answer.answer), answer.answer
+
+
+def test_keeping_ones_skills_current_is_learning_on(advisor):
+    assert normalise("how do i keep my ml skils up to date?", advisor.corpus) == "how do i continue learning ml?"
+    answer = advisor.ask("How do I keep my skills current once I'm working as an ML engineer?")
+    assert any(w in first_sentence(answer.answer) for w in ("bootcamps", "online courses")), answer.answer
+
+
+def test_a_ranking_of_the_places_a_question_names_ranks_them_alone(advisor):
+    answer = advisor.ask("which pays most?", history("how much do entry level ml engineers make in seattle?",
+                                                     "and in new york?"))
+    assert answer.answer.startswith("New York City, NY") and "San Francisco" not in answer.answer, answer.answer

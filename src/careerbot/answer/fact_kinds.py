@@ -506,11 +506,14 @@ def _spelled_out(name: str, corpus: CorpusIndex) -> str:
 
 
 def _among_named(corpus: CorpusIndex, query: Query, group: list[Fact]) -> list[Fact]:
-    """Of a ranking's figures, those of the subjects the question names when it names two or more ("which has the
-    most openings: X, Y or Z?"): those named are ranked, every one of them."""
-    if len(query.subjects) < 2:
+    """Of a ranking's figures, those of the subjects (or else the places) the question names when it names two or
+    more ("which has the most openings: X, Y or Z?"): those named are ranked, every one of them."""
+    names = [_spelled_out(m.text, corpus) for m in query.subjects]
+    if len(names) < 2:  # "in seattle or new york, which pays most?": the places named
+        names = [p.known_as[0] if len(p.known_as) == 1 else p.text for p in query.places]
+    if len(names) < 2:
         return []
-    return list({id(f): f for m in query.subjects for f in _named_rows(group, _spelled_out(m.text, corpus))}.values())
+    return list({id(f): f for name in names for f in _named_rows(group, name)}.values())
 
 
 def _named_rows(group: list[Fact], name: str) -> list[Fact]:

@@ -605,13 +605,22 @@ _GERUND_OF_ASKED = re.compile(r"\b((?:recommend|suggest|advise|consider|start|be
                               r"(?=\s*(?:[,?.!;]|$|\s+(?:and|first|next|now|today|too|as well)\b))", re.I)
 
 
+# "keep my skills up to date", "stay current", "keep up with the field": go on learning, as plain English says it.
+_STAY_CURRENT = re.compile(r"\b(?:keep(?:ing|s)?|kept)\s+(?:(?:my|your|their|his|her|our|one['’]?s)\s+)?"
+                           r"(?:(?P<field>\w+)\s+)??(?:skills?|knowledge|skill\s?set)\s+(?:up[- ]to[- ]date|current|"
+                           r"sharp|fresh|relevant)\b|\b(?:stay(?:ing|s)?|remain(?:ing|s)?)\s+(?:up[- ]to[- ]date|current|"
+                           r"updated|relevant)\b|\bkeep(?:ing|s)?\s+up[- ]to[- ]date\b|\bkeep(?:ing|s)?\s+up\s+with\s+"
+                           r"(?:the\s+)?(?:field|industry|latest(?:\s+\w+)?|new\s+\w+|changes|trends)\b", re.I)
+
+
 def normalise(text: str, corpus: CorpusIndex) -> str:
     """The words of a question as the corpus spells them: short forms written out, slips of the keyboard mended,
     a share of earners ("top 10 percent") named as the percentile tables give, a field of work by its workers,
-    learning on one's own by the corpus's word for it."""
+    learning on one's own by the corpus's word for it, keeping one's skills current as learning on."""
     text = _GERUND_OF_ASKED.sub(r"\1", _percent_word(_PER_SPAN.sub(" per ", text)))
-    return _self_taught(_field_as_workers(_percentiles(_joined_words(_correct_spelling(
-        _expand_abbreviations(text, corpus), corpus), corpus)), corpus), corpus)
+    text = _correct_spelling(_expand_abbreviations(text, corpus), corpus)
+    text = _self_taught(_field_as_workers(_percentiles(_joined_words(text, corpus)), corpus), corpus)
+    return _STAY_CURRENT.sub(lambda m: " ".join(("continue learning", *filter(None, [m.group("field")]))), text)
 
 
 # Learning with no school or teacher, as English says it ("learn ML on my own", "teach myself Python"), and the
