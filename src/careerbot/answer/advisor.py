@@ -23,7 +23,7 @@ from careerbot.answer.assemble import (
     threshold_answer,
 )
 from careerbot.answer.compose import not_said, sort_value
-from careerbot.answer.conversation import resolve, resolve_history
+from careerbot.answer.conversation import resolve_history
 from careerbot.answer.coverage import (
     facts_for_place_and_level,
     measure_not_held,

@@ -607,9 +607,10 @@ _GERUND_OF_ASKED = re.compile(r"\b((?:recommend|suggest|advise|consider|start|be
 
 # "keep my skills up to date", "stay current", "keep up with the field": go on learning, as plain English says it.
 _STAY_CURRENT = re.compile(r"\b(?:keep(?:ing|s)?|kept)\s+(?:(?:my|your|their|his|her|our|one['’]?s)\s+)?"
-                           r"(?:(?P<field>\w+)\s+)??(?:skills?|knowledge|skill\s?set)\s+(?:up[- ]to[- ]date|current|"
-                           r"sharp|fresh|relevant)\b|\b(?:stay(?:ing|s)?|remain(?:ing|s)?)\s+(?:up[- ]to[- ]date|current|"
-                           r"updated|relevant)\b|\bkeep(?:ing|s)?\s+up[- ]to[- ]date\b|\bkeep(?:ing|s)?\s+up\s+with\s+"
+                           r"(?:(?P<field>\w+)\s+)??(?:skills?|knowledge|skill\s?set)\s+"
+                           r"(?:up[- ]to[- ]date|current|sharp|fresh|relevant)\b|"
+                           r"\b(?:stay(?:ing|s)?|remain(?:ing|s)?)\s+(?:up[- ]to[- ]date|current|updated|relevant)\b|"
+                           r"\bkeep(?:ing|s)?\s+up[- ]to[- ]date\b|\bkeep(?:ing|s)?\s+up\s+with\s+"
                            r"(?:the\s+)?(?:field|industry|latest(?:\s+\w+)?|new\s+\w+|changes|trends)\b", re.I)
 
 
