@@ -13,7 +13,7 @@ import pytest
 
 from careerbot.answer.rewrite import normalise
 from careerbot.evaluation.scoring import first_sentence
-from helpers import history, pages_advisor
+from helpers import history, occupation_page, pages_advisor
 
 
 def test_learning_on_ones_own_is_self_study(advisor):
@@ -47,25 +47,19 @@ def test_a_level_one_name_compared_holds_is_that_names(advisor):
     assert "276K" in answer.answer and "210K" in answer.answer, answer.answer
 
 
-def _page(title: str, other_names: str, employed: str, median: str) -> str:
-    return (f"# {title}\n\n## What {title} do\n\n{title} work with people, records and the public all year; "
-            "some keep cremation records.\n\n"
-            f"Also called: {other_names}.\n\n"
-            f"## Wages of {title}\n\nThe table below gives U.S. national employment and wages of {title}.\n\n"
-            "| Occupation | Employment | Median annual wage |\n|---|---|---|\n"
-            f"| {title} | {employed} | {median} |\n")
-
-
-PAGES = {
-    "Coaches and Scouts": ("Basketball Coach, Talent Scout", "300,000", "$45,920"),
-    "Life Scientists": ("Biologist, Researcher", "40,000", "$90,000"),
-    "Crematory Operators": ("Cremator, Crematory Technician", "3,000", "$42,880"),
+PAGES = {  # (summary, task, related, schooling, share, employed, median, other names)
+    "Coaches and Scouts": ("Instruct or coach groups or individuals in sports.", "Plan team practices.",
+                           "Umpires", "Bachelor's Degree", "49%", "300,000", "$45,920", "Basketball Coach, Scout"),
+    "Life Scientists": ("Study living things.", "Run field studies.", "Biologists", "Doctoral Degree", "60%",
+                        "40,000", "$90,000", "Biologist, Researcher"),
+    "Crematory Operators": ("Operate crematory equipment.", "Keep cremation records.", "Embalmers",
+                            "High School Diploma", "55%", "3,000", "$42,880", "Cremator, Crematory Technician"),
 }
 
 
 @pytest.fixture(scope="module")
 def pages(embedder, tmp_path_factory):
-    return pages_advisor(tmp_path_factory.mktemp("kinds"), embedder, PAGES, _page)
+    return pages_advisor(tmp_path_factory.mktemp("kinds"), embedder, PAGES, occupation_page)
 
 
 def test_a_kind_of_worker_no_name_holds_has_no_figure_beside_a_joined_title(pages):
@@ -75,7 +69,7 @@ def test_a_kind_of_worker_no_name_holds_has_no_figure_beside_a_joined_title(page
 
 
 def test_a_name_in_another_form_of_a_titles_word_is_that_titles(pages):
-    answer = pages.ask("how much does a cremation operator make a year?")
+    answer = pages.ask("how much does a cremation operator make?")
     assert answer.found and "$42,880" in first_sentence(answer.answer), answer.answer
 
 
