@@ -5,9 +5,11 @@ coach of "Coaches and Scouts"); a name typed in another form of a title's word (
 title's; "Director of Machine Learning" is one name; a second question's "it" may point into the first one's answer;
 "it" before another name stands for the topic before; "Developed by Google" says who made it; the section asked of
 a page named is among its own headings; "recommend learning" (its object asked for) is "recommend"; keeping
-one's skills current is learning on; a ranking of the places a question names ranks them alone (answer/rewrite.py,
-answer/aspects.py, answer/assemble.py, answer/advisor.py, answer/conversation.py, answer/evidence.py, answer/query.py,
-answer/coverage.py, answer/fact_kinds.py, answer/understand.py, index/corpus_index.py)."""
+one's skills current is learning on; a ranking of the places a question names ranks them alone; "which has more?"
+after two companies asked in turn compares them; "at that level" is the level before; two new places are both asked
+(answer/rewrite.py, answer/aspects.py, answer/assemble.py, answer/advisor.py, answer/conversation.py,
+answer/evidence.py, answer/query.py, answer/coverage.py, answer/fact_kinds.py, answer/understand.py,
+index/corpus_index.py)."""
 
 import pytest
 
@@ -118,3 +120,19 @@ def test_a_ranking_of_the_places_a_question_names_ranks_them_alone(advisor):
     answer = advisor.ask("which pays most?", history("how much do entry level ml engineers make in seattle?",
                                                      "and in new york?"))
     assert answer.answer.startswith("New York City, NY") and "San Francisco" not in answer.answer, answer.answer
+
+
+def test_which_has_more_after_two_companies_asked_in_turn(advisor):
+    answer = advisor.ask("which has more?", history("how many entry-level openings does Amazon have?", "and Apple?"))
+    assert answer.answer.startswith("Amazon") and "21" in answer.answer and "Google" not in answer.answer, \
+        answer.answer
+
+
+def test_that_level_is_the_level_before_and_two_new_places_are_both_asked(advisor):
+    turns = history("what does a mid level ml engineer earn?", "what about seniors?")
+    assert advisor.ask("what about seniors?", turns[:2]).resolved_question == "what does a senior ml engineer earn?"
+    answer = advisor.ask("and what do they do at that level", turns)
+    assert "senior" in answer.resolved_question and "that ml" not in answer.resolved_question
+    assert "lead teams" in first_sentence(answer.answer), answer.answer
+    answer = advisor.ask("how about boston and austin?", history("entry level salary in seattle"))
+    assert "Boston" in answer.answer and "Austin" in answer.answer, answer.answer

@@ -197,6 +197,7 @@ def _asked_for(question: str) -> str:
 # "the one in Seattle", "the one that pays most": one of the things asked for before, picked out (English wording)
 _THE_ONE = re.compile(r"\bthe\s+(one)\s+(?=(?:in|at|from|with|based|located|that|which|who|on|headquartered)\b)",
                       re.I)
+_POINTING_WORDS = frozenset({"that", "this", "same", "each", "every", "which", "what", "any", "your", "my", "their"})
 _AT_LEVEL = re.compile(r"\b((?:at|for|on)\s+)?(?:the\s+)?([a-z]+)[- ]level\b", re.I)  # (English wording)
 
 
@@ -406,9 +407,13 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
                 and asks_pay(previous):
             level = f"{ranked.levels[0]} " if ranked.levels else ""
             return Resolution(f"how much do {level}{named[0]} make in {new_places[-1].text}?", "subject", topic)
-    if elliptical and new_places and old_places:  # "what about boston" after a question about Seattle
+    if elliptical and new_places and old_places:  # "what about boston" after a question about Seattle ("how
+        # about boston and austin?": both)
         old = old_places[-1]
-        return Resolution(previous[:old.start] + new_places[-1].text + previous[old.end:], "subject")
+        typed = question[new_places[0].start:new_places[-1].end]
+        said = typed if len(new_places) > 1 and re.fullmatch(
+            r"(?:[^,]+?)(?:\s*(?:,|\band\b|\bor\b|\bvs\.?)\s*[^,]+?)+", typed) else new_places[-1].text
+        return Resolution(previous[:old.start] + said + previous[old.end:], "subject")
     if elliptical and mentions:  # "And in Boston?" / "What about Amazon?": the subject changes
         new = mentions[-1].text
         if before:
@@ -427,8 +432,12 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
     if elliptical and new_levels:  # "What about senior ones?": the level changes
         written = next(m.group(0) if len(m.group(0).split()) <= 2 else name  # ("new CS grads": entry-level)
                        for p, name in LEVEL_PATTERNS if (m := p.search(question)))
+        if len(written.split()) == 1 and levels(singular(written.lower())):  # "seniors": a senior one
+            written = singular(written.lower()) if written.islower() else singular(written)
         return Resolution(_replace_level(previous, written), "level")
     rung = _AT_LEVEL.search(question)
+    if rung and rung.group(2).lower() in _POINTING_WORDS:  # "at that level": the level before, no new rung
+        rung = None
     if elliptical and rung and not mentions and (rung.group(1) or _names_rung(rung.group(2), corpus)):
         # "And at the manager level?": a rung of a career path the sources name as a row ("Machine Learning
         # Engineer Manager"), asked as a level; without "at", only a word some subject's name holds ("the manager
@@ -553,7 +562,7 @@ def _places_paired(question: str, chain: list[str], corpus: CorpusIndex) -> str:
         # veterinary technicians?" (or "and LPNs?", read as the occupation it names): the two subjects, one asked
         # after the other
         before, last = understand(chain[-2], corpus), understand(chain[-1], corpus)
-        old, new = ([m for m in q.subjects if m.role == "subject"] for q in (before, last))
+        old, new = ([m for m in q.subjects if m.role in ("subject", "name")] for q in (before, last))
         previous = last.text
         asked_before, asked_last = _asked_besides(before.text, old), _asked_besides(last.text, new)
         if not (asked_before <= asked_last or asked_last <= asked_before):  # two questions, not one asked twice
