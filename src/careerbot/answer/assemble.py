@@ -72,8 +72,8 @@ def _said_already(piece: str, said: str) -> bool:
     cited = re.findall(r"\[\d+\]", piece)
     figures = {m.group(0) for m in FIGURE.finditer(piece)}
     # (a name or place not said yet is news: "Google: Mountain View, CA; ... 45 [1]" after "Google has ... 45 [1]")
-    news = {w for w in re.findall(r"\b[A-Z][\w&-]+", piece) if w.lower() not in STOPWORDS} \
-        - set(re.findall(r"\b[A-Z][\w&-]+", said))
+    news = {w.lower() for w in re.findall(r"\b[A-Z][\w&-]+", piece) if w.lower() not in STOPWORDS} \
+        - {w.lower() for w in re.findall(r"[\w&-]+", said)}
     return bool(cited and figures) and all(c in said for c in cited) and not news \
         and figures <= {m.group(0) for m in FIGURE.finditer(said)}
 

@@ -197,6 +197,9 @@ def _asked_for(question: str) -> str:
 # "the one in Seattle", "the one that pays most": one of the things asked for before, picked out (English wording)
 _THE_ONE = re.compile(r"\bthe\s+(one)\s+(?=(?:in|at|from|with|based|located|that|which|who|on|headquartered)\b)",
                       re.I)
+# "does it take", "does it cost", "is it worth": an "it" that stands for what follows, not for anything said (English).
+_IT_OF_NOTHING = re.compile(r"\b(?:it|they)\s+(?:takes?|took|costs?|pays?\s+to|worth|possible|hard|easy|make\s+sense|"
+                            r"matters?|helps?\s+to)\b", re.I)
 _POINTING_WORDS = frozenset({"that", "this", "same", "each", "every", "which", "what", "any", "your", "my", "their"})
 _AT_LEVEL = re.compile(r"\b((?:at|for|on)\s+)?(?:the\s+)?([a-z]+)[- ]level\b", re.I)  # (English wording)
 
@@ -410,9 +413,9 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
     if elliptical and new_places and old_places:  # "what about boston" after a question about Seattle ("how
         # about boston and austin?": both)
         old = old_places[-1]
-        typed = question[new_places[0].start:new_places[-1].end]
-        said = typed if len(new_places) > 1 and re.fullmatch(
-            r"(?:[^,]+?)(?:\s*(?:,|\band\b|\bor\b|\bvs\.?)\s*[^,]+?)+", typed) else new_places[-1].text
+        run = question[new_places[0].start:new_places[-1].end]
+        said = run if len(new_places) > 1 and re.fullmatch(
+            r"(?:[^,]+?)(?:\s*(?:,|\band\b|\bor\b|\bvs\.?)\s*[^,]+?)+", run) else new_places[-1].text
         return Resolution(previous[:old.start] + said + previous[old.end:], "subject")
     if elliptical and mentions:  # "And in Boston?" / "What about Amazon?": the subject changes
         new = mentions[-1].text
@@ -463,11 +466,12 @@ def _resolve(question: str, previous: str, corpus: CorpusIndex, topic: str = "")
                 resolved = question[:pronoun.start()].rstrip() + question[pronoun.end():]
                 return Resolution(_strip_filler(resolved) or question, "topic")
             return Resolution(resolved, "topic", topic)
-    if pronoun and mentions and pronoun.group(0).lower() in _PERSONAL and pronoun.end() <= mentions[0].start:
+    if pronoun and mentions and pronoun.group(0).lower() in _PERSONAL and pronoun.end() <= mentions[0].start \
+            and not _DUMMY_IT.search(question) and not _IT_OF_NOTHING.search(question):
         # "Is it written in Python?" after "What is Keras?": the pronoun, before what the question names, stands
-        # for the last topic (not for the thing named after it)
+        # for the last topic (not for the thing named after it; nor "how long does it take to become a ...")
         topic = topic or _topic(previous, corpus, names)
-        if topic and topic.lower() not in {m.text.lower() for m in mentions}:
+        if topic and _topic_named(topic) and topic.lower() not in {m.text.lower() for m in mentions}:
             word = pronoun.group(0).lower()
             replacement = f"{topic}'s" if word == "its" else topic
             return Resolution(question[:pronoun.start()] + replacement + question[pronoun.end():], "topic", topic)

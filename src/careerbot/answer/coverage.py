@@ -27,6 +27,7 @@ from careerbot.text.terms import (
     levels,
     name_words,
     parts_of_speech,
+    same_root,
     singular,
     stems,
     term_set,
@@ -184,12 +185,12 @@ def _called(corpus: CorpusIndex, doc_id: str, *typed: str) -> bool:
     typed together, in any form of each."""
     document = corpus.documents[doc_id]
     lines = [document.title] + [line for line in document.text.splitlines() if OTHER_NAMES.match(line.strip())]
-    # (in any form: "cremation operator", Crematory Operators)
-    wanted = [{singular(w), lemma(w), *stems(w)} for w in typed]
+    wanted = [{singular(w), lemma(w)} for w in typed]
     for line in lines:
-        said = [{singular(w), lemma(w), *stems(w)} for w in words(line)]
-        if any(all(said[i + j] & wanted[j] for j in range(len(wanted))) for i in range(len(said) - len(wanted) + 1)):
-            return True
+        said = [{singular(w), lemma(w)} for w in words(line)]
+        if any(all(said[i + j] & wanted[j] or any(same_root(w, s) for w in wanted[j] for s in said[i + j])
+                   for j in range(len(wanted))) for i in range(len(said) - len(wanted) + 1)):
+            return True  # (in any form: "cremation operator", Crematory Operators)
     return False
 
 
@@ -435,9 +436,12 @@ def share_not_said(query: Query, facts: list[FactMatch]) -> bool:
     if query.kind != "figure" or not facts or facts[0].fact.parsed.kind != "percent" or not query.subjects \
             or not _SHARE_ASKED.search(query.text):
         return False
-    after = query.subjects[0].end
-    predicate = words(query.text[after:])
-    unknown = [w for w in predicate if w in {u.lower() for u in query.unmatched}]
+    at = query.text.lower().find(query.subjects[0].text.lower())
+    if at < 0:
+        return False
+    predicate = words(query.text[at + len(query.subjects[0].text):])
+    # a manner the sources have no word for ("remotely"); not a quality they may say otherwise ("happy": satisfied)
+    unknown = [w for w in predicate if w in {u.lower() for u in query.unmatched} and parts_of_speech(w) == {"ADV"}]
     if not unknown:
         return False
     named = {form for w in words(query.subjects[0].text) for form in every_lemma(w) | {singular(w)}}

@@ -368,9 +368,10 @@ def compare_facts(corpus: CorpusIndex, query: Query,
                                       and _clips(name, m.fact.subject)))
             best = _shortest_holding(near)
             picked = [m for m in scored if m.fact.subject == best]
-        # "entry-level pay in SF vs NYC": the figures stated for that level, when there are any; a level a name
-        # compared holds is that name's ("MLE vs lead MLE": the lead's, not the other's)
+        # "entry-level pay in SF vs NYC": the figures stated for that level, when there are any; a level a row's
+        # name compared holds is that name's ("MLE vs lead MLE": the lead's, not the other's)
         asked = set(levels(name)) or set(query.levels) - {level for other, _ in named if other != name
+                                                         and name_key(other.split()) in corpus.subject_names
                                                          for level in levels(other)}
         if asked:
             picked = [m for m in picked if asked & set(levels(" ".join(m.fact.qualifiers)))] or picked

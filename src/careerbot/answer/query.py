@@ -216,8 +216,11 @@ def phrase_around(text: str, word: str, at: int | None = None) -> str:
             return parts_of_speech(t.group(0).lower()) == frozenset({"VERB"})
 
         def verb_or_adverb(t: re.Match[str]) -> bool:  # "typically" of "what does a life coach typically earn"
-            return bool(parts_of_speech(t.group(0).lower())) and parts_of_speech(t.group(0).lower()) <= {"VERB", "ADV"}
+            said = parts_of_speech(t.group(0).lower())  # (not a capitalised name's word: "VP of Consulting")
+            return bool(said) and said <= {"VERB", "ADV"} and not capital(t)
         while end > i and verb_or_adverb(tokens[end]):
+            end -= 1
+        while end > i and tokens[end].group(0) == "of":  # (a name's "of" with nothing after it)
             end -= 1
         while start < i and only_verb(tokens[start]):
             start += 1

@@ -594,7 +594,8 @@ def _joined_words(text: str, corpus: CorpusIndex) -> str:
 
 
 # "hrs/week", "$30/hr": so much per a span of time (English shorthand)
-_PER_SPAN = re.compile(r"(?<=\w)\s*/\s*(?=(?:week|wk|day|month|mo|year|yr|hour|hr|annum)s?\b)", re.I)
+_PER_SPAN = re.compile(r"\b(\d[\d,.]*k?|hrs?|hours?|days?|shifts?|dollars?|bucks)\s*/\s*"
+                       r"(weeks?|wks?|days?|months?|mos?|years?|yrs?|hours?|hrs?|annum)\b", re.I)
 
 
 # "which languages does Glassdoor recommend learning?": a verb of advice or habit, then a gerund whose object is the
@@ -608,25 +609,31 @@ _GERUND_OF_ASKED = re.compile(r"\b((?:recommend|suggest|advise|consider|start|be
 # "keep my skills up to date", "stay current", "keep up with the field": go on learning, as plain English says it.
 _STAY_CURRENT = re.compile(r"\b(?:keep(?:ing|s)?|kept)\s+(?:(?:my|your|their|his|her|our|one['’]?s)\s+)?"
                            r"(?:(?P<field>\w+)\s+)??(?:skills?|knowledge|skill\s?set)\s+"
-                           r"(?:up[- ]to[- ]date|current|sharp|fresh|relevant)\b|"
-                           r"\b(?:stay(?:ing|s)?|remain(?:ing|s)?)\s+(?:up[- ]to[- ]date|current|updated|relevant)\b|"
-                           r"\bkeep(?:ing|s)?\s+up[- ]to[- ]date\b|\bkeep(?:ing|s)?\s+up\s+with\s+"
-                           r"(?:the\s+)?(?:field|industry|latest(?:\s+\w+)?|new\s+\w+|changes|trends)\b", re.I)
+                           r"(?:up[- ]to[- ]date|current|sharp|fresh)\b|"
+                           r"\b(?:stay(?:ing|s)?)\s+(?:up[- ]to[- ]date|updated)\b", re.I)
+
+
+# "which languages ...", not "what do ...": the thing asked for put first (English).
+_FRONTED_OBJECT = re.compile(r"^\W*(?:besides\s+[^,]+,\s*)?(?:which|what)\s+"
+                             r"(?!(?:is|are|was|were|do|does|did|can|should|would|will|has|have)\b)[a-z]", re.I)
 
 
 def normalise(text: str, corpus: CorpusIndex) -> str:
     """The words of a question as the corpus spells them: short forms written out, slips of the keyboard mended,
     a share of earners ("top 10 percent") named as the percentile tables give, a field of work by its workers,
     learning on one's own by the corpus's word for it, keeping one's skills current as learning on."""
-    text = _GERUND_OF_ASKED.sub(r"\1", _percent_word(_PER_SPAN.sub(" per ", text)))
+    text = _percent_word(_PER_SPAN.sub(r"\1 per \2", text))
+    if _FRONTED_OBJECT.match(text):
+        text = _GERUND_OF_ASKED.sub(r"\1", text)
     text = _correct_spelling(_expand_abbreviations(text, corpus), corpus)
     text = _self_taught(_field_as_workers(_percentiles(_joined_words(text, corpus)), corpus), corpus)
-    return _STAY_CURRENT.sub(lambda m: " ".join(("continue learning", *filter(None, [m.group("field")]))), text)
+    return _STAY_CURRENT.sub(lambda m: " ".join(("continue learning", *(
+        [m.group("field")] if m.group("field") and m.group("field").lower() not in STOPWORDS else []))), text)
 
 
 # Learning with no school or teacher, as English says it ("learn ML on my own", "teach myself Python"), and the
 # compounds English names it with, likeliest first.
-_ON_ONES_OWN = re.compile(r"\b((?:learn|study|pick up)\b[^.?!,;]{0,40}?)\s+"
+_ON_ONES_OWN = re.compile(r"\b((?:learn|study|pick up)\b(?:(?!\bto\b)[^.?!,;]){0,40}?)\s+"
                           r"(?:on\s+(?:my|your|one['’]?s|our|their)\s+own|by\s+(?:myself|yourself|oneself|ourselves|"
                           r"themselves)|independently)\b", re.I)
 _TEACH_ONESELF = re.compile(r"\bteach(?:ing)?\s+(?:myself|yourself|oneself|ourselves|themselves)\b", re.I)

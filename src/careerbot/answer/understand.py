@@ -36,9 +36,9 @@ from careerbot.text.terms import (
     name_before_comma,
     name_key,
     parts_of_speech,
+    same_root,
     singular,
     spelled_out,
-    stems,
     subject_words,
     title_alternates,
     word_forms,
@@ -825,8 +825,8 @@ def _kind_unnamed(body: str, match: re.Match[str], corpus: CorpusIndex, subjects
     if any(corpus.names_by_word.get(last, frozenset()) & heads for last in said):  # and Escalator Installers")
         return False
     # a name holding the head and another form of the word ("cremation operator": Crematory Operators)
-    held = {w for w, names in corpus.names_by_word.items() if names & heads}
-    return not stems(word) & stems(" ".join(held))
+    held = {w for position in heads for w in corpus.name_keys[position]}
+    return not any(same_root(word, w) for w in held)
 
 
 def understand(question: str, corpus: CorpusIndex) -> Query:

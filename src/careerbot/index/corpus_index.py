@@ -17,7 +17,7 @@ import numpy as np
 
 from careerbot.records import Chunk, Document, Fact, Sentence
 from careerbot.text.places import place_of
-from careerbot.text.terms import STOPWORDS, in_dictionary, joined_names, name_key
+from careerbot.text.terms import STOPWORDS, in_dictionary, name_key
 
 if TYPE_CHECKING:
     from careerbot.index.lexical import LexicalIndex
@@ -75,14 +75,16 @@ class CorpusIndex:
         return frozenset(name_key(re.findall(r"[A-Za-z][\w'-]*", title)) for title in self.titles)
 
     @cached_property
-    def _name_keys(self) -> tuple[tuple[str, ...], ...]:
+    def name_keys(self) -> tuple[tuple[str, ...], ...]:
+        """The words of every subject's name, title and other name (singular, lower case), in a fixed order: the
+        places `names_by_word` gives."""
         return tuple(tuple(key.split()) for key in {*self.subject_names, *self.other_names, *self._title_keys})
 
     @cached_property
     def name_words(self) -> frozenset[str]:
         """Every word of a subject's name, a title, or another name a document gives its subject: singular, lower
         case."""
-        return frozenset(word for key in self._name_keys for word in key)
+        return frozenset(word for key in self.name_keys for word in key)
 
     @cached_property
     def title_words(self) -> frozenset[str]:
@@ -92,14 +94,14 @@ class CorpusIndex:
     @cached_property
     def names_apart(self) -> frozenset[tuple[str, str]]:
         """Each two words that follow one another in one of those names."""
-        return frozenset(pair for key in self._name_keys for pair in zip(key, key[1:], strict=False))
+        return frozenset(pair for key in self.name_keys for pair in zip(key, key[1:], strict=False))
 
     @cached_property
     def names_by_word(self) -> dict[str, frozenset[int]]:
         """Each word of those names (a hyphenated one by its parts too: "speech" of "Speech-Language") -> the
-        names that hold it, by their place in `_name_keys`."""
+        names that hold it, by their place in `name_keys`."""
         holding: dict[str, set[int]] = {}
-        for position, key in enumerate(self._name_keys):
+        for position, key in enumerate(self.name_keys):
             for word in key:
                 for part in {word, *word.split("-")}:
                     holding.setdefault(part, set()).add(position)
@@ -109,13 +111,9 @@ class CorpusIndex:
     def paid_heads(self) -> frozenset[str]:
         """The last word of the name of each subject paid a sum ("engineer" of "Data Engineer", "nurse"): the kinds
         of worker the figures are about (no place's row, nor a span of years in brackets)."""
-        names = {re.sub(r"\([^)]*\)", "", fact.subject) for fact in self.facts
-                 if fact.parsed.kind == "money" and place_of(fact.subject) is None}
-        keys = [name_key(re.findall(r"[A-Za-z][\w'-]*", name)).split() for name in names]
-        # and the head of each name a title joins with "and" ("Coaches and Scouts": coach, scout)
-        joined = [name_key(re.findall(r"[A-Za-z][\w'-]*", part)).split() for name in names
-                  for part in joined_names(name.split(",")[0])]
-        return frozenset(key[-1] for key in keys if len(key) >= 2) | frozenset(key[-1] for key in joined if key)
+        keys = (name_key(re.findall(r"[A-Za-z][\w'-]*", re.sub(r"\([^)]*\)", "", fact.subject)))
+                for fact in self.facts if fact.parsed.kind == "money" and place_of(fact.subject) is None)
+        return frozenset(key.split()[-1] for key in keys if len(key.split()) >= 2)
 
     @property
     def rare_idf(self) -> float:

@@ -185,6 +185,23 @@ def stems(text: str) -> frozenset[str]:
     return frozenset(t[:5] for t in tokens(text) if t not in STOPWORDS and len(t) > 2)
 
 
+# Endings English derives one word of a root from another with ("cremation", "crematory", "cremator") (English).
+_DERIVED = frozenset({"", "e", "s", "es", "ion", "ions", "ation", "ations", "ory", "ories", "or", "ors", "ator",
+                      "ators", "er", "ers", "ing", "ist", "ists", "ian", "ians", "ic", "ics", "ical", "y"})
+MIN_ROOT = 5  # letters two words share, at least, to be read as forms of one root
+
+
+def same_root(word: str, other: str) -> bool:
+    """Whether two words are forms of one root, one derived from the other by an English ending: "cremation" and
+    "crematory" (not "college" and "collector", nor "product" and "production")."""
+    a, b = word.lower(), other.lower()
+    shared = 0
+    while shared < min(len(a), len(b)) and a[shared] == b[shared]:
+        shared += 1
+    return a != b and any(shared - back >= MIN_ROOT and a[shared - back:] in _DERIVED and b[shared - back:] in _DERIVED
+                          for back in range(0, 3))
+
+
 def spelled_out(token: str, acronyms: Mapping[str, str]) -> str:
     """A token with the acronym it is written out ("ML" -> "machine learning"), in capitals or, when the word is no
     dictionary word, as typed in lower case ("ml"); any other token as it is."""
