@@ -128,7 +128,7 @@ def aspect_bonus(embedder: Embedder, corpus: CorpusIndex, query: Query, found: R
     if named:  # the headings of each page the question names are what it may ask of it, found or not
         keys = {name_key(m.text.split()) for m in query.subjects}
         own = {doc_id for doc_id, title in corpus.pages.items() if name_key(title.split()) in keys}
-        chunks |= {position for position, chunk in enumerate(corpus.chunks) if chunk.doc_id in own}
+        chunks.update(position for doc_id in own for position in corpus.chunks_by_doc.get(doc_id, ()))
     sections = {(corpus.sentences[sid].doc_id, corpus.sentences[sid].section) for chunk in chunks
                 for sid in corpus.sentences_by_chunk.get(chunk, [])}
     shared = templates(corpus)

@@ -606,7 +606,7 @@ _GERUND_OF_ASKED = re.compile(r"\b((?:recommend|suggest|advise|consider|start|be
                               r"(?=\s*(?:[,?.!;]|$|\s+(?:and|first|next|now|today|too|as well)\b))", re.I)
 
 
-# "keep my skills up to date", "stay current", "keep up with the field": go on learning, as plain English says it.
+# "keep my skills up to date", "stay up to date": go on learning, as plain English says it.
 _STAY_CURRENT = re.compile(r"\b(?:keep(?:ing|s)?|kept)\s+(?:(?:my|your|their|his|her|our|one['’]?s)\s+)?"
                            r"(?:(?P<field>\w+)\s+)??(?:skills?|knowledge|skill\s?set)\s+"
                            r"(?:up[- ]to[- ]date|current|sharp|fresh)\b|"

@@ -81,6 +81,14 @@ class CorpusIndex:
         return tuple(tuple(key.split()) for key in {*self.subject_names, *self.other_names, *self._title_keys})
 
     @cached_property
+    def chunks_by_doc(self) -> dict[str, tuple[int, ...]]:
+        """Each document's chunks, by their place in `chunks`."""
+        by_doc: dict[str, list[int]] = {}
+        for position, chunk in enumerate(self.chunks):
+            by_doc.setdefault(chunk.doc_id, []).append(position)
+        return {doc_id: tuple(positions) for doc_id, positions in by_doc.items()}
+
+    @cached_property
     def name_words(self) -> frozenset[str]:
         """Every word of a subject's name, a title, or another name a document gives its subject: singular, lower
         case."""

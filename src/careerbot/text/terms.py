@@ -193,7 +193,7 @@ MIN_ROOT = 5  # letters two words share, at least, to be read as forms of one ro
 
 def same_root(word: str, other: str) -> bool:
     """Whether two words are forms of one root, one derived from the other by an English ending: "cremation" and
-    "crematory" (not "college" and "collector", nor "product" and "production")."""
+    "crematory", "pharmacy" and "pharmacist" (not "college" and "collector": "ge" is no ending)."""
     a, b = word.lower(), other.lower()
     shared = 0
     while shared < min(len(a), len(b)) and a[shared] == b[shared]:
